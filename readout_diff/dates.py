@@ -1,0 +1,136 @@
+"""Find dates in article text: full dates, dates without a year, weekdays, "today".
+
+A readout's day is rarely printed in full next to its words, so each mention is kept
+with its offset and resolved later against the document's own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
+]
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|this morning|this evening|tonight)\b", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:date|published|dated)\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date-like phrase at [start, end) of a text."""
+
+    start: int
+    end: int
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    relative: int | None = None  # days from the document's date: 0 today, -1 yesterday
+
+    def resolve(self, reference: dt.date | None) -> dt.date | None:
+        """The calendar day this mention names, given the document's own date."""
+        if self.month and self.day:
+            year = self.year or (reference.year if reference else None)
+            if year is None:
+                return None
+            try:
+                day = dt.date(year, self.month, self.day)
+            except ValueError:
+                return None
+            if self.year is None and reference and day > reference + dt.timedelta(days=31):
+                day = day.replace(year=year - 1)
+            return day
+        if reference is None:
+            return None
+        if self.relative is not None:
+            return reference + dt.timedelta(days=self.relative)
+        if self.weekday is not None:
+            back = (reference.weekday() - self.weekday) % 7
+            return reference - dt.timedelta(days=back)
+        return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention, sorted by position; a weekday next to a date merges into it."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower()]
+            day = int(groups["day"])
+            if not 1 <= day <= 31:
+                continue
+            year = int(groups["year"]) if groups.get("year") else None
+            found.append(DateMention(m.start(), m.end(), month, day, year))
+            taken.append((m.start(), m.end()))
+    for m in _WEEKDAY.finditer(text):
+        near = [d for d in found if 0 <= d.start - m.end() <= 3]
+        if not near:
+            found.append(DateMention(m.start(), m.end(), weekday=WEEKDAYS.index(m.group().lower())))
+    for m in _RELATIVE.finditer(text):
+        offset = -1 if m.group().lower() == "yesterday" else 0
+        found.append(DateMention(m.start(), m.end(), relative=offset))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A full date from metadata ("2025-05-01", "May 1, 2025", "2025-05-01T10:00Z")."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    for mention in find_dates(value):
+        if mention.year:
+            return mention.resolve(None)
+    return None
+
+
+def leading_date_line(text: str) -> tuple[dt.date, int] | None:
+    """A first line such as "date 2025-05-01": the date and where the line's date ends."""
+    first = text.lstrip().split("\n", 1)[0]
+    match = _DATE_LINE.match(first)
+    if not match:
+        return None
+    mentions = [m for m in find_dates(match.group(1)) if m.year]
+    if not mentions or mentions[0].start != 0:
+        return None
+    date = mentions[0].resolve(None)
+    if date is None:
+        return None
+    line_start = text.index(first)
+    return date, line_start + match.start(1) + mentions[0].end

@@ -1,0 +1,178 @@
+"""Turn raw input bytes into documents: decode, detect the format, extract text and metadata.
+
+Pure: takes a name and bytes, returns documents or raises `InputProblem` with a
+one-line reason. Reading files and folders is the CLI's job (`readout_diff.inputs`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from .dates import find_dates, leading_date_line, parse_date
+from .model import Document, Role
+
+MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ""}
+
+
+class InputProblem(Exception):
+    """Why one input cannot be used; the message is shown as is, after the path."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """Decoded text of one input plus the encoding used, when it was not UTF-8."""
+
+    text: str
+    encoding_note: str | None
+
+
+def decode(data: bytes, max_bytes: int = MAX_BYTES) -> RawText:
+    """UTF-8 first; otherwise detect the encoding or say that it cannot be detected."""
+    if len(data) > max_bytes:
+        raise InputProblem(
+            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            "for one input (raise it with --max-bytes)"
+        )
+    if not data.strip():
+        raise InputProblem("file is empty")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputProblem("file is binary, not text")
+    try:
+        return RawText(data.decode("utf-8-sig"), None)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputProblem("file is not UTF-8 and its text encoding cannot be detected")
+    text = str(best)
+    if _looks_binary(text):
+        raise InputProblem("file is binary, not text")
+    return RawText(text, f"not UTF-8; read as {best.encoding}")
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls > len(text[:4096]) * 0.05
+
+
+def parse(
+    name: str,
+    data: bytes,
+    role: Role = Role.REPORT,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[list[Document], str | None]:
+    """Documents found in one input (a JSONL file may hold several), plus a decoding note."""
+    raw = decode(data, max_bytes)
+    text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    suffix = PurePath(name).suffix.lower()
+    stem = PurePath(name).stem if name != "-" else "stdin"
+    stripped = text.lstrip()
+    if suffix in (".json", ".jsonl") or (suffix not in (".html", ".htm") and stripped[:1] in "{["):
+        records = _json_records(text)
+        docs = [
+            _record_document(name, f"{stem}#{i + 1}" if len(records) > 1 else stem, rec, role)
+            for i, rec in enumerate(records)
+        ]
+        return docs, raw.encoding_note
+    if suffix in (".html", ".htm") or re.match(r"<(!doctype|html|head|body|article|p)\b", stripped, re.I):
+        return [_html_document(name, stem, text, role)], raw.encoding_note
+    meta, body = _front_matter(text) if suffix in (".md", ".markdown", "") else ({}, text)
+    return [_make_document(name, stem, body, role, meta)], raw.encoding_note
+
+
+def _json_records(text: str) -> list[dict[str, object]]:
+    try:
+        loaded = json.loads(text)
+        records = loaded if isinstance(loaded, list) else [loaded]
+    except json.JSONDecodeError as whole_error:
+        records = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                if number == 1:
+                    raise InputProblem(f"not valid JSON: {whole_error.msg} "
+                                       f"(line {whole_error.lineno})") from None
+                raise InputProblem(f"line {number} is not valid JSON: {error.msg}") from None
+    good = [r for r in records if isinstance(r, dict) and isinstance(r.get("text"), str)]
+    if not good:
+        raise InputProblem('no JSON record with a "text" string')
+    return good
+
+
+def _record_document(name: str, doc_id: str, record: dict[str, object], role: Role) -> Document:
+    meta = {k: str(v) for k, v in record.items() if k != "text" and v is not None}
+    text = str(record["text"])
+    if not text.strip():
+        raise InputProblem(f'record {doc_id} has an empty "text"')
+    return _make_document(name, doc_id, text, role, meta)
+
+
+def _html_document(name: str, stem: str, html: str, role: Role) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if extracted is None:
+        raise InputProblem("HTML page has no article text that can be extracted")
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = str(data.get("text") or "")
+    if not text.strip():
+        raise InputProblem("HTML page has no article text that can be extracted")
+    meta = {
+        "outlet": str(data.get("sitename") or ""),
+        "date": str(data.get("date") or ""),
+        "title": str(data.get("title") or ""),
+        "url": str(data.get("url") or ""),
+    }
+    return _make_document(name, stem, text, role, {k: v for k, v in meta.items() if v})
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Simple `key: value` YAML front matter between --- lines; the body keeps its text."""
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, text[match.end() :]
+
+
+def _make_document(
+    name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]
+) -> Document:
+    date = parse_date(meta["date"]) if meta.get("date") else None
+    if date is None:
+        line = leading_date_line(text)
+        date = line[0] if line else None
+    date_text = date.isoformat() if date else None
+    outlet = meta.get("outlet") or meta.get("source") or meta.get("sitename") or doc_id
+    return Document(
+        id=doc_id,
+        path=name,
+        outlet=outlet,
+        date=date_text,
+        role=role,
+        text=text,
+        title=meta.get("title") or None,
+        url=meta.get("url") or None,
+    )
+
+
+def latest_full_date(text: str) -> str | None:
+    """The latest dated mention with a year: a fallback publication date."""
+    dates = [m.resolve(None) for m in find_dates(text) if m.year]
+    known = [d for d in dates if d is not None]
+    return max(known).isoformat() if known else None

@@ -1,0 +1,248 @@
+"""Normalise for matching, never for display.
+
+Text is normalised character by character with a map back to the original offsets,
+then cut into tokens that carry both their display text (what the article printed)
+and a match key (what alignment compares), as a collation tool does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Quotation marks and apostrophes of every common style, folded to ASCII for matching.
+DOUBLE_QUOTES = "\"“”„‟″«»〝〞＂"
+SINGLE_QUOTES = "'‘’‚‛′´`‹›＇"
+DASHES = "‐‑‒–—―−﹘﹣－"
+# Characters that are invisible and glue words together: dropped for matching.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_FOLD = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES}}
+_FOLD.update({d: "-" for d in DASHES})
+_FOLD.update({c: "" for c in INVISIBLE})
+_FOLD["…"] = "..."
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Normalised text plus, for each of its characters, the original offset."""
+
+    text: str
+    origin: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) span back to original offsets."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Split into (offset, base character + combining marks) so NFKC sees whole letters."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch):
+            start, chunk = out[-1]
+            out[-1] = (start, chunk + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def normalise(text: str) -> NormalisedText:
+    """NFKC, one form of quote/dash/ellipsis, no invisible characters, single spaces.
+
+    Also repairs two typesetting slips that split a word: a backslash escaping a quote
+    (\\") and a space inside a hyphenated word ("de -escalation").
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for offset, cluster in _clusters(text):
+        if cluster == "\\" and offset + 1 < len(text) and text[offset + 1] in DOUBLE_QUOTES:
+            continue
+        folded = _FOLD.get(cluster)
+        if folded is None:
+            folded = unicodedata.normalize("NFKC", cluster)
+            folded = "".join(_FOLD.get(c, c) for c in folded)
+        for ch in folded:
+            if ch.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            chars.append(ch)
+            origin.append(offset)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    joined = "".join(chars)
+    # "de -escalation" / "de- escalation": the space is a slip, not a word break.
+    for match in reversed(list(_SPLIT_HYPHEN.finditer(joined))):
+        del chars[match.start()]
+        del origin[match.start()]
+        joined = joined[: match.start()] + joined[match.start() + 1 :]
+    origin.append(len(text))
+    return NormalisedText(joined, tuple(origin))
+
+
+_SPLIT_HYPHEN = re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or mark: where it stands in the original, how it reads, how it matches."""
+
+    start: int
+    end: int
+    text: str  # as printed
+    norm: str  # normalised, case kept
+    key: str  # match key: case-folded, hyphen- and spelling-neutral
+    is_word: bool
+
+    @property
+    def fold(self) -> str:
+        return self.norm.casefold()
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ellipsis>\[\s?\.\.\.\s?\]|\.{3,})
+  | (?P<abbr>(?:[A-Za-z]\.){2,}(?:'s)?)
+  | (?P<word>[@\#]?\w+(?:[-'.]\w+)*(?:(?<=s)'(?!\w))?)
+  | (?P<mark>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+
+
+def tokenise(text: str, base_offset: int = 0) -> list[Token]:
+    """Tokens of `text` with original offsets shifted by `base_offset`."""
+    norm = normalise(text)
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(norm.text):
+        value = match.group()
+        start, end = norm.span(match.start(), match.end())
+        kind = match.lastgroup
+        if kind == "word" and _GLUED.fullmatch(value):
+            # "violence.The": two words glued by a missing space; split them.
+            head, _, tail = value.partition(".")
+            tokens.extend(_split_glued(text, norm, match.start(), head, tail, base_offset))
+            continue
+        tokens.append(
+            Token(
+                start + base_offset,
+                end + base_offset,
+                text[start:end],
+                value,
+                match_key(value) if kind in ("word", "abbr") else _mark_key(value, kind),
+                kind in ("word", "abbr"),
+            )
+        )
+    return tokens
+
+
+_GLUED = re.compile(r"\w*[a-z]{2}\.[A-Z][a-z]+")
+
+
+def _split_glued(
+    text: str, norm: NormalisedText, at: int, head: str, tail: str, base_offset: int
+) -> list[Token]:
+    parts = [(at, head, True), (at + len(head), ".", False), (at + len(head) + 1, tail, True)]
+    out: list[Token] = []
+    for pos, value, is_word in parts:
+        start, end = norm.span(pos, pos + len(value))
+        key = match_key(value) if is_word else value
+        out.append(Token(start + base_offset, end + base_offset, text[start:end], value, key, is_word))
+    return out
+
+
+def _mark_key(value: str, kind: str | None) -> str:
+    return "..." if kind == "ellipsis" else value
+
+
+def match_key(word: str) -> str:
+    """The key two spellings of one word share: case, hyphens, dots and variants folded."""
+    folded = word.casefold()
+    possessive = ""
+    if folded.endswith("'s"):
+        folded, possessive = folded[:-2], "'s"
+    elif folded.endswith("s'"):
+        folded, possessive = folded[:-1], "'s"
+    folded = folded.replace("-", "")
+    if re.fullmatch(r"(?:[a-z]\.)+", folded):
+        folded = folded.replace(".", "")
+    return american_spelling(folded) + possessive
+
+
+# British -> American spelling. Rules with exceptions, not a word list of one story.
+_ISE_KEEP = frozenset(
+    """advise advertise arise chastise circumcise comprise compromise concise demise
+    despise devise disguise enterprise excise exercise expertise franchise improvise
+    incise merchandise noise otherwise paradise praise precise premise promise raise
+    reprise revise rise supervise surmise surprise televise treatise wise anise
+    cruise poise bruise turquoise porpoise tortoise mortise expatriate""".split()
+)
+_OUR_STEMS = (
+    "arbour ardour armour behaviour candour clamour colour demeanour endeavour favour "
+    "fervour flavour glamour harbour honour humour labour neighbour odour parlour rancour "
+    "rigour rumour saviour savour splendour succour tumour valour vapour vigour"
+).split()
+_SIMPLE = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "theatre": "theater",
+    "metre": "meter",
+    "metres": "meters",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "litre": "liter",
+    "fibre": "fiber",
+    "calibre": "caliber",
+    "programme": "program",
+    "programmes": "programs",
+    "catalogue": "catalog",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "grey": "gray",
+    "cheque": "check",
+    "tyre": "tire",
+    "kerb": "curb",
+    "aluminium": "aluminum",
+    "sceptical": "skeptical",
+    "manoeuvre": "maneuver",
+    "amongst": "among",
+    "whilst": "while",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "instil": "instill",
+    "towards": "toward",
+}
+_DOUBLED_L = re.compile(r"^(.*[aeiou])ll(ed|ing|er|ers)$")
+_DOUBLED_L_STEMS = (
+    "travel cancel model label level signal channel counsel fuel dial equal marshal "
+    "total tunnel duel jewel quarrel rival shovel snorkel worship"
+).split()
+
+
+def american_spelling(word: str) -> str:
+    """Map a lower-case British spelling to its American form; others pass through."""
+    if word in _SIMPLE:
+        return _SIMPLE[word]
+    for stem in _OUR_STEMS:
+        if word.startswith(stem):
+            return stem[:-2] + "r" + word[len(stem) :]
+    match = re.fullmatch(r"(\w{2,}?)(is|ys)(e|ed|es|ing|ation|ations|er|ers)", word)
+    if match and len(word) > 5:
+        stem, middle, ending = match.groups()
+        whole = stem + middle + "e"
+        if whole not in _ISE_KEEP and not any(whole.endswith(k) for k in _ISE_KEEP):
+            return stem + ("iz" if middle == "is" else "yz") + ending
+    doubled = _DOUBLED_L.match(word)
+    if doubled and any(doubled.group(1) + "l" == s for s in _DOUBLED_L_STEMS):
+        return doubled.group(1) + "l" + doubled.group(2)
+    return word

@@ -1,0 +1,248 @@
+"""Find readout passages in a document: quotes, embedded posts, reported speech.
+
+Quotes are paired mark by mark inside a paragraph, so an unbalanced quote ends at its
+paragraph (minus a trailing "she said") instead of swallowing the rest of the article.
+Every passage becomes sentence-sized units, the things that are aligned later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import PassageKind
+from .segment import Layout, Sentence
+
+OPEN_MARKS = "“„«‹"
+CLOSE_MARKS = "”»›"
+AMBIGUOUS_MARKS = '"＂'
+SPEECH_VERBS = (
+    "said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
+    "explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
+    "according to"
+)
+_WHO = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they|it|the\s+(?:\w+\s+){0,3}\w+"
+_TAIL_ATTRIBUTION = re.compile(
+    rf"\s*[,;:]*\s*(?:{_WHO})\s+(?:further\s+)?(?:{SPEECH_VERBS})\b[^\"“”]*$", re.IGNORECASE
+)
+_AFTER = re.compile(
+    rf"^\s*[,;:]?\s*(?:(?P<who1>{_WHO})\s+(?:further\s+|also\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO}))"
+)
+_BEFORE = re.compile(
+    rf"(?P<who>{_WHO})\s+(?:\w+\s+){{0,6}}(?:{SPEECH_VERBS})\b[^.!?]*?[,:]?\s*$", re.IGNORECASE
+)
+_POST_SIGNATURE = re.compile(
+    r"[—–-]+\s*(?P<author>[^()\n—–]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2},\s*\d{4})\s*$"
+)
+_APOSTROPHE_NEXT = re.compile(r"\s[a-z]")
+_SPEECH_NEXT = re.compile(rf"\s*(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the quoted words, marks excluded
+    end: int
+    problem: str | None = None  # "never closed" / "never opened"
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    start: int  # the post's own words, signature excluded
+    end: int
+    author: str
+    handle: str
+    date_text: str
+    signature_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence-sized stretch of a document that may be a version of a readout sentence."""
+
+    document: str
+    start: int
+    end: int
+    kind: PassageKind
+    sentence: int  # index into the layout's sentences
+    paragraph: int
+    speaker: str | None = None
+    problem: str | None = None
+    post_date: str | None = None
+
+
+def _mark_role(text: str, i: int, open_now: bool) -> str:
+    mark = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if mark in CLOSE_MARKS and prev.isalpha() and _APOSTROPHE_NEXT.match(text, i + 1):
+        if not _SPEECH_NEXT.match(text, i + 1):
+            return "apostrophe"  # "the United States” commitment"
+    if mark == "\\":
+        return "apostrophe"
+    if mark in OPEN_MARKS:
+        return "open"
+    if mark in CLOSE_MARKS:
+        return "close"
+    opens = prev.isspace() or prev in "([{—–-/:" or i == 0
+    closes = nxt.isspace() or nxt in ".,;:!?)]}—–-…" or i + 1 == len(text)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if open_now else "open"
+
+
+def _attribution_end(text: str, start: int, end: int) -> int:
+    """Where an unclosed quote really ends: before a trailing ", she said."."""
+    segment = text[start:end]
+    match = _TAIL_ATTRIBUTION.search(segment)
+    if match and match.start() > 0:
+        return start + match.start()
+    return end
+
+
+def find_quotes(text: str, layout: Layout) -> list[Quote]:
+    """Quoted spans, paired within paragraphs; a quote may run on into the next paragraph."""
+    quotes: list[Quote] = []
+    paragraphs = [p for p in layout.paragraphs if p.duplicate_of is None]
+    carry: int | None = None  # an open quote carried into this paragraph
+    for index, para in enumerate(paragraphs):
+        open_at: int | None = carry
+        carry = None
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS:
+                continue
+            if ch in AMBIGUOUS_MARKS and i > 0 and text[i - 1] == "\\":
+                pass  # an escaped mark is still a mark
+            role = _mark_role(text, i, open_at is not None)
+            if role == "apostrophe":
+                continue
+            if open_at is None:
+                if role == "open":
+                    open_at = i + 1
+                else:
+                    quotes.append(Quote(para.start, i, "never opened"))
+            elif role == "close":
+                quotes.append(Quote(open_at, i))
+                open_at = None
+            else:
+                end = _attribution_end(text, open_at, i)
+                quotes.append(Quote(open_at, end, "never closed"))
+                open_at = i + 1
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt is not None and _continues(text, nxt.start, nxt.end):
+                if text[nxt.start] in OPEN_MARKS + AMBIGUOUS_MARKS:
+                    quotes.append(Quote(open_at, para.end))  # multi-paragraph convention
+                else:
+                    carry = open_at
+                    continue
+            else:
+                end = _attribution_end(text, open_at, para.end)
+                quotes.append(Quote(open_at, end, "never closed"))
+    return [_with_speaker(text, q) for q in quotes if text[q.start : q.end].strip()]
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """Does this paragraph carry on a quote left open in the one before it?"""
+    if text[start] in OPEN_MARKS + AMBIGUOUS_MARKS:
+        return True
+    for i in range(start, end):
+        if text[i] in OPEN_MARKS:
+            return False
+        if text[i] in CLOSE_MARKS:
+            return True
+        if text[i] in AMBIGUOUS_MARKS:
+            return _mark_role(text, i, True) == "close"
+    return False
+
+
+def _with_speaker(text: str, quote: Quote) -> Quote:
+    after = text[quote.end + 1 : quote.end + 120]
+    match = _AFTER.match(after)
+    who = None
+    if match:
+        who = match.group("who1") or match.group("who2")
+    else:
+        line_start = max(text.rfind("\n", 0, quote.start), 0)
+        before = text[max(line_start, quote.start - 160) : max(quote.start - 1, 0)]
+        found = _BEFORE.search(before)
+        if found:
+            who = found.group("who")
+    return Quote(quote.start, quote.end, quote.problem, who.strip() if who else None)
+
+
+def find_posts(text: str, layout: Layout) -> list[Post]:
+    """Embedded social posts: a paragraph that ends "— Name (@handle) Month D, YYYY"."""
+    posts = []
+    for para in layout.paragraphs:
+        if para.duplicate_of is not None:
+            continue
+        match = _POST_SIGNATURE.search(text, para.start, para.end)
+        if match and match.end() >= para.end - 1:
+            start = para.start
+            while start < match.start() and text[start] in OPEN_MARKS + AMBIGUOUS_MARKS + " ":
+                start += 1
+            posts.append(
+                Post(start, match.start(), match.group("author").strip(),
+                     match.group("handle"), match.group("date"), match.start())
+            )
+    return posts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    strip = " \t\n" + OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list[Quote]]:
+    """Every sentence as a unit: the quoted part of a mostly quoted sentence, the words of
+    an embedded post, or else the whole sentence as possible reported speech."""
+    quotes = find_quotes(text, layout)
+    posts = find_posts(text, layout)
+    units: list[Unit] = []
+    for index, sentence in enumerate(layout.sentences):
+        post = next((p for p in posts if p.start <= sentence.start < p.signature_start), None)
+        if post is not None:
+            start, end = _trim(text, sentence.start, min(sentence.end, post.end))
+            if _words(text[start:end]) >= 3:
+                units.append(Unit(doc_id, start, end, PassageKind.POST, index,
+                                  sentence.paragraph, post.author, None, post.date_text))
+            continue
+        units.extend(_sentence_units(doc_id, text, index, sentence, quotes))
+    return units, quotes
+
+
+def _sentence_units(
+    doc_id: str, text: str, index: int, sentence: Sentence, quotes: list[Quote]
+) -> list[Unit]:
+    sentence_words = _words(text[sentence.start : sentence.end])
+    quoted: list[tuple[int, int, Quote]] = []
+    for quote in quotes:
+        start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+        if end > start:
+            start, end = _trim(text, start, end)
+            if end > start:
+                quoted.append((start, end, quote))
+    quoted_words = sum(_words(text[s:e]) for s, e, _ in quoted)
+    if quoted and quoted_words >= 0.6 * sentence_words and quoted_words >= 3:
+        return [
+            Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem)
+            for s, e, q in quoted
+            if _words(text[s:e]) >= 3
+        ]
+    start, end = _trim(text, sentence.start, sentence.end)
+    speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
+    return [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]

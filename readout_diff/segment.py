@@ -1,0 +1,162 @@
+"""Cut a document into paragraphs and sentences, dropping page chrome and repeats.
+
+Offsets always point into the document's original text; nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from syntok import segmenter
+
+from .normalise import normalise
+
+_CHROME_LINE = re.compile(
+    r"""^\s*(?:
+        advertisements?|advertising|sponsored(?:\s+content)?|ads?|
+        (?:also\s+read|read\s+(?:more|also)|see\s+also|must\s+read|watch|listen)\b.*|
+        home\s*(?:/|\||»|>).*|
+        live\s*tv|
+        share(?:\s+this)?(?:\s+(?:article|story))?|follow\s+us.*|subscribe.*|sign\s+up.*|
+        (?:photo|image|file\s+photo|representational\s+image)\s*(?::|\|).*|
+        [/|\\\-–—•·*_=]{2,}
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Headings after which the rest of the page is other stories or readers' comments.
+_TERMINATOR = re.compile(
+    r"^\s*(?:you\s+may\s+also\s+like|related(?:\s+(?:articles?|stories|news|posts?|coverage))?|"
+    r"comments?(?:\s*\(\d+\))?|more\s+(?:from|stories|news).*|trending(?:\s+now)?|"
+    r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular)|top\s+stories|latest\s+news)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_TAKEAWAYS = re.compile(r"^\s*(?:key\s+takeaways|highlights|key\s+points|in\s+brief|tl;?dr)\s*:?\s*$", re.I)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|PTI\s+Photo|ANI\s+Photo|Photo\s+credit)\b"
+    r"|\bPhoto:\s)",
+)
+_ENDS_SENTENCE = re.compile(r"[.!?\"”’'):…]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    duplicate_of: int | None = None  # index of the earlier paragraph with the same text
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The readable structure of one document."""
+
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    chrome: tuple[tuple[int, int], ...]  # spans dropped as page furniture
+
+    def paragraph_of(self, offset: int) -> int | None:
+        for index, para in enumerate(self.paragraphs):
+            if para.start <= offset < para.end:
+                return index
+        return None
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:]):
+        s, e = match.start() + start, match.end() + start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_CREDIT.search(line)) and not re.search(r"[\"“”]", line)
+
+
+def layout(text: str, body_start: int = 0) -> Layout:
+    """Paragraphs (one per line or block), sentences, and what was set aside as chrome."""
+    lines = _lines(text, body_start)
+    kept: list[tuple[int, int]] = []
+    chrome: list[tuple[int, int]] = []
+    in_takeaways = False
+    for index, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if _TERMINATOR.match(line) and index >= len(lines) // 3:
+            chrome.append((s, len(text)))
+            break
+        if _TAKEAWAYS.match(line):
+            in_takeaways = True
+            chrome.append((s, e))
+            continue
+        if in_takeaways:
+            blank_before = "\n\n" in text[lines[index - 1][1] : s]
+            if re.match(r"\s*[•\-*–·▪]", line) or (not blank_before and len(line) < 220):
+                chrome.append((s, e))
+                continue
+            in_takeaways = False
+        if _CHROME_LINE.match(line) or _is_caption(line):
+            chrome.append((s, e))
+            continue
+        kept.append((s, e))
+
+    merged: list[tuple[int, int]] = []
+    for s, e in kept:
+        if merged:
+            ps, pe = merged[-1]
+            gap = text[pe:s]
+            if not _ENDS_SENTENCE.search(text[ps:pe]) and re.match(r"[a-z]", text[s]) and not any(
+                cs >= pe and ce <= s for cs, ce in chrome
+            ) and gap.count("\n") <= 3:
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+
+    seen: dict[str, int] = {}
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for s, e in merged:
+        key = normalise(text[s:e]).text.casefold()
+        duplicate = seen.get(key) if len(key) > 20 else None
+        index = len(paragraphs)
+        paragraphs.append(Paragraph(s, e, duplicate))
+        if duplicate is None:
+            seen.setdefault(key, index)
+            sentences.extend(_sentences(text, s, e, index))
+    return Layout(tuple(paragraphs), tuple(sentences), tuple(chrome))
+
+
+def _sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    chunk = text[start:end].replace("\n", " ")
+    out: list[Sentence] = []
+    for para in segmenter.analyze(chunk):
+        for sentence in para:
+            if not sentence:
+                continue
+            s = sentence[0].offset
+            e = sentence[-1].offset + len(sentence[-1].value)
+            out.append(Sentence(start + s, start + e, paragraph))
+    # syntok leaves a closing quote or bracket to the next sentence; give it back.
+    fixed: list[Sentence] = []
+    for sent in out:
+        if fixed and re.fullmatch(r"[\"”’')\]]+", text[sent.start : sent.start + 1] or "x"):
+            prev = fixed[-1]
+            head = sent.start + 1
+            fixed[-1] = Sentence(prev.start, head, paragraph)
+            rest = text[head : sent.end].strip()
+            if rest:
+                fixed.append(Sentence(sent.end - len(text[head : sent.end].lstrip()), sent.end, paragraph))
+            continue
+        fixed.append(sent)
+    return fixed
