@@ -98,6 +98,7 @@ class Token:
     norm: str  # normalised, case kept
     key: str  # match key: case-folded, hyphen- and spelling-neutral
     is_word: bool
+    tier: str = ""  # for a named entity: how it was named ("name", "demonym", "capital", ...)
 
     @property
     def fold(self) -> str:

@@ -71,6 +71,7 @@ class Unit:
     speaker: str | None = None
     problem: str | None = None
     post_date: str | None = None
+    fragment: bool = False  # a quoted phrase inside the outlet's own sentence
 
 
 def _mark_role(text: str, i: int, open_now: bool) -> str:
@@ -245,4 +246,11 @@ def _sentence_units(
         ]
     start, end = _trim(text, sentence.start, sentence.end)
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
-    return [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
+    units = [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
+    units.extend(
+        Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem,
+             fragment=True)
+        for s, e, q in quoted
+        if _words(text[s:e]) >= 2
+    )
+    return units

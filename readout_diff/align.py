@@ -1,0 +1,325 @@
+"""Align: group every outlet's version of each readout sentence, and find its base.
+
+Candidates are scored with rapidfuzz on sequences of content keys (each key encoded
+as one character, so the C scorers compare words, not letters). Clusters grow by a
+leader scheme in a fixed order that does not depend on input order: official
+sentences first, then verbatim quotes and posts (longest first), then paraphrase and
+quoted fragments, which may join but not found a sentence unless two independent
+outlets agree. Twin sentences whose names stand in mirror order never merge.
+
+Without an official text the base is a consensus, as a collation tool builds it: the
+most central witness is the pivot, and a word stays only if the weight of witnesses
+that carry it is over half of those that cover it (verbatim outweighs paraphrase).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
+
+from .attribute import Evidence
+from .differences import STOPWORDS
+from .entities import PRINCIPAL, Cast, entity_of
+from .model import Document, PassageKind
+from .normalise import Token
+from .passages import Unit
+
+KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
+_KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
+
+
+class Encoder:
+    """Content keys as single characters, so rapidfuzz compares word sequences."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def encode(self, keys: Sequence[str]) -> str:
+        out = []
+        for key in keys:
+            code = self._codes.get(key)
+            if code is None:
+                n = len(self._codes)
+                code = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n - 6400)
+                self._codes[key] = code
+            out.append(code)
+        return "".join(out)
+
+
+def content(tokens: Sequence[Token]) -> list[str]:
+    return [t.key for t in tokens if t.is_word and t.key not in STOPWORDS]
+
+
+@dataclass
+class Candidate:
+    """A unit ready for alignment."""
+
+    unit: Unit
+    doc: Document
+    tokens: list[Token]
+    code: str
+    group: str  # copies of one wire story share a group
+    fragment: bool  # a short quoted phrase inside the outlet's own sentence
+    founder: bool  # may start a readout sentence of its own
+    reason: str | None = None  # why it may not found one
+    evidence: Evidence | None = None
+    claimed: str | None = None  # the readout the article pins it on, when it differs
+
+    @property
+    def weight(self) -> float:
+        return KIND_WEIGHT[self.unit.kind]
+
+    @property
+    def order_key(self) -> tuple[int, int, str, int]:
+        return (_KIND_RANK[self.unit.kind] + (2 if self.fragment else 0), -len(self.code),
+                self.doc.id, self.unit.start)
+
+
+@dataclass
+class OfficialSentence:
+    """A sentence of an official text: a fixed base."""
+
+    doc: Document
+    readout: str
+    start: int
+    end: int
+    tokens: list[Token]
+    code: str
+
+
+@dataclass
+class Cluster:
+    """One readout sentence in the making."""
+
+    code: str
+    order: tuple[str, ...]
+    vocabulary: Counter[str]
+    members: list[Candidate] = field(default_factory=list)
+    official: OfficialSentence | None = None
+
+
+def entity_order(tokens: Sequence[Token], cast: Cast) -> tuple[str, ...]:
+    """Counterpart-side countries in the order named: mirror sentences reverse it."""
+    principal_country = cast.principal.country if cast.principal else None
+    out: list[str] = []
+    for tok in tokens:
+        entity = entity_of(tok)
+        if entity is None or entity == PRINCIPAL:
+            continue
+        country = cast.country_of(entity)
+        if country and country != principal_country and country not in out:
+            out.append(country)
+    return tuple(out)
+
+
+def mirrored(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"India ... Pakistan" against "Pakistan ... India": twin readouts, not one sentence."""
+    if len(a) >= 2 and len(b) >= 2 and set(a[:2]) == set(b[:2]):
+        return a[:2] != b[:2]
+    return False
+
+
+def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
+    """0..1: word-sequence ratio, best partial alignment, or how much of `a` the
+    sentence's vocabulary holds (for paraphrase that reorders words)."""
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    short = min(len(a), len(b))
+    partial = fuzz.partial_ratio(a, b) / 100 * 0.95 if short >= 4 else 0.0
+    contained = 0.0
+    vocab = vocabulary if vocabulary is not None else Counter(b)
+    shared = sum((Counter(a) & vocab).values())
+    if shared >= 5:
+        contained = 0.85 * shared / len(a)
+    return max(ratio, partial, contained)
+
+
+def shared_count(a: str, b: str) -> int:
+    return sum((Counter(a) & Counter(b)).values())
+
+
+class Aligner:
+    """Grows clusters from candidates; see the module docstring for the order."""
+
+    JOIN = {PassageKind.QUOTE: 0.6, PassageKind.POST: 0.6, PassageKind.PARAPHRASE: 0.6}
+
+    def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
+        self.cast = cast
+        self.clusters: list[Cluster] = []
+        for sentence in officials:
+            self.clusters.append(
+                Cluster(sentence.code, entity_order(sentence.tokens, cast),
+                        Counter(sentence.code), official=sentence)
+            )
+
+    def _best(self, cand: Candidate) -> tuple[Cluster, float] | None:
+        if not self.clusters:
+            return None
+        codes = [c.code for c in self.clusters]
+        scorer = fuzz.partial_ratio if cand.fragment else fuzz.token_set_ratio
+        spaced = " ".join(cand.code)
+        choices = [" ".join(c) for c in codes] if not cand.fragment else codes
+        query = cand.code if cand.fragment else spaced
+        top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
+        order = entity_order(cand.tokens, self.cast)
+        best: tuple[Cluster, float] | None = None
+        for _, _, index in top:
+            cluster = self.clusters[index]
+            if mirrored(order, cluster.order):
+                continue
+            if cand.fragment:
+                score = fuzz.partial_ratio(cand.code, cluster.code) / 100
+                if score < 0.9 or len(cand.code) < 2:
+                    continue
+            else:
+                score = similarity(cand.code, cluster.code, cluster.vocabulary)
+                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
+                if score < self.JOIN[cand.unit.kind] or shared_count(cand.code, cluster.code) < needed:
+                    if sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1:
+                        continue
+                    if score < self.JOIN[cand.unit.kind]:
+                        continue
+            if best is None or score > best[1]:
+                best = (cluster, score)
+        return best
+
+    def _join(self, cluster: Cluster, cand: Candidate) -> None:
+        cluster.members.append(cand)
+        if cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
+            cluster.vocabulary |= Counter(cand.code)
+
+    def _found(self, cand: Candidate) -> None:
+        cluster = Cluster(cand.code, entity_order(cand.tokens, self.cast), Counter(cand.code))
+        cluster.members.append(cand)
+        self.clusters.append(cluster)
+
+    def run(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """Place every candidate; return the ones no sentence took."""
+        left: list[Candidate] = []
+        ordered = sorted(candidates, key=lambda c: c.order_key)
+        for cand in ordered:
+            if not cand.code:
+                left.append(cand)
+                continue
+            best = self._best(cand)
+            if best is not None:
+                self._join(best[0], cand)
+            elif cand.founder and cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
+                self._found(cand)
+            else:
+                left.append(cand)
+        # Paraphrase alone founds a sentence only where independent outlets agree.
+        pending = [c for c in left if c.founder and c.unit.kind == PassageKind.PARAPHRASE
+                   and not c.fragment]
+        trial = Aligner(self.cast, [])
+        rest = trial.run_paraphrase(pending)
+        for cluster in trial.clusters:
+            if len({m.group for m in cluster.members}) >= 2:
+                self.clusters.append(cluster)
+            else:
+                rest.extend(cluster.members)
+        taken = {id(m) for c in self.clusters for m in c.members}
+        return [c for c in left if id(c) not in taken]
+
+    def run_paraphrase(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        for cand in sorted(candidates, key=lambda c: c.order_key):
+            best = self._best(cand)
+            if best is not None:
+                self._join(best[0], cand)
+                best[0].vocabulary |= Counter(cand.code)
+            else:
+                self._found(cand)
+        return []
+
+
+def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
+    """First and last base and witness tokens that agree (on content), as half-open ranges."""
+    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness],
+                              autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    strong = [b for b in blocks if any(t.is_word and t.key not in STOPWORDS
+                                       for t in base[b.a : b.a + b.size])]
+    blocks = strong or blocks
+    if not blocks:
+        return 0, 0, 0, 0
+    first, last = blocks[0], blocks[-1]
+    return first.a, last.a + last.size, first.b, last.b + last.size
+
+
+def consensus(members: Sequence[tuple[list[Token], float, bool]]) -> str:
+    """The wording most of the weight agrees on, built on the most central witness.
+
+    `members` are (tokens, weight, full) where `full` says the witness speaks for the
+    whole sentence (a complete quote), so its silence counts as a vote against.
+    """
+    if len(members) == 1:
+        return _join_tokens(members[0][0])
+    codes = Encoder()
+    encoded = [codes.encode([t.key for t in toks]) for toks, _, _ in members]
+    centrality = []
+    for i, code in enumerate(encoded):
+        score = sum(members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded)
+                    if j != i)
+        centrality.append((score * members[i][1], members[i][2], -len(code), -i))
+    pivot_index = max(range(len(members)), key=lambda i: centrality[i])
+    pivot = members[pivot_index][0]
+    support = [members[pivot_index][1]] * len(pivot)
+    cover = [members[pivot_index][1]] * len(pivot)
+    displays: list[Counter[str]] = [Counter({t.text: members[pivot_index][1]}) for t in pivot]
+    inserts: dict[tuple[int, tuple[str, ...]], list[object]] = {}
+    total_weight = members[pivot_index][1]
+    for j, (toks, weight, full) in enumerate(members):
+        if j == pivot_index:
+            continue
+        total_weight += weight
+        matcher = SequenceMatcher(None, [t.key for t in pivot], [t.key for t in toks],
+                                  autojunk=False)
+        ops = matcher.get_opcodes()
+        lo, hi, _, _ = matched_range(pivot, toks)
+        if full:
+            lo, hi = 0, len(pivot)
+        for k in range(lo, hi):
+            cover[k] += weight
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    support[i1 + k] += weight
+                    displays[i1 + k][toks[j1 + k].text] += weight
+            elif tag in ("insert", "replace") and lo <= i1 <= hi:
+                key = (i1, tuple(t.key for t in toks[j1:j2]))
+                entry = inserts.setdefault(key, [0.0, toks[j1:j2]])
+                entry[0] = float(entry[0]) + weight  # type: ignore[arg-type]
+    out: list[str] = []
+    for k in range(len(pivot) + 1):
+        for (position, _), (weight, toks) in sorted(inserts.items(), key=lambda kv: kv[0]):
+            if position == k and float(weight) > total_weight / 2:  # type: ignore[arg-type]
+                out.extend(t.text for t in toks)  # type: ignore[attr-defined]
+        if k < len(pivot) and support[k] > cover[k] / 2:
+            out.append(displays[k].most_common(1)[0][0])
+    return _join_words(out)
+
+
+def _join_tokens(tokens: Sequence[Token]) -> str:
+    return _join_words([t.text for t in tokens])
+
+
+def _join_words(words: Sequence[str]) -> str:
+    text = ""
+    for word in words:
+        if not text:
+            text = word
+        elif word[:1] in ",.;:!?)]}’”…" or text[-1:] in "([{“‘" or word.startswith("'s"):
+            text += word
+        else:
+            text += " " + word
+    text = text.strip(" ,;:")
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text

@@ -1,0 +1,190 @@
+"""Word-level differences between a base sentence and a witness, classified.
+
+difflib runs on match keys (never characters, always `autojunk=False`); short
+agreements inside a rewrite are folded into it so a changed phrase reads as one
+change. Every difference carries character spans on both sides, and the spans
+tile the covered text, so applying them to the base rebuilds the witness exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from .model import Difference, DifferenceKind
+from .normalise import Token
+
+# Function words: changing one of these alone is not a change of substance.
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at for from by with as into onto over under about
+    against between through during before after above below up down out off than then
+    that this these those it its it's he she they them his her their hers theirs him we
+    our us you your i me my is are was were be been being has have had do does did
+    also too very just so such both each either neither own same which who whom whose
+    what where when while there here s 's""".split()
+)
+ELLIPSIS = "..."
+
+
+def content_keys(tokens: Sequence[Token]) -> list[str]:
+    """Keys of the words that carry meaning (entities included)."""
+    return [t.key for t in tokens if t.is_word and t.key not in STOPWORDS]
+
+
+def _ranges(tokens: Sequence[Token], region_end: int) -> list[tuple[int, int]]:
+    """Each token's span plus the gap after it; together they tile the region."""
+    out = []
+    for i, tok in enumerate(tokens):
+        end = tokens[i + 1].start if i + 1 < len(tokens) else region_end
+        out.append((tok.start, end))
+    return out
+
+
+def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
+    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
+    ops = [tuple(op) for op in matcher.get_opcodes()]
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            tag, i1, i2, j1, j2 = ops[k]
+            before, after = ops[k - 1], ops[k + 1]
+            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
+                continue
+            glue = base[i1:i2]
+            weak = len(glue) == 1 and (not glue[0].is_word or glue[0].key in STOPWORDS)
+            edit_size = (before[2] - before[1]) + (before[4] - before[3]) + (
+                after[2] - after[1]
+            ) + (after[4] - after[3])
+            if weak and edit_size >= 5:
+                ops[k - 1 : k + 2] = [("replace", before[1], after[2], before[3], after[4])]
+                changed = True
+                break
+    return [(str(a), int(b), int(c), int(d), int(e)) for a, b, c, d, e in ops]
+
+
+def diff(
+    base: Sequence[Token],
+    base_text: str,
+    witness: Sequence[Token],
+    witness_text: str,
+    paraphrase: bool = False,
+) -> tuple[Difference, ...]:
+    """Classified differences from `base` tokens to `witness` tokens.
+
+    `base` is the covered part of the base sentence and `witness` the witness's tokens;
+    offsets index `base_text` and `witness_text` (the witness's whole document).
+    """
+    if not base and not witness:
+        return ()
+    base_end = base[-1].end if base else 0
+    wit_end = witness[-1].end if witness else 0
+    b_ranges = _ranges(base, base_end)
+    w_ranges = _ranges(witness, wit_end)
+
+    def b_span(i1: int, i2: int) -> tuple[int, int]:
+        if i1 < i2:
+            return b_ranges[i1][0], b_ranges[i2 - 1][1]
+        pos = b_ranges[i1][0] if i1 < len(b_ranges) else base_end
+        return pos, pos
+
+    def w_span(j1: int, j2: int) -> tuple[int, int]:
+        if j1 < j2:
+            return w_ranges[j1][0], w_ranges[j2 - 1][1]
+        pos = w_ranges[j1][0] if j1 < len(w_ranges) else wit_end
+        return pos, pos
+
+    out: list[Difference] = []
+    for tag, i1, i2, j1, j2 in opcodes(base, witness):
+        if tag == "equal":
+            for k in range(i2 - i1):
+                bs, be = b_ranges[i1 + k]
+                ws, we = w_ranges[j1 + k]
+                if base_text[bs:be] != witness_text[ws:we]:
+                    kind, substantive = _same_key_kind(base[i1 + k], witness[j1 + k])
+                    out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
+            continue
+        kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
+        bs, be = b_span(i1, i2)
+        ws, we = w_span(j1, j2)
+        out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
+    return tuple(_merge(out, base_text, witness_text))
+
+
+def _difference(
+    kind: DifferenceKind, substantive: bool, base_text: str, witness_text: str,
+    bs: int, be: int, ws: int, we: int,
+) -> Difference:
+    return Difference(kind, base_text[bs:be].strip(), witness_text[ws:we].strip(), substantive,
+                      bs, be, ws, we)
+
+
+def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[Difference]:
+    """Join neighbouring differences of the same kind into one."""
+    merged: list[Difference] = []
+    for d in diffs:
+        prev = merged[-1] if merged else None
+        if prev and prev.kind == d.kind and prev.base_end == d.base_start and (
+            prev.witness_end == d.witness_start
+        ) and d.kind in (DifferenceKind.TYPOGRAPHY, DifferenceKind.SPELLING_VARIANT):
+            merged[-1] = _difference(d.kind, prev.substantive or d.substantive, base_text,
+                                     witness_text, prev.base_start, d.base_end,
+                                     prev.witness_start, d.witness_end)
+        else:
+            merged.append(d)
+    return merged
+
+
+def _same_key_kind(b: Token, w: Token) -> tuple[DifferenceKind, bool]:
+    """Two tokens that match: what kind of surface difference separates them."""
+    if b.text == w.text or b.norm == w.norm or b.fold == w.fold:
+        return DifferenceKind.TYPOGRAPHY, False
+    if b.fold.replace("-", "") == w.fold.replace("-", ""):
+        return DifferenceKind.TYPOGRAPHY, False
+    if b.tier and w.tier and not ({b.tier, w.tier} <= {"name", "abbreviation"}):
+        return DifferenceKind.WORDING_CHANGE, False  # "New Delhi" for "India"
+    return DifferenceKind.SPELLING_VARIANT, False
+
+
+def classify(
+    base: Sequence[Token], witness: Sequence[Token], paraphrase: bool = False
+) -> tuple[DifferenceKind, bool]:
+    """Kind and substance of one changed stretch (base words -> witness words)."""
+    if any(t.key == ELLIPSIS for t in witness) and base:
+        return DifferenceKind.TRUNCATION, False
+    words_b = [t for t in base if t.is_word]
+    words_w = [t for t in witness if t.is_word]
+    if not words_b and not words_w:
+        return DifferenceKind.TYPOGRAPHY, False
+    content_b, content_w = content_keys(base), content_keys(witness)
+    if not words_w:
+        return DifferenceKind.OMISSION, bool(content_b)
+    if not words_b:
+        return DifferenceKind.ADDITION, bool(content_w)
+    set_b, set_w = set(content_b), set(content_w)
+    if set_b < set_w:
+        return DifferenceKind.ADDITION, True
+    if set_w < set_b:
+        return DifferenceKind.OMISSION, True
+    if not set_b and not set_w:
+        return DifferenceKind.WORDING_CHANGE, False
+    if set_b == set_w:
+        return DifferenceKind.WORDING_CHANGE, False  # same words, other order or glue
+    longest = max(len(words_b), len(words_w))
+    if longest >= 4 and (paraphrase or len(set_b & set_w) < longest / 2):
+        return DifferenceKind.PARAPHRASE, True
+    return DifferenceKind.WORDING_CHANGE, True
+
+
+def apply(base_text: str, start: int, end: int, differences: Sequence[Difference],
+          witness_text: str) -> str:
+    """Rebuild a witness from base_text[start:end] and its differences (the invariant)."""
+    out: list[str] = []
+    pos = start
+    for d in sorted(differences, key=lambda d: (d.base_start, d.witness_start)):
+        out.append(base_text[pos : d.base_start])
+        out.append(witness_text[d.witness_start : d.witness_end])
+        pos = d.base_end
+    out.append(base_text[pos:end])
+    return "".join(out)

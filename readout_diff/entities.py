@@ -1,0 +1,388 @@
+"""Who and where: countries, the principal who made the calls, and the counterparts.
+
+Names are merged into one token with an entity key, so "U.S." and "United States"
+match, and "Mr Rubio" and "the Secretary" align, while each keeps its printed form
+and a tier (name, demonym, capital, title) that tells a spelling variant from a swap.
+Nothing here knows any story: the cast is read from "X spoke with Y" in the articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .normalise import Token, tokenise
+
+PRINCIPAL = "principal"
+
+TITLE_WORDS = frozenset(
+    """secretary state minister prime president vice foreign external affairs defence defense
+    chancellor premier king queen crown prince princess ambassador envoy spokesperson
+    spokesman spokeswoman deputy under assistant general senator governor mayor pm fm eam
+    dr dr. mr mr. ms ms. mrs mrs. sheikh emir sultan leader chairman chair commissioner high
+    representative special national security adviser advisor home interior finance trade
+    counterpart gen lt col admiral field marshal army chief staff director pope cardinal
+    minister's secretary-general un top diplomat head acting federal union cabinet
+    external-affairs crown-prince his her excellency majesty highness hon honourable
+    honorable sir dame lord lady""".split()
+)
+_CALL_VERBS = frozenset("spoke spoken speaks speak talked talks talk phoned called dialled dialed".split())
+_CALL_NOUNS = frozenset("call calls conversation conversations talks meeting phone-call".split())
+_SKIP_INSIDE = frozenset({"of", "the", "and"})
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    entity: str  # "country:pk", "person:sharif", "principal"
+    tier: str  # "name", "abbreviation", "demonym", "capital", "title"
+    case_sensitive: bool
+
+
+@dataclass
+class Gazetteer:
+    """Alias phrases (as tuples of token forms) to the entity they name."""
+
+    phrases: dict[tuple[str, ...], Alias] = field(default_factory=dict)
+    longest: int = 1
+    lengths: dict[str, set[int]] = field(default_factory=dict)  # first word -> phrase lengths
+
+    def add(self, phrase: str, alias: Alias) -> None:
+        forms = tuple(_alias_form(t, alias.case_sensitive) for t in tokenise(phrase))
+        if not forms or forms in self.phrases:
+            return
+        self.phrases[forms] = alias
+        self.longest = max(self.longest, len(forms))
+        self.lengths.setdefault(forms[0].casefold(), set()).add(len(forms))
+
+    def copy(self) -> Gazetteer:
+        return Gazetteer(dict(self.phrases), self.longest,
+                         {k: set(v) for k, v in self.lengths.items()})
+
+
+def _strip_possessive(norm: str) -> tuple[str, bool]:
+    if norm.endswith("'s") and len(norm) > 2:
+        return norm[:-2], True
+    if norm.endswith("s'"):
+        return norm[:-1], True
+    return norm, False
+
+
+def _alias_form(token: Token, case_sensitive: bool) -> str:
+    text = _strip_possessive(token.norm)[0]
+    return text if case_sensitive else text.casefold()
+
+
+@lru_cache(maxsize=1)
+def country_gazetteer() -> Gazetteer:
+    """Every country's names, abbreviations, demonyms and capitals."""
+    gaz = Gazetteer()
+    data = resources.files("readout_diff").joinpath("data/countries.tsv").read_text("utf-8")
+    for line in data.splitlines()[1:]:
+        code, names, demonyms, capitals = line.split("\t")
+        entity = f"country:{code}"
+        for name in names.split("|"):
+            tier = "abbreviation" if name.replace(".", "").isupper() else "name"
+            gaz.add(name, Alias(entity, tier, True))
+        for demonym in demonyms.split("|"):
+            gaz.add(demonym, Alias(entity, "demonym", True))
+        for capital in capitals.split("|"):
+            gaz.add(capital, Alias(entity, "capital", True))
+    return gaz
+
+
+def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
+    """Merge alias phrases into single entity tokens (longest match first)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(tokens, i, gazetteer)
+        if match is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        length, alias = match
+        parts = tokens[i : i + length]
+        _, possessive = _strip_possessive(parts[-1].norm)
+        out.append(
+            Token(
+                parts[0].start,
+                parts[-1].end,
+                " ".join(p.text for p in parts),
+                " ".join(p.norm for p in parts),
+                f"<{alias.entity}>" + ("'s" if possessive else ""),
+                True,
+                alias.tier,
+            )
+        )
+        i += length
+    return out
+
+
+def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Alias] | None:
+    lengths = gaz.lengths.get(_alias_form(tokens[i], False))
+    if not lengths:
+        return None
+    for length in sorted(lengths, reverse=True):
+        if i + length > len(tokens):
+            continue
+        window = tokens[i : i + length]
+        if any(_strip_possessive(t.norm)[1] for t in window[:-1]):
+            continue
+        exact = tuple(_alias_form(t, True) for t in window)
+        alias = gaz.phrases.get(exact)
+        if alias is None and all(t.norm.isupper() for t in window if t.is_word):
+            alias = _title_case_lookup(window, gaz)
+        if alias is None:
+            folded = tuple(f.casefold() for f in exact)
+            candidate = gaz.phrases.get(folded)
+            if candidate is not None and not candidate.case_sensitive:
+                alias = candidate
+        if alias is not None:
+            return length, alias
+    return None
+
+
+def _title_case_lookup(window: Sequence[Token], gaz: Gazetteer) -> Alias | None:
+    """ALL-CAPS datelines ("NEW DELHI:") still name their country."""
+    forms = tuple(_alias_form(t, True) for t in window)
+    titled = tuple(f.title() for f in forms)
+    alias = gaz.phrases.get(titled)
+    return alias if alias is not None and alias.case_sensitive else None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A counterpart (or the principal) as the articles name them."""
+
+    id: str  # "person:<surname>" or "principal"
+    label: str  # fullest name seen
+    country: str | None  # "country:xx"
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The principal and the counterparts of the calls found in a set of documents."""
+
+    principal: Person | None
+    counterparts: tuple[Person, ...]
+    gazetteer: Gazetteer
+
+    def country_of(self, entity: str) -> str | None:
+        if entity.startswith("country:"):
+            return entity
+        for person in self.counterparts:
+            if person.id == entity:
+                return person.country
+        return None
+
+    def counterpart(self, person_id: str) -> Person | None:
+        return next((p for p in self.counterparts if p.id == person_id), None)
+
+
+@dataclass
+class _Mention:
+    name: list[str]
+    titles: list[str]
+    country: str | None
+    full: str
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_word and (token.text[:1].isupper() or token.tier != "") and not token.text.startswith("@")
+
+
+def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
+    """Parse "Pakistan PM Shehbaz Sharif and India's foreign minister S Jaishankar"."""
+    mentions: list[_Mention] = []
+    current: list[Token] = []
+    j = i
+    while j < len(tokens) and j - i < 16:
+        tok = tokens[j]
+        low = tok.norm.casefold()
+        if tok.tier or low in TITLE_WORDS or _is_name_word(tok):
+            current.append(tok)
+        elif low in _SKIP_INSIDE and current and j + 1 < len(tokens) and (
+            tokens[j + 1].tier or _is_name_word(tokens[j + 1])
+            or tokens[j + 1].norm.casefold() in TITLE_WORDS
+        ):
+            if low == "and":
+                mentions.extend(_finish(current))
+                current = []
+            else:
+                current.append(tok)
+        elif tok.norm == "." and current and len(current[-1].norm) <= 2:
+            pass  # an initial: "S. Jaishankar"
+        else:
+            break
+        j += 1
+    mentions.extend(_finish(current))
+    return mentions
+
+
+def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
+    """Parse the subject that ends just before token i: "US Secretary of State Marco Rubio"."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+        j -= 1
+    start = j
+    while start >= 0 and start > i - 12:
+        tok = tokens[start]
+        low = tok.norm.casefold()
+        if tok.tier or low in TITLE_WORDS or _is_name_word(tok) or (
+            low in ("of", "the") and start > 0
+        ):
+            start -= 1
+            continue
+        break
+    return _finish(list(tokens[start + 1 : j + 1]))
+
+
+def _finish(tokens: list[Token]) -> list[_Mention]:
+    while tokens and tokens[0].norm.casefold() in _SKIP_INSIDE:
+        tokens = tokens[1:]
+    if not tokens:
+        return []
+    country = next((entity_of(t) for t in tokens if t.key.startswith("<country:")), None)
+    name: list[str] = []
+    for tok in reversed(tokens):
+        low = tok.norm.casefold()
+        if tok.tier or low in TITLE_WORDS or low in _SKIP_INSIDE:
+            break
+        name.insert(0, _strip_possessive(tok.norm)[0])
+    body = [t for t in tokens if not t.key.startswith("<country:")]
+    name = [n for n in name if n not in {"."}]
+    if not name or not any(len(n) > 2 for n in name):
+        return []
+    title_tokens = body[: len(body) - len(name)]
+    while title_tokens and title_tokens[0].norm.casefold() in _SKIP_INSIDE:
+        title_tokens = title_tokens[1:]
+    titles = [" ".join(t.norm for t in title_tokens)] if title_tokens else []
+    full = " ".join(t.norm for t in body)
+    return [_Mention(name, titles, country, full)]
+
+
+def _entity_key(name: Sequence[str]) -> str:
+    return "person:" + name[-1].casefold()
+
+
+def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cast:
+    """Read "X spoke with Y" / "X's call with Y" / "in a call with Y" in every text."""
+    gaz = country_gazetteer()
+    principal_votes: Counter[str] = Counter()
+    mentions: defaultdict[str, list[_Mention]] = defaultdict(list)
+    counterpart_votes: Counter[str] = Counter()
+    for line in (line for text in texts for line in text.splitlines()):
+        tokens = canonicalise(tokenise(line), gaz)
+        for i, tok in enumerate(tokens):
+            low = tok.norm.casefold()
+            if low not in _CALL_VERBS and low not in _CALL_NOUNS:
+                continue
+            nxt = tokens[i + 1].norm.casefold() if i + 1 < len(tokens) else ""
+            if nxt not in ("with", "to"):
+                continue
+            if low in _CALL_VERBS:
+                for m in _mention_before(tokens, i):
+                    key = _entity_key(m.name)
+                    principal_votes[key] += 1
+                    mentions[key].append(m)
+            elif i > 0 and tokens[i - 1].norm.endswith("'s"):
+                for m in _mention_before(tokens, i - 1):
+                    key = _entity_key(m.name)
+                    principal_votes[key] += 1
+                    mentions[key].append(m)
+            for m in _mention_after(tokens, i + 2):
+                key = _entity_key(m.name)
+                counterpart_votes[key] += 1
+                mentions[key].append(m)
+    for hint in principal_hint:
+        principal_votes[_entity_key(hint.split())] += 100
+    principal_key = None
+    if principal_votes:
+        principal_key, _ = max(principal_votes.items(), key=lambda kv: (kv[1], kv[0]))
+    people = []
+    principal = None
+    for key in sorted(set(counterpart_votes) | ({principal_key} if principal_key else set())):
+        person = _person(key, mentions[key], PRINCIPAL if key == principal_key else key)
+        if key == principal_key:
+            principal = person
+        else:
+            people.append(person)
+    return Cast(principal, tuple(people), _cast_gazetteer(gaz, principal, people))
+
+
+def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
+    names = Counter(" ".join(m.name) for m in seen)
+    label = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else key
+    countries = Counter(m.country for m in seen if m.country)
+    country = countries.most_common(1)[0][0] if countries else None
+    aliases = set(names)
+    titles = Counter(" ".join(m.titles) for m in seen if m.titles)
+    for m in seen:
+        if m.titles:
+            aliases.add(m.full)
+    return Person(entity_id, label, country, tuple(sorted(aliases)), tuple(sorted(titles)))
+
+
+def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Person]) -> Gazetteer:
+    gaz = base.copy()
+    for person in ([principal] if principal else []) + people:
+        surname = person.label.split()[-1]
+        forms = set(person.aliases) | {surname, person.label}
+        for honorific in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."):
+            forms.add(f"{honorific} {surname}")
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) > 2:
+                gaz.add(form, Alias(person.id, "name", False))
+        if person is principal:
+            for title in person.titles:
+                words = [w for w in title.split() if w.casefold() not in {"mr", "ms", "dr", "mrs"}]
+                if not words:
+                    continue
+                head = " ".join(words)
+                for form in (head, f"the {head}", f"{head} {surname}", f"{head} {person.label}"):
+                    gaz.add(form, Alias(person.id, "title" if surname not in form else "name", False))
+                if len(words) > 1:
+                    gaz.add(f"the {words[0]}", Alias(person.id, "title", False))
+    return gaz
+
+
+def entity_of(token: Token) -> str | None:
+    """The entity id a canonical token names, if any."""
+    return token.key[1 : token.key.index(">")] if token.key.startswith("<") else None
+
+
+def mentioned(tokens: Iterable[Token]) -> list[str]:
+    """Entity ids named by canonical tokens, in order of mention."""
+    return [e for e in (entity_of(t) for t in tokens) if e is not None]
+
+
+def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
+    """Add the counterparts a user named (objects with `counterpart`, `aliases`, `country`)."""
+    people = {p.id: p for p in cast.counterparts}
+    countries = country_gazetteer()
+    for spec in specs:
+        name = str(getattr(spec, "counterpart"))
+        aliases = tuple(getattr(spec, "aliases", ()) or ())
+        key = _entity_key(name.split())
+        country = None
+        for phrase in (getattr(spec, "country", None), *aliases):
+            if not phrase:
+                continue
+            tokens = canonicalise(tokenise(str(phrase)), countries)
+            if len(tokens) == 1 and tokens[0].key.startswith("<country:"):
+                country = entity_of(tokens[0])
+                break
+        known = people.get(key)
+        merged = set(aliases) | {name} | (set(known.aliases) if known else set())
+        people[key] = Person(
+            key, name, country or (known.country if known else None),
+            tuple(sorted(a for a in merged if a)), known.titles if known else (),
+        )
+    ordered = [people[k] for k in sorted(people)]
+    return Cast(cast.principal, tuple(ordered),
+                _cast_gazetteer(countries, cast.principal, ordered))

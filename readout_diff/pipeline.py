@@ -1,0 +1,538 @@
+"""The engine, stage by stage: load, lay out, find passages, align, attribute, diff, contrast.
+
+`run` takes in-memory sources and returns a `Result`; it does no I/O of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .align import (
+    Aligner,
+    Candidate,
+    Cluster,
+    Encoder,
+    OfficialSentence,
+    consensus,
+    content,
+    matched_range,
+    similarity,
+)
+from .attribute import DocumentContext, call_dates, gather, is_first_person, readout_style
+from .contrast import contrast
+from .dates import leading_date_line, parse_date
+from .differences import ELLIPSIS, diff
+from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
+from .entities import Cast, Person, canonicalise, detect_cast, extend_cast
+from .model import (
+    Document,
+    InputError,
+    Notice,
+    Passage,
+    PassageKind,
+    Readout,
+    ReadoutSentence,
+    Result,
+    Role,
+    Witness,
+)
+from .normalise import Token, normalise, tokenise
+from .passages import Unit, find_units
+from .readouts import Placement, ReadoutSpec, place, snap_dates
+from .segment import Layout, layout
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a name to show (a path, or "-") and its bytes or text."""
+
+    name: str
+    data: bytes | str
+    role: Role = Role.REPORT
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Knobs a user may turn."""
+
+    ignore_case: bool = False  # case differences are not reported at all
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    layout: Layout
+    sentence_tokens: list[list[Token]]
+    units: list[Unit]
+    context: DocumentContext | None = None
+    group: str = ""
+
+
+@dataclass
+class _Readout:
+    key: str
+    counterpart: str
+    date: dt.date | None
+    official: OfficialSentenceGroup | None = None
+    clusters: list[tuple[Cluster, list[Candidate]]] = field(default_factory=list)
+
+
+@dataclass
+class OfficialSentenceGroup:
+    doc: Document
+    sentences: list[OfficialSentence]
+
+
+def _load(sources: Sequence[Source], options: Options
+          ) -> tuple[list[Document], list[InputError], list[Notice]]:
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    notices: list[Notice] = []
+    used: Counter[str] = Counter()
+    for source in sources:
+        data = source.data.encode("utf-8") if isinstance(source.data, str) else source.data
+        try:
+            parsed, note = parse(source.name, data, source.role, options.max_bytes)
+        except InputProblem as problem:
+            errors.append(InputError(source.name, str(problem)))
+            continue
+        if note:
+            notices.append(Notice(source.name, note))
+        for doc in parsed:
+            used[doc.id] += 1
+            if used[doc.id] > 1:
+                doc = replace(doc, id=f"{doc.id}-{used[doc.id]}")
+            if doc.date is None:
+                doc = replace(doc, date=latest_full_date(doc.text))
+            docs.append(doc)
+    return docs, errors, notices
+
+
+def _body_start(text: str) -> int:
+    line = leading_date_line(text)
+    return line[1] if line else 0
+
+
+def _prepare(doc: Document, gazetteer_cast: Cast | None) -> _Prepared:
+    lay = layout(doc.text, _body_start(doc.text))
+    units, _ = find_units(doc.id, doc.text, lay)
+    return _Prepared(doc, lay, [], units)
+
+
+def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
+    """Wire copies (the same paragraphs under other bylines) form one group."""
+    keys: list[set[str]] = []
+    for prep in prepared:
+        keys.append({
+            normalise(prep.doc.text[p.start : p.end]).text.casefold()
+            for p in prep.layout.paragraphs if p.end - p.start > 40
+        })
+    order = sorted(range(len(prepared)), key=lambda i: prepared[i].doc.id)
+    for pos, i in enumerate(order):
+        prepared[i].group = prepared[i].doc.id
+        for j in order[:pos]:
+            a, b = keys[i], keys[j]
+            if a and b and len(a & b) / len(a | b) >= 0.8 and prepared[j].doc.copy_of is None:
+                prepared[i].doc = replace(prepared[i].doc, copy_of=prepared[j].doc.id)
+                prepared[i].group = prepared[j].group
+                break
+    return prepared
+
+
+def _default_year(docs: Sequence[Document]) -> int | None:
+    years = Counter(int(d.date[:4]) for d in docs if d.date)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _tokens_in(sentence_tokens: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in sentence_tokens if t.start >= start and t.end <= end]
+
+
+def run(
+    sources: Sequence[Source],
+    specs: Sequence[ReadoutSpec] = (),
+    options: Options = Options(),
+    progress: Progress | None = None,
+) -> Result:
+    """Analyse every source; bad inputs become errors, the rest is still analysed."""
+    docs, errors, notices = _load(sources, options)
+    if progress:
+        progress("read", len(docs), len(sources))
+    prepared = _mark_copies([_prepare(doc, None) for doc in docs])
+    cast = detect_cast([p.doc.text for p in prepared])
+    if specs:
+        cast = extend_cast(cast, specs)
+    default_year = _default_year(docs)
+    encoder = Encoder()
+    candidates: list[Candidate] = []
+    officials: list[OfficialSentenceGroup] = []
+    for prep in prepared:
+        text = prep.doc.text
+        prep.sentence_tokens = [
+            canonicalise(tokenise(text[s.start : s.end], s.start), cast.gazetteer)
+            for s in prep.layout.sentences
+        ]
+        reference = parse_date(prep.doc.date) if prep.doc.date else None
+        spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
+        prep.context = DocumentContext(
+            text, spans, reference, default_year,
+            call_dates(text, spans, reference, default_year, cast),
+            tuple(tuple(t) for t in prep.sentence_tokens),
+        )
+        if prep.doc.role == Role.OFFICIAL:
+            officials.append(OfficialSentenceGroup(prep.doc, [
+                OfficialSentence(prep.doc, "", s.start, s.end, toks, encoder.encode(content(toks)))
+                for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
+                if any(t.is_word for t in toks)
+            ]))
+            continue
+        for unit in prep.units:
+            toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
+            keys = content(toks)
+            reason = None
+            if is_first_person(toks):
+                reason = "first-person remark, not readout wording"
+            elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
+                reason = f"credited to {unit.speaker}, not to the readout"
+            elif not readout_style(toks):
+                reason = "not worded as a readout"
+            candidates.append(Candidate(unit, prep.doc, toks, encoder.encode(keys), prep.group,
+                                        unit.fragment, reason is None, reason))
+    if progress:
+        progress("passages", len(candidates), len(docs))
+    official_readouts = [_official_readout(group, cast, specs) for group in officials]
+    for group, key in zip(officials, official_readouts, strict=True):
+        for sentence in group.sentences:
+            sentence.readout = key
+    aligner = Aligner(cast, [s for g in officials for s in g.sentences])
+    leftovers = aligner.run(candidates)
+    contexts = {p.doc.id: p.context for p in prepared}
+    for cluster in aligner.clusters:
+        for member in cluster.members:
+            ctx = contexts[member.doc.id]
+            assert ctx is not None
+            post_date = parse_date(member.unit.post_date) if member.unit.post_date else None
+            member.evidence = gather(member.unit.start, member.unit.end, member.unit.sentence,
+                                     member.tokens, ctx, cast, post_date)
+    result_readouts, unassigned = _build_readouts(aligner.clusters, cast, specs, officials,
+                                                  official_readouts, docs, options)
+    unassigned.extend(_passage(c, c.reason or "matches no readout sentence") for c in leftovers
+                      if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment)
+    carried = {w.document for r in result_readouts for s in r.sentences for w in s.witnesses}
+    notices.extend(
+        Notice(d.path, "no readout passage found") for d in docs
+        if d.role == Role.REPORT and d.id not in carried
+    )
+    contrasts = contrast(result_readouts, cast)
+    unassigned.sort(key=lambda p: (p.document, p.start))
+    return Result(
+        documents=tuple(sorted(docs, key=lambda d: d.id)),
+        readouts=tuple(result_readouts),
+        contrasts=tuple(contrasts),
+        unassigned=tuple(unassigned),
+        errors=tuple(errors),
+        notices=tuple(notices),
+    )
+
+
+def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
+    tokens = canonicalise(tokenise(speaker), cast.gazetteer)
+    return any(t.key.startswith("<person:") for t in tokens)
+
+
+def _passage(cand: Candidate, note: str) -> Passage:
+    text = cand.doc.text[cand.unit.start : cand.unit.end]
+    return Passage(cand.doc.id, cand.unit.start, cand.unit.end, cand.unit.kind, text,
+                   cand.unit.speaker, note)
+
+
+def _official_readout(group: OfficialSentenceGroup, cast: Cast, specs: Sequence[ReadoutSpec]
+                      ) -> str:
+    """The readout key an official text stands for: from the spec that names it, else
+    from its own "spoke with X" and date."""
+    for spec in specs:
+        if spec.official and (spec.official == group.doc.path or spec.official == group.doc.id):
+            return f"spec:{spec.id}"
+    own = detect_cast([group.doc.text])
+    counterpart = own.counterparts[0].label.split()[-1].casefold() if own.counterparts else None
+    person = f"person:{counterpart}" if counterpart else f"doc:{group.doc.id}"
+    day = group.doc.date or _date_from_name(group.doc.path)
+    return f"{person}|{day or ''}"
+
+
+def _date_from_name(path: str) -> str | None:
+    match = re.search(r"(\d{4}-\d{2}-\d{2})", path)
+    return match.group(1) if match else None
+
+
+def _spec_key(spec: ReadoutSpec) -> str:
+    return f"spec:{spec.id}"
+
+
+def _build_readouts(
+    clusters: list[Cluster],
+    cast: Cast,
+    specs: Sequence[ReadoutSpec],
+    officials: list[OfficialSentenceGroup],
+    official_keys: list[str],
+    docs: Sequence[Document],
+    options: Options,
+) -> tuple[list[Readout], list[Passage]]:
+    placements: list[Placement | None] = []
+    strength: list[float] = []
+    for cluster in clusters:
+        if cluster.official is not None:
+            placements.append(Placement((), None, cluster.official.readout))
+        else:
+            placements.append(place(cluster, cast))
+        strength.append(sum(m.weight for m in cluster.members))
+    placements = snap_dates(placements, strength)
+
+    # readout key -> list of (cluster, witnesses)
+    groups: dict[str, list[tuple[Cluster, list[Candidate]]]] = defaultdict(list)
+    unassigned: list[Passage] = []
+    for cluster, placement in zip(clusters, placements, strict=True):
+        if placement is None:
+            unassigned.extend(_passage(m, "no call or counterpart can be told from it")
+                              for m in cluster.members if not m.fragment
+                              and m.unit.kind != PassageKind.PARAPHRASE)
+            continue
+        if placement.fixed_readout:
+            groups[placement.fixed_readout].append((cluster, list(cluster.members)))
+            continue
+        keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
+        official_taken = [k for k in keys.values() if k in official_keys]
+        if official_taken:
+            unassigned.extend(_passage(m, "not in the official text of its readout")
+                              for m in cluster.members if not m.fragment
+                              and m.unit.kind != PassageKind.PARAPHRASE)
+            continue
+        for member in cluster.members:
+            pin = member.evidence.explicit if member.evidence else None
+            if pin and pin not in keys:
+                member.claimed = _rid(_readout_key(pin, placement.date, specs, cast), specs)
+        for person, key in keys.items():
+            members = [m for m in cluster.members
+                       if not (m.evidence and m.evidence.explicit
+                               and m.evidence.explicit in keys and m.evidence.explicit != person)]
+            groups[key].append((cluster, members))
+    readouts = []
+    docs_by_id = {d.id: d for d in docs}
+    for key in sorted(groups):
+        readouts.append(_readout(key, groups[key], cast, specs, officials, official_keys,
+                                 docs_by_id, options, groups))
+    readouts = _link_shared(readouts, groups)
+    return readouts, unassigned
+
+
+def _readout_key(person: str, date: dt.date | None, specs: Sequence[ReadoutSpec], cast: Cast
+                 ) -> str:
+    for spec in specs:
+        if f"person:{spec.counterpart.split()[-1].casefold()}" == person and (
+            spec.date is None or date is None or spec.date == date.isoformat()
+        ):
+            return _spec_key(spec)
+    return f"{person}|{date.isoformat() if date else ''}"
+
+
+def _rid(key: str, specs: Sequence[ReadoutSpec]) -> str:
+    """A readable readout id: the spec's id, else "<date>-<counterpart>"."""
+    spec = next((s for s in specs if _spec_key(s) == key), None)
+    if spec is not None:
+        return spec.id
+    person, _, day = key.partition("|")
+    return f"{day or 'undated'}-{person.split(':', 1)[-1]}"
+
+
+def _readout(
+    key: str,
+    entries: list[tuple[Cluster, list[Candidate]]],
+    cast: Cast,
+    specs: Sequence[ReadoutSpec],
+    officials: list[OfficialSentenceGroup],
+    official_keys: list[str],
+    docs: dict[str, Document],
+    options: Options,
+    all_groups: dict[str, list[tuple[Cluster, list[Candidate]]]],
+) -> Readout:
+    spec = next((s for s in specs if _spec_key(s) == key), None)
+    official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
+    rid = _rid(key, specs)
+    if spec is not None:
+        counterpart_label = spec.counterpart
+        date = spec.date
+    else:
+        person, _, day = key.partition("|")
+        found: Person | None = cast.counterpart(person)
+        counterpart_label = found.label if found else person.split(":", 1)[-1]
+        date = day or None
+    if official is not None and date is None:
+        date = official.doc.date
+    principal = cast.principal.label if cast.principal else "Call"
+    label = f"{principal} – {counterpart_label}" + (f", {date}" if date else "")
+    ordered = _sentence_order(entries, official)
+    sentences = []
+    for index, (cluster, members) in enumerate(ordered, 1):
+        sentences.append(_sentence(f"{rid}/s{index}", cluster, members, cast, options))
+    return Readout(
+        id=rid,
+        label=label,
+        counterpart=counterpart_label,
+        date=date,
+        sentences=tuple(sentences),
+        aliases=tuple(cast.counterpart(key.partition("|")[0]).aliases)
+        if cast.counterpart(key.partition("|")[0]) else (),
+        official_document=official.doc.id if official else None,
+    )
+
+
+def _sentence_order(entries: list[tuple[Cluster, list[Candidate]]],
+                    official: OfficialSentenceGroup | None) -> list[tuple[Cluster, list[Candidate]]]:
+    """Official order where there is one; else where the witnesses put them."""
+    if official is not None:
+        return sorted(entries, key=lambda e: e[0].official.start if e[0].official else 0)
+    ranks: dict[int, list[float]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, (_, members) in enumerate(entries):
+        for m in members:
+            by_doc[m.doc.id].append((m.unit.start, index))
+    for items in by_doc.values():
+        items.sort()
+        for rank, (_, index) in enumerate(items):
+            ranks[index].append(rank / max(len(items) - 1, 1))
+    def key(i: int) -> tuple[float, str]:
+        values = ranks.get(i, [1.0])
+        return (sum(values) / len(values), entries[i][0].code)
+    return [entries[i] for i in sorted(range(len(entries)), key=key)]
+
+
+def _sentence(
+    sid: str, cluster: Cluster, members: list[Candidate], cast: Cast, options: Options,
+) -> ReadoutSentence:
+    if cluster.official is not None:
+        official = cluster.official
+        base_text = official.doc.text[official.start : official.end]
+        base_source = f"official:{official.doc.id}"
+    else:
+        voters = [m for m in members if not m.fragment] or members
+        weights = _group_weights(voters)
+        trimmed = [_trim_paraphrase(m, voters) for m in voters]
+        full = [m.unit.kind != PassageKind.PARAPHRASE for m in voters]
+        built = consensus([(t, w, f) for t, w, f in zip(trimmed, weights, full, strict=True)])
+        base_text = _source_text(built, trimmed, voters)
+        base_source = "consensus"
+    base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
+    witnesses = [_witness(base_text, base_tokens, m, members, options) for m in members]
+    witnesses = _drop_redundant(witnesses)
+    witnesses.sort(key=lambda w: (w.document, w.start))
+    return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
+
+
+def _group_weights(members: list[Candidate]) -> list[float]:
+    """Copies of one wire story count once between them."""
+    sizes = Counter(m.group for m in members)
+    return [m.weight / sizes[m.group] for m in members]
+
+
+def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
+    """A paraphrase's leading and trailing context is not a version of the sentence."""
+    if member.unit.kind != PassageKind.PARAPHRASE:
+        return member.tokens
+    others = [v for v in voters if v is not member and v.unit.kind != PassageKind.PARAPHRASE]
+    reference = max(others, key=lambda v: len(v.tokens)).tokens if others else None
+    if reference is None:
+        return member.tokens
+    _, _, j0, j1 = matched_range(reference, member.tokens)
+    return member.tokens[j0:j1] if j1 > j0 else member.tokens
+
+
+def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]) -> str:
+    """Prefer an outlet's exact characters when the consensus is one outlet's wording."""
+    built_keys = [t.key for t in tokenise(built)]
+    for toks, member in zip(trimmed, voters, strict=True):
+        plain = tokenise(member.doc.text[toks[0].start : toks[-1].end]) if toks else []
+        if [t.key for t in plain] == built_keys or [t.key for t in plain] + ["."] == built_keys:
+            text = member.doc.text[toks[0].start : toks[-1].end]
+            return text[0].upper() + text[1:] if text[:1].islower() else text
+    return built
+
+
+def _witness(
+    base_text: str, base_tokens: list[Token], member: Candidate, siblings: list[Candidate],
+    options: Options,
+) -> Witness:
+    doc = member.doc
+    tokens = member.tokens
+    b0, b1, w0, w1 = matched_range(base_tokens, tokens)
+    kind = member.unit.kind
+    if kind == PassageKind.PARAPHRASE or member.fragment:
+        tokens = tokens[w0:w1] if w1 > w0 else tokens
+    else:
+        others = [s for s in siblings if s is not member and s.doc.id == doc.id]
+        covered_before = covered_after = False
+        for other in others:
+            ob0, ob1, _, _ = matched_range(base_tokens, other.tokens)
+            if ob1 > ob0 and ob1 <= b0:
+                covered_before = True
+            if ob1 > ob0 and ob0 >= b1:
+                covered_after = True
+        if not covered_before:
+            b0 = 0
+        if not covered_after and (_ends_sentence(doc, member) or tokens[-1].key == ELLIPSIS):
+            b1 = len(base_tokens)
+    if not tokens:
+        tokens = member.tokens
+    base_part = base_tokens[b0:b1]
+    differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    if options.ignore_case:
+        differences = tuple(d for d in differences
+                            if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold()))
+    start, end = tokens[0].start, tokens[-1].end
+    covered_start = base_part[0].start if base_part else 0
+    covered_end = base_part[-1].end if base_part else 0
+    encoder = Encoder()
+    score = similarity(encoder.encode(content(tokens)), encoder.encode(content(base_part)))
+    claimed = member.claimed
+    return Witness(doc.id, start, end, doc.text[start:end], kind, round(score, 3), covered_start,
+                   covered_end, differences, claimed)
+
+
+def _ends_sentence(doc: Document, member: Candidate) -> bool:
+    tail = doc.text[member.unit.end : member.unit.end + 3]
+    return member.unit.kind == PassageKind.POST or bool(re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail))
+
+
+def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
+    """A quoted fragment inside a witness of the same document adds nothing."""
+    out = []
+    for w in witnesses:
+        inside = any(o is not w and o.document == w.document and o.start <= w.start
+                     and w.end <= o.end and (o.end - o.start) > (w.end - w.start)
+                     for o in witnesses)
+        if not inside:
+            out.append(w)
+    return out
+
+
+def _link_shared(readouts: list[Readout], groups: dict[str, list[tuple[Cluster, list[Candidate]]]]
+                 ) -> list[Readout]:
+    """Mark sentences that stand, word for word, in more than one readout."""
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for readout in readouts:
+        for sentence in readout.sentences:
+            owners[sentence.text].append((readout.id, sentence.id))
+    out = []
+    for readout in readouts:
+        sentences = []
+        for sentence in readout.sentences:
+            others = tuple(rid for rid, _ in owners[sentence.text] if rid != readout.id)
+            sentences.append(replace(sentence, also_in=others))
+        out.append(replace(readout, sentences=tuple(sentences)))
+    return out

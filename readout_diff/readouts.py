@@ -1,0 +1,144 @@
+"""Decide which readout (counterpart + day) each aligned sentence belongs to.
+
+Readouts can be named by the user in TOML; otherwise they are worked out from the
+evidence gathered for every witness: a sentence belongs to the counterpart its
+witnesses point to, to both twins when they say "in both calls" or when outlets pin
+it on each, and to the day most of its dated evidence names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import Cluster
+from .entities import Cast
+
+
+class ReadoutSpecError(ValueError):
+    """A readouts file that cannot be used; the message names the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadoutSpec:
+    """A readout the user names: `[[readout]] id, counterpart, aliases, date, official`."""
+
+    id: str
+    counterpart: str
+    aliases: tuple[str, ...] = ()
+    date: str | None = None
+    country: str | None = None
+    official: str | None = None  # a path, resolved by the caller, or the text itself
+    official_text: str | None = None
+
+
+def parse_specs(text: str) -> list[ReadoutSpec]:
+    """Read `[[readout]]` tables from TOML text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ReadoutSpecError(f"not valid TOML: {error}") from None
+    tables = data.get("readout")
+    if not isinstance(tables, list) or not tables:
+        raise ReadoutSpecError("no [[readout]] tables")
+    specs = []
+    seen: set[str] = set()
+    for number, table in enumerate(tables, 1):
+        if not isinstance(table, dict):
+            raise ReadoutSpecError(f"readout {number} is not a table")
+        rid = table.get("id")
+        counterpart = table.get("counterpart")
+        if not isinstance(rid, str) or not rid:
+            raise ReadoutSpecError(f'readout {number} has no "id"')
+        if rid in seen:
+            raise ReadoutSpecError(f'readout id "{rid}" is used twice')
+        seen.add(rid)
+        if not isinstance(counterpart, str) or not counterpart:
+            raise ReadoutSpecError(f'readout "{rid}" has no "counterpart"')
+        aliases = table.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ReadoutSpecError(f'readout "{rid}": "aliases" must be a list of strings')
+        date = table.get("date")
+        if isinstance(date, dt.date):
+            date = date.isoformat()
+        if date is not None and not isinstance(date, str):
+            raise ReadoutSpecError(f'readout "{rid}": "date" must be a date')
+        if isinstance(date, str):
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                raise ReadoutSpecError(f'readout "{rid}": date "{date}" is not YYYY-MM-DD') from None
+        official = table.get("official")
+        official_text = table.get("official_text")
+        specs.append(
+            ReadoutSpec(rid, counterpart, tuple(aliases), date, table.get("country"),
+                        official if isinstance(official, str) else None,
+                        official_text if isinstance(official_text, str) else None)
+        )
+    return specs
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a cluster goes: counterparts (one, or twins) and a day."""
+
+    counterparts: tuple[str, ...]
+    date: dt.date | None
+    fixed_readout: str | None = None  # set for official sentences
+
+
+def place(cluster: Cluster, cast: Cast) -> Placement | None:
+    """The counterpart(s) and day a cluster's evidence points to, or None if unknown."""
+    weights: dict[str, float] = defaultdict(float)
+    dates: dict[dt.date, float] = defaultdict(float)
+    both = 0
+    pins: set[str] = set()
+    for member in cluster.members:
+        evidence = member.evidence
+        if evidence is None:
+            continue
+        for person, weight in evidence.counterparts.items():
+            weights[person] += weight
+        for day, weight in evidence.dates.items():
+            dates[day] += weight * member.weight
+        both += evidence.both
+        if evidence.explicit:
+            pins.add(evidence.explicit)
+    date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
+    if not weights:
+        return None
+    top = max(weights.values())
+    chosen = {p for p, w in weights.items() if w >= 0.6 * top}
+    if both:
+        chosen |= {p for p, w in weights.items() if w >= 0.2 * top}
+    if len(pins) > 1:
+        chosen |= pins
+    return Placement(tuple(sorted(chosen)), date)
+
+
+def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
+               ) -> list[Placement | None]:
+    """A day next to a much better-attested day of the same counterpart is that day
+    (a report dated the morning after a call)."""
+    totals: dict[tuple[str, dt.date], float] = defaultdict(float)
+    for placement, weight in zip(placements, strength, strict=True):
+        if placement and placement.date:
+            for person in placement.counterparts:
+                totals[(person, placement.date)] += weight
+    out: list[Placement | None] = []
+    for placement in placements:
+        if placement is None or placement.date is None or placement.fixed_readout:
+            out.append(placement)
+            continue
+        date = placement.date
+        for person in placement.counterparts:
+            own = totals[(person, date)]
+            for (other_person, other_date), weight in totals.items():
+                if other_person == person and abs((other_date - date).days) == 1 and weight > own:
+                    date = other_date
+                    own = weight
+        out.append(Placement(placement.counterparts, date))
+    return out
