@@ -14,6 +14,7 @@ that carry it is over half of those that cover it (verbatim outweighs paraphrase
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,14 @@ class Candidate:
         return KIND_WEIGHT[self.unit.kind]
 
     @property
+    def strong_date(self) -> dt.date | None:
+        """The day this witness's own evidence names firmly (a post's date, a call's date)."""
+        if self.evidence is None or not self.evidence.dates:
+            return None
+        day, weight = max(self.evidence.dates.items(), key=lambda kv: (kv[1], kv[0]))
+        return day if weight >= 1.5 else None
+
+    @property
     def order_key(self) -> tuple[int, int, str, int]:
         return (_KIND_RANK[self.unit.kind] + (2 if self.fragment else 0), -len(self.code),
                 self.doc.id, self.unit.start)
@@ -100,6 +109,11 @@ class Cluster:
     vocabulary: Counter[str]
     members: list[Candidate] = field(default_factory=list)
     official: OfficialSentence | None = None
+    dates: Counter[dt.date] = field(default_factory=Counter)
+    base: str | None = None  # the consensus wording, once built
+
+    def strong_date(self) -> dt.date | None:
+        return max(self.dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.dates else None
 
 
 def entity_order(tokens: Sequence[Token], cast: Cast) -> tuple[str, ...]:
@@ -135,8 +149,9 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
     vocab = vocabulary if vocabulary is not None else Counter(b)
     shared = sum((Counter(a) & vocab).values())
     if shared >= 5:
-        contained = 0.85 * shared / len(a)
-    return max(ratio, partial, contained)
+        # the shorter text's words found in the other, trusted more the more there are
+        contained = shared / min(len(a), len(b)) * (0.75 + 0.05 * min(shared - 5, 5))
+    return max(ratio, partial, min(contained, 1.0))
 
 
 def shared_count(a: str, b: str) -> int:
@@ -146,7 +161,8 @@ def shared_count(a: str, b: str) -> int:
 class Aligner:
     """Grows clusters from candidates; see the module docstring for the order."""
 
-    JOIN = {PassageKind.QUOTE: 0.6, PassageKind.POST: 0.6, PassageKind.PARAPHRASE: 0.6}
+    JOIN = 0.6  # enough to be a version of the sentence
+    VERBATIM = 0.8  # a quote that could start its own sentence joins only above this
 
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
@@ -168,9 +184,13 @@ class Aligner:
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
         order = entity_order(cand.tokens, self.cast)
         best: tuple[Cluster, float] | None = None
+        own_day = cand.strong_date
         for _, _, index in top:
             cluster = self.clusters[index]
             if mirrored(order, cluster.order):
+                continue
+            day = cluster.strong_date()
+            if own_day and day and abs((own_day - day).days) > 1:
                 continue
             if cand.fragment:
                 score = fuzz.partial_ratio(cand.code, cluster.code) / 100
@@ -179,23 +199,28 @@ class Aligner:
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
                 needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                if score < self.JOIN[cand.unit.kind] or shared_count(cand.code, cluster.code) < needed:
-                    if sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1:
-                        continue
-                    if score < self.JOIN[cand.unit.kind]:
-                        continue
+                if score < self.JOIN or (
+                    shared_count(cand.code, cluster.code) < needed
+                    and sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1
+                ):
+                    continue
+                verbatim = cand.unit.kind != PassageKind.PARAPHRASE and cand.founder
+                if verbatim and cluster.official is None and score < self.VERBATIM:
+                    continue
             if best is None or score > best[1]:
                 best = (cluster, score)
         return best
 
     def _join(self, cluster: Cluster, cand: Candidate) -> None:
         cluster.members.append(cand)
+        if cand.strong_date:
+            cluster.dates[cand.strong_date] += cand.weight
         if cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
             cluster.vocabulary |= Counter(cand.code)
 
     def _found(self, cand: Candidate) -> None:
         cluster = Cluster(cand.code, entity_order(cand.tokens, self.cast), Counter(cand.code))
-        cluster.members.append(cand)
+        self._join(cluster, cand)
         self.clusters.append(cluster)
 
     def run(self, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -214,8 +239,7 @@ class Aligner:
             else:
                 left.append(cand)
         # Paraphrase alone founds a sentence only where independent outlets agree.
-        pending = [c for c in left if c.founder and c.unit.kind == PassageKind.PARAPHRASE
-                   and not c.fragment]
+        pending = [c for c in left if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment]
         trial = Aligner(self.cast, [])
         rest = trial.run_paraphrase(pending)
         for cluster in trial.clusters:
@@ -227,14 +251,19 @@ class Aligner:
         return [c for c in left if id(c) not in taken]
 
     def run_paraphrase(self, candidates: Sequence[Candidate]) -> list[Candidate]:
-        for cand in sorted(candidates, key=lambda c: c.order_key):
+        """Paraphrases among themselves: founders start sentences, the rest may join."""
+        ordered = sorted(candidates, key=lambda c: (not c.founder, c.order_key))
+        rest = []
+        for cand in ordered:
             best = self._best(cand)
             if best is not None:
                 self._join(best[0], cand)
                 best[0].vocabulary |= Counter(cand.code)
-            else:
+            elif cand.founder:
                 self._found(cand)
-        return []
+            else:
+                rest.append(cand)
+        return rest
 
 
 def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
@@ -251,29 +280,37 @@ def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int,
     return first.a, last.a + last.size, first.b, last.b + last.size
 
 
-def consensus(members: Sequence[tuple[list[Token], float, bool]]) -> str:
+def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) -> str:
     """The wording most of the weight agrees on, built on the most central witness.
 
-    `members` are (tokens, weight, full) where `full` says the witness speaks for the
-    whole sentence (a complete quote), so its silence counts as a vote against.
+    `members` are (tokens, weight, from_start, to_end, verbatim): a witness that starts
+    (or ends) where its sentence does speaks for the sentence's start (or end), so its
+    silence there counts as a vote against the pivot's words. The pivot is a verbatim
+    witness where there is one; with none, no vote can rebuild wording, and the most
+    central paraphrase stands as it is.
     """
+    members = [([t for t in m[0] if t.key not in _QUOTE_KEYS], m[1], m[2], m[3], m[4])
+               for m in members]
     if len(members) == 1:
         return _join_tokens(members[0][0])
     codes = Encoder()
-    encoded = [codes.encode([t.key for t in toks]) for toks, _, _ in members]
+    encoded = [codes.encode([t.key for t in m[0]]) for m in members]
     centrality = []
     for i, code in enumerate(encoded):
         score = sum(members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded)
                     if j != i)
-        centrality.append((score * members[i][1], members[i][2], -len(code), -i))
-    pivot_index = max(range(len(members)), key=lambda i: centrality[i])
+        centrality.append((score * members[i][1], members[i][2] and members[i][3], -len(code), -i))
+    verbatim = [i for i, m in enumerate(members) if m[4]]
+    pivot_index = max(verbatim or range(len(members)), key=lambda i: centrality[i])
     pivot = members[pivot_index][0]
+    if not verbatim:
+        return _join_tokens(pivot)
     support = [members[pivot_index][1]] * len(pivot)
     cover = [members[pivot_index][1]] * len(pivot)
-    displays: list[Counter[str]] = [Counter({t.text: members[pivot_index][1]}) for t in pivot]
+    displays: list[Counter[str]] = [Counter({t.norm: members[pivot_index][1]}) for t in pivot]
     inserts: dict[tuple[int, tuple[str, ...]], list[object]] = {}
     total_weight = members[pivot_index][1]
-    for j, (toks, weight, full) in enumerate(members):
+    for j, (toks, weight, from_start, to_end, _) in enumerate(members):
         if j == pivot_index:
             continue
         total_weight += weight
@@ -281,15 +318,17 @@ def consensus(members: Sequence[tuple[list[Token], float, bool]]) -> str:
                                   autojunk=False)
         ops = matcher.get_opcodes()
         lo, hi, _, _ = matched_range(pivot, toks)
-        if full:
-            lo, hi = 0, len(pivot)
+        if from_start:
+            lo = 0
+        if to_end:
+            hi = len(pivot)
         for k in range(lo, hi):
             cover[k] += weight
         for tag, i1, i2, j1, j2 in ops:
             if tag == "equal":
                 for k in range(i2 - i1):
                     support[i1 + k] += weight
-                    displays[i1 + k][toks[j1 + k].text] += weight
+                    displays[i1 + k][toks[j1 + k].norm] += weight
             elif tag in ("insert", "replace") and lo <= i1 <= hi:
                 key = (i1, tuple(t.key for t in toks[j1:j2]))
                 entry = inserts.setdefault(key, [0.0, toks[j1:j2]])
@@ -298,14 +337,17 @@ def consensus(members: Sequence[tuple[list[Token], float, bool]]) -> str:
     for k in range(len(pivot) + 1):
         for (position, _), (weight, toks) in sorted(inserts.items(), key=lambda kv: kv[0]):
             if position == k and float(weight) > total_weight / 2:  # type: ignore[arg-type]
-                out.extend(t.text for t in toks)  # type: ignore[attr-defined]
+                out.extend(t.norm for t in toks)  # type: ignore[attr-defined]
         if k < len(pivot) and support[k] > cover[k] / 2:
             out.append(displays[k].most_common(1)[0][0])
     return _join_words(out)
 
 
+_QUOTE_KEYS = frozenset({'"', "'"})
+
+
 def _join_tokens(tokens: Sequence[Token]) -> str:
-    return _join_words([t.text for t in tokens])
+    return _join_words([t.norm for t in tokens])
 
 
 def _join_words(words: Sequence[str]) -> str:

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates
-from .entities import PRINCIPAL, Cast, entity_of
+from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .normalise import Token
 
 _CONTEXT_NOUNS = frozenset(
-    "call calls conversation conversations readout readouts message talks meeting phone".split()
+    "call calls conversation conversations readout readouts message talks meeting phone "
+    "spoke spoken speaking talked".split()
 )
-_CONTEXT_LINKS = frozenset({"with", "to", "between", "of"})
+_CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
 _BOTH = re.compile(
     r"\b(?:in\s+both\s+(?:the\s+)?(?:calls|conversations)|(?:both|two|the\s+two)\s+(?:separate\s+)?"
     r"(?:phone\s+|telephone\s+)?(?:calls|conversations)|separate\s+(?:phone\s+|telephone\s+)?"
@@ -55,18 +56,24 @@ def is_first_person(tokens: Sequence[Token]) -> bool:
 
 def readout_style(tokens: Sequence[Token]) -> bool:
     """Third person, past tense, the principal or a pronoun as subject: how readouts read."""
-    words = [t for t in tokens if t.is_word][:10]
+    words = [t for t in tokens if t.is_word]
     for i, tok in enumerate(words):
-        subject = entity_of(tok) == PRINCIPAL or tok.norm.casefold() in _SUBJECTS or (
-            entity_of(tok) or ""
-        ).startswith("person:")
+        named = entity_of(tok) == PRINCIPAL or (entity_of(tok) or "").startswith("person:")
+        subject = named or (i < 10 and tok.norm.casefold() in _SUBJECTS)
         if not subject:
             continue
         for verb in words[i + 1 : i + 5]:
             low = verb.norm.casefold()
+            if low in _SPEECH:
+                break  # "Jaishankar posted that...": their own statement, not a readout
             if low.endswith("ed") or low in _PAST_IRREGULAR:
                 return True
     return False
+
+
+_SPEECH = frozenset(
+    "said says stated posted tweeted wrote told added noted remarked replied claimed".split()
+)
 
 
 def _counterparts_named(entity: str, cast: Cast) -> list[str]:
@@ -78,6 +85,13 @@ def _counterparts_named(entity: str, cast: Cast) -> list[str]:
     if entity == principal_country:
         return []
     return [p.id for p in cast.counterparts if p.country == entity]
+
+
+def _shares(named: list[str], cast: Cast) -> list[tuple[str, float]]:
+    """Split a country's weight among its counterparts by how prominent each is."""
+    counts = [(p, (cast.counterpart(p).mentions if cast.counterpart(p) else 1)) for p in named]
+    total = sum(c for _, c in counts) or 1
+    return [(p, c / total) for p, c in counts]
 
 
 def entity_weights(tokens: Sequence[Token], cast: Cast, scale: float = 1.0) -> dict[str, float]:
@@ -99,28 +113,46 @@ def entity_weights(tokens: Sequence[Token], cast: Cast, scale: float = 1.0) -> d
         if prev == "between" or (i > 1 and tokens[i - 2].norm.casefold() == "between"):
             weight = 1.0
         first = False
-        for person in named:
-            weights[person] += weight * scale / len(named)
+        for person, share in _shares(named, cast):
+            weights[person] += weight * scale * share
     return weights
 
 
 def explicit_pin(tokens: Sequence[Token], cast: Cast) -> str | None:
-    """"in a call with X", "readout of the call between X and Rubio", "message to X"."""
+    """The one counterpart the first call phrase names, if it names exactly one."""
+    partners = call_partners(tokens, cast)
+    return partners[0] if len(partners) == 1 else None
+
+
+def call_partners(tokens: Sequence[Token], cast: Cast) -> list[str]:
+    """Counterparts named by the first "in a call with X", "readout of the call between
+    X and Rubio", "spoke to X and Y" phrase: one pins the passage, two mean both calls."""
     for i, tok in enumerate(tokens):
         if tok.norm.casefold() not in _CONTEXT_NOUNS:
             continue
-        for j in range(i + 1, min(i + 7, len(tokens))):
+        people: set[str] = set()
+        countries: set[str] = set()
+        for j in range(i + 1, min(i + 9, len(tokens))):
             entity = entity_of(tokens[j])
             if entity is None:
-                if tokens[j].is_word and tokens[j].norm.casefold() not in (
-                    _CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "phone", "prime", "minister"}
-                ) and not tokens[j].text[:1].isupper():
+                low = tokens[j].norm.casefold()
+                if tokens[j].is_word and low not in (
+                    _CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "his", "her"}
+                ) and not tokens[j].text[:1].isupper() and low not in TITLE_WORDS:
                     break
                 continue
             named = _counterparts_named(entity, cast)
-            if len(named) == 1:
-                return named[0]
-    return None
+            if entity.startswith("person:"):
+                people.update(named)
+            elif named:
+                countries.add(max(_shares(named, cast), key=lambda ps: (ps[1], ps[0]))[0])
+        if people:
+            return sorted(people)
+        if len(countries) == 1:
+            return sorted(countries)
+        if countries:
+            return []
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,20 +168,37 @@ class DocumentContext:
 
 
 def call_dates(text: str, sentences: Sequence[tuple[int, int, int]], reference: dt.date | None,
-               default_year: int | None, cast: Cast) -> tuple[tuple[int, dt.date], ...]:
-    """Dates printed in sentences that announce a call ("spoke with X on Wednesday")."""
+               default_year: int | None, post_dates: dict[int, dt.date] | None = None,
+               ) -> tuple[tuple[int, dt.date], ...]:
+    """Dates printed in sentences that announce a call ("spoke with X on Wednesday").
+
+    A sentence inside an embedded post reads "today" from the post's own date."""
     out = []
-    for start, end, _ in sentences:
+    for index, (start, end, _) in enumerate(sentences):
+        own_reference = (post_dates or {}).get(index, reference)
         sentence = text[start:end]
-        if not re.search(r"\b(?:spoke|spoken|speaks|talked|call|calls|conversation|conversations)\b"
-                         r"\s+(?:\w+\s+){0,8}?(?:with|to)\b", sentence, re.I):
+        anchor = _CALL_ANCHOR.search(sentence)
+        if not anchor:
             continue
         for mention in find_dates(sentence):
-            day = _resolve(mention, reference, default_year)
+            if mention.start >= anchor.end():
+                between = sentence[anchor.end() : mention.start]
+            else:
+                between = sentence[mention.end : anchor.start()]
+            words = re.findall(r"[\w'’.-]+", between)
+            if len(words) > 12 or any(w[:1].islower() and (w.endswith("ed") or w in _PAST_IRREGULAR)
+                                      for w in words):
+                continue
+            day = _resolve(mention, own_reference, default_year)
             if day is not None:
                 out.append((start, day))
                 break
     return tuple(out)
+
+
+_CALL_ANCHOR = re.compile(
+    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?)\b\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:with|to)\b", re.I)
 
 
 def _resolve(mention: DateMention, reference: dt.date | None, default_year: int | None
@@ -167,8 +216,10 @@ def gather(
     ctx: DocumentContext,
     cast: Cast,
     post_date: dt.date | None,
+    quote_context: Sequence[Token] = (),
 ) -> Evidence:
-    """All evidence for one unit: its own words, its sentence, paragraph, and dates."""
+    """All evidence for one unit: its own words, its sentence, the words around its
+    quotation ("..., Bruce said in a readout of the call with X"), paragraph, dates."""
     evidence = Evidence()
     weights: dict[str, float] = defaultdict(float)
     for person, weight in entity_weights(tokens, cast).items():
@@ -177,13 +228,19 @@ def gather(
     around = [i for i, (_, _, p) in enumerate(ctx.sentences) if p == paragraph]
     outside = [t for t in ctx.sentence_tokens[sentence_index]
                if t.end <= unit_start or t.start >= unit_end]
-    pin = explicit_pin(outside, cast) or explicit_pin(tokens, cast)
-    if pin is None:
+    partners = (call_partners(outside, cast) or call_partners(quote_context, cast)
+                or call_partners(tokens, cast))
+    if len(partners) > 1:
+        evidence.both = True
+    pin = partners[0] if len(partners) == 1 else None
+    if pin is None and not partners:
         for i in reversed([i for i in around if i < sentence_index][-2:]):
             pin = explicit_pin(ctx.sentence_tokens[i], cast)
             if pin:
                 break
-    if pin is None and sentence_index > 0:
+    names_anyone = any(_counterparts_named(e, cast) for e in mentioned(
+        ctx.sentence_tokens[sentence_index]))
+    if pin is None and not partners and not names_anyone and sentence_index > 0:
         pp = ctx.sentences[sentence_index - 1][2]
         if pp != paragraph and pp >= paragraph - 1:
             pin = explicit_pin(ctx.sentence_tokens[sentence_index - 1], cast)

@@ -54,7 +54,11 @@ def _phrases(sentence: ReadoutSentence, tokens: Sequence[Token], ranges: list[tu
              ) -> list[ContrastPhrase]:
     out = []
     for i1, i2 in ranges:
-        run = tokens[i1:i2]
+        run = list(tokens[i1:i2])
+        while run and not run[0].is_word:
+            run.pop(0)
+        while run and not run[-1].is_word:
+            run.pop()
         if not any(t.is_word and t.key not in STOPWORDS for t in run):
             continue
         start, end = run[0].start, run[-1].end

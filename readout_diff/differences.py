@@ -143,7 +143,7 @@ def _same_key_kind(b: Token, w: Token) -> tuple[DifferenceKind, bool]:
     if b.fold.replace("-", "") == w.fold.replace("-", ""):
         return DifferenceKind.TYPOGRAPHY, False
     if b.tier and w.tier and not ({b.tier, w.tier} <= {"name", "abbreviation"}):
-        return DifferenceKind.WORDING_CHANGE, False  # "New Delhi" for "India"
+        return DifferenceKind.WORDING_CHANGE, False  # "New Delhi" for "India", "Mr X" for "the Secretary"
     return DifferenceKind.SPELLING_VARIANT, False
 
 

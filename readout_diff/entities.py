@@ -162,6 +162,7 @@ class Person:
     country: str | None  # "country:xx"
     aliases: tuple[str, ...]
     titles: tuple[str, ...]
+    mentions: int = 1  # how often the articles name them as a party to a call
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +326,8 @@ def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
     for m in seen:
         if m.titles:
             aliases.add(m.full)
-    return Person(entity_id, label, country, tuple(sorted(aliases)), tuple(sorted(titles)))
+    return Person(entity_id, label, country, tuple(sorted(aliases)), tuple(sorted(titles)),
+                  len(seen))
 
 
 def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Person]) -> Gazetteer:
@@ -337,7 +339,7 @@ def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Pers
             forms.add(f"{honorific} {surname}")
         for form in sorted(forms, key=len, reverse=True):
             if len(form) > 2:
-                gaz.add(form, Alias(person.id, "name", False))
+                gaz.add(form, Alias(person.id, "person", False))
         if person is principal:
             for title in person.titles:
                 words = [w for w in title.split() if w.casefold() not in {"mr", "ms", "dr", "mrs"}]
@@ -345,7 +347,7 @@ def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Pers
                     continue
                 head = " ".join(words)
                 for form in (head, f"the {head}", f"{head} {surname}", f"{head} {person.label}"):
-                    gaz.add(form, Alias(person.id, "title" if surname not in form else "name", False))
+                    gaz.add(form, Alias(person.id, "title" if surname not in form else "person", False))
                 if len(words) > 1:
                     gaz.add(f"the {words[0]}", Alias(person.id, "title", False))
     return gaz
@@ -382,6 +384,7 @@ def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
         people[key] = Person(
             key, name, country or (known.country if known else None),
             tuple(sorted(a for a in merged if a)), known.titles if known else (),
+            (known.mentions if known else 0) + 100,
         )
     ordered = [people[k] for k in sorted(people)]
     return Cast(cast.principal, tuple(ordered),

@@ -37,6 +37,8 @@ _POST_SIGNATURE = re.compile(
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2},\s*\d{4})\s*$"
 )
 _APOSTROPHE_NEXT = re.compile(r"\s[a-z]")
+# A news agency's post that ends ": US State Department spokesperson Tammy…" credits a source.
+_POST_CREDIT = re.compile(r":\s+(?:[A-Z][\w.’'-]*\s*){1,8}(?:[a-z]+\s+){0,2}(?:[A-Z][\w.’'-]*\s*){0,4}…?\s*$")
 _SPEECH_NEXT = re.compile(rf"\s*(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 
@@ -72,14 +74,17 @@ class Unit:
     problem: str | None = None
     post_date: str | None = None
     fragment: bool = False  # a quoted phrase inside the outlet's own sentence
+    quote_start: int | None = None  # the whole quotation this unit is part of
+    quote_end: int | None = None
 
 
 def _mark_role(text: str, i: int, open_now: bool) -> str:
     mark = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if mark in CLOSE_MARKS and prev.isalpha() and _APOSTROPHE_NEXT.match(text, i + 1):
-        if not _SPEECH_NEXT.match(text, i + 1):
+    if mark in CLOSE_MARKS and prev in "sS" and _APOSTROPHE_NEXT.match(text, i + 1):
+        later_close = any(c in CLOSE_MARKS for c in text[i + 1 : text.find("\n", i) % (len(text) + 1)])
+        if open_now and later_close and not _SPEECH_NEXT.match(text, i + 1):
             return "apostrophe"  # "the United States” commitment"
     if mark == "\\":
         return "apostrophe"
@@ -215,9 +220,14 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
     posts = find_posts(text, layout)
     units: list[Unit] = []
     for index, sentence in enumerate(layout.sentences):
+        if any(p.signature_start <= sentence.start < p.end + 80 and
+               sentence.start <= p.signature_start + 3 for p in posts):
+            continue  # the signature line itself
         post = next((p for p in posts if p.start <= sentence.start < p.signature_start), None)
         if post is not None:
-            start, end = _trim(text, sentence.start, min(sentence.end, post.end))
+            end = min(sentence.end, post.end)
+            tail = _POST_CREDIT.search(text, sentence.start, end)
+            start, end = _trim(text, sentence.start, tail.start() if tail else end)
             if _words(text[start:end]) >= 3:
                 units.append(Unit(doc_id, start, end, PassageKind.POST, index,
                                   sentence.paragraph, post.author, None, post.date_text))
@@ -238,9 +248,12 @@ def _sentence_units(
             if end > start:
                 quoted.append((start, end, quote))
     quoted_words = sum(_words(text[s:e]) for s, e, _ in quoted)
-    if quoted and quoted_words >= 0.6 * sentence_words and quoted_words >= 3:
+    whole = any(_words(text[s:e]) >= 4 and text[s].isupper()
+                and not re.search(r"\w", text[e : sentence.end]) for s, e, _ in quoted)
+    if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
         return [
-            Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem)
+            Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem,
+                 quote_start=q.start, quote_end=q.end)
             for s, e, q in quoted
             if _words(text[s:e]) >= 3
         ]

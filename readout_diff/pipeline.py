@@ -42,10 +42,11 @@ from .model import (
 )
 from .normalise import Token, normalise, tokenise
 from .passages import Unit, find_units
-from .readouts import Placement, ReadoutSpec, place, snap_dates
+from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .segment import Layout, layout
 
 Progress = Callable[[str, int, int], None]
+MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,9 +182,11 @@ def run(
         ]
         reference = parse_date(prep.doc.date) if prep.doc.date else None
         spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
+        post_dates = {u.sentence: d for u in prep.units if u.post_date
+                      for d in [parse_date(u.post_date)] if d}
         prep.context = DocumentContext(
             text, spans, reference, default_year,
-            call_dates(text, spans, reference, default_year, cast),
+            call_dates(text, spans, reference, default_year, post_dates),
             tuple(tuple(t) for t in prep.sentence_tokens),
         )
         if prep.doc.role == Role.OFFICIAL:
@@ -203,8 +206,13 @@ def run(
                 reason = f"credited to {unit.speaker}, not to the readout"
             elif not readout_style(toks):
                 reason = "not worded as a readout"
-            candidates.append(Candidate(unit, prep.doc, toks, encoder.encode(keys), prep.group,
-                                        unit.fragment, reason is None, reason))
+            post_date = parse_date(unit.post_date) if unit.post_date else None
+            candidates.append(Candidate(
+                unit, prep.doc, toks, encoder.encode(keys), prep.group, unit.fragment,
+                reason is None, reason,
+                gather(unit.start, unit.end, unit.sentence, toks, prep.context, cast, post_date,
+                       _quote_context(prep, unit)),
+            ))
     if progress:
         progress("passages", len(candidates), len(docs))
     official_readouts = [_official_readout(group, cast, specs) for group in officials]
@@ -213,14 +221,6 @@ def run(
             sentence.readout = key
     aligner = Aligner(cast, [s for g in officials for s in g.sentences])
     leftovers = aligner.run(candidates)
-    contexts = {p.doc.id: p.context for p in prepared}
-    for cluster in aligner.clusters:
-        for member in cluster.members:
-            ctx = contexts[member.doc.id]
-            assert ctx is not None
-            post_date = parse_date(member.unit.post_date) if member.unit.post_date else None
-            member.evidence = gather(member.unit.start, member.unit.end, member.unit.sentence,
-                                     member.tokens, ctx, cast, post_date)
     result_readouts, unassigned = _build_readouts(aligner.clusters, cast, specs, officials,
                                                   official_readouts, docs, options)
     unassigned.extend(_passage(c, c.reason or "matches no readout sentence") for c in leftovers
@@ -240,6 +240,18 @@ def run(
         errors=tuple(errors),
         notices=tuple(notices),
     )
+
+
+def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
+    """Words around the whole quotation a unit belongs to: its lead-in and attribution."""
+    if unit.quote_start is None or unit.quote_end is None:
+        return []
+    out: list[Token] = []
+    for sentence, tokens in zip(prep.layout.sentences, prep.sentence_tokens, strict=True):
+        if sentence.end < unit.quote_start or sentence.start > unit.quote_end:
+            continue
+        out.extend(t for t in tokens if t.end <= unit.quote_start or t.start >= unit.quote_end)
+    return out
 
 
 def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
@@ -293,7 +305,7 @@ def _build_readouts(
         else:
             placements.append(place(cluster, cast))
         strength.append(sum(m.weight for m in cluster.members))
-    placements = snap_dates(placements, strength)
+    placements = widen_to_twins(snap_dates(placements, strength))
 
     # readout key -> list of (cluster, witnesses)
     groups: dict[str, list[tuple[Cluster, list[Candidate]]]] = defaultdict(list)
@@ -413,24 +425,39 @@ def _sentence_order(entries: list[tuple[Cluster, list[Candidate]]],
     return [entries[i] for i in sorted(range(len(entries)), key=key)]
 
 
-def _sentence(
-    sid: str, cluster: Cluster, members: list[Candidate], cast: Cast, options: Options,
-) -> ReadoutSentence:
+def _base(cluster: Cluster) -> tuple[str, str]:
+    """The base wording of a cluster (official, or the consensus of all its witnesses),
+    shared by every readout the sentence belongs to."""
     if cluster.official is not None:
         official = cluster.official
-        base_text = official.doc.text[official.start : official.end]
-        base_source = f"official:{official.doc.id}"
-    else:
+        return official.doc.text[official.start : official.end], f"official:{official.doc.id}"
+    if cluster.base is None:
+        members = cluster.members
         voters = [m for m in members if not m.fragment] or members
         weights = _group_weights(voters)
         trimmed = [_trim_paraphrase(m, voters) for m in voters]
-        full = [m.unit.kind != PassageKind.PARAPHRASE for m in voters]
-        built = consensus([(t, w, f) for t, w, f in zip(trimmed, weights, full, strict=True)])
-        base_text = _source_text(built, trimmed, voters)
-        base_source = "consensus"
+        built = consensus([
+            (t, w, not m.fragment and (not t or t[0] is m.tokens[0]),
+             not m.fragment and (not t or t[-1] is m.tokens[-1]),
+             m.unit.kind != PassageKind.PARAPHRASE)
+            for t, w, m in zip(trimmed, weights, voters, strict=True)
+        ])
+        cluster.base = _source_text(built, trimmed, voters)
+    return cluster.base, "consensus"
+
+
+def _sentence(
+    sid: str, cluster: Cluster, members: list[Candidate], cast: Cast, options: Options,
+) -> ReadoutSentence:
+    base_text, base_source = _base(cluster)
     base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
     witnesses = [_witness(base_text, base_tokens, m, members, options) for m in members]
-    witnesses = _drop_redundant(witnesses)
+    base_words = len(content(base_tokens))
+    witnesses = [w for w in _drop_redundant(witnesses)
+                 if w.kind != PassageKind.PARAPHRASE or (
+                     w.score >= MIN_PARAPHRASE_SCORE
+                     and len(content(canonicalise(tokenise(w.text), cast.gazetteer)))
+                     >= min(4, 0.4 * base_words))]
     witnesses.sort(key=lambda w: (w.document, w.start))
     return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
 
@@ -455,10 +482,11 @@ def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
 
 def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]) -> str:
     """Prefer an outlet's exact characters when the consensus is one outlet's wording."""
-    built_keys = [t.key for t in tokenise(built)]
+    built_words = [t.norm for t in tokenise(built) if t.key not in ('"', "'")]
     for toks, member in zip(trimmed, voters, strict=True):
         plain = tokenise(member.doc.text[toks[0].start : toks[-1].end]) if toks else []
-        if [t.key for t in plain] == built_keys or [t.key for t in plain] + ["."] == built_keys:
+        words = [t.norm for t in plain if t.key not in ('"', "'")]
+        if words == built_words or words + ["."] == built_words:
             text = member.doc.text[toks[0].start : toks[-1].end]
             return text[0].upper() + text[1:] if text[:1].islower() else text
     return built

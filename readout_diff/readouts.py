@@ -88,13 +88,15 @@ class Placement:
     counterparts: tuple[str, ...]
     date: dt.date | None
     fixed_readout: str | None = None  # set for official sentences
+    both: bool = False  # a witness says it was said in both (all) calls of the day
 
 
 def place(cluster: Cluster, cast: Cast) -> Placement | None:
     """The counterpart(s) and day a cluster's evidence points to, or None if unknown."""
     weights: dict[str, float] = defaultdict(float)
     dates: dict[dt.date, float] = defaultdict(float)
-    both = 0
+    both = 0.0
+    total = 0.0
     pins: set[str] = set()
     for member in cluster.members:
         evidence = member.evidence
@@ -104,19 +106,19 @@ def place(cluster: Cluster, cast: Cast) -> Placement | None:
             weights[person] += weight
         for day, weight in evidence.dates.items():
             dates[day] += weight * member.weight
-        both += evidence.both
-        if evidence.explicit:
+        if not member.fragment:
+            total += member.weight
+            both += member.weight if evidence.both else 0.0
+        if evidence.explicit and not member.fragment:
             pins.add(evidence.explicit)
     date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
     if not weights:
         return None
     top = max(weights.values())
     chosen = {p for p, w in weights.items() if w >= 0.6 * top}
-    if both:
-        chosen |= {p for p, w in weights.items() if w >= 0.2 * top}
     if len(pins) > 1:
-        chosen |= pins
-    return Placement(tuple(sorted(chosen)), date)
+        chosen |= pins  # outlets pin it on different calls: it was in each
+    return Placement(tuple(sorted(chosen)), date, both=total > 0 and both >= total / 2)
 
 
 def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
@@ -140,5 +142,20 @@ def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
                 if other_person == person and abs((other_date - date).days) == 1 and weight > own:
                     date = other_date
                     own = weight
-        out.append(Placement(placement.counterparts, date))
+        out.append(Placement(placement.counterparts, date, both=placement.both))
+    return out
+
+
+def widen_to_twins(placements: Sequence[Placement | None]) -> list[Placement | None]:
+    """"In both calls": a sentence so marked belongs to every call of its day."""
+    by_day: dict[dt.date, set[str]] = defaultdict(set)
+    for placement in placements:
+        if placement and placement.date and not placement.fixed_readout:
+            by_day[placement.date].update(placement.counterparts)
+    out: list[Placement | None] = []
+    for placement in placements:
+        if placement and placement.both and placement.date:
+            wider = tuple(sorted(set(placement.counterparts) | by_day[placement.date]))
+            placement = Placement(wider, placement.date, both=True)
+        out.append(placement)
     return out
