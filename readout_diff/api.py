@@ -1,0 +1,102 @@
+"""The library's one call: `analyse` paths or texts and get the typed `Result`.
+
+    >>> from readout_diff import analyse
+    >>> result = analyse(["seeds/"])
+    >>> [r.id for r in result.readouts][:2]
+    ['2025-04-30-jaishankar', '2025-05-08-jaishankar']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .documents import MAX_BYTES
+from .inputs import read_paths
+from .model import InputError, Result, Role
+from .pipeline import Options, Progress, Source, run
+from .readouts import ReadoutSpec, ReadoutSpecError, parse_specs
+
+TextOrPath = str | os.PathLike[str] | Source
+
+
+def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], list[InputError]]:
+    sources: list[Source] = []
+    errors: list[InputError] = []
+    paths: list[str | os.PathLike[str]] = []
+    for number, item in enumerate(items, 1):
+        if isinstance(item, Source):
+            sources.append(replace(item, role=role))
+        elif isinstance(item, os.PathLike) or (
+            isinstance(item, str) and "\n" not in item and len(item) < 4096
+            and (item == "-" or Path(item).exists())
+        ):
+            paths.append(item)
+        elif isinstance(item, str) and ("\n" in item or " " in item.strip()):
+            prefix = "official" if role == Role.OFFICIAL else "text"
+            sources.append(Source(f"<{prefix}-{number}>", item, role))
+        else:
+            paths.append(item)
+    read, read_errors = read_paths(paths, role)
+    return sources + read, errors + read_errors
+
+
+def analyse(
+    inputs: Iterable[TextOrPath],
+    *,
+    official: Iterable[TextOrPath] = (),
+    readouts: str | os.PathLike[str] | Sequence[ReadoutSpec] | None = None,
+    ignore_case: bool = False,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Result:
+    """Find, attribute, align and diff every readout passage in `inputs`.
+
+    `inputs` and `official` take file or folder paths, article texts, or `Source`s.
+    `official` texts become the base wording of the readouts they report.
+    `readouts` names the readouts: a TOML file path or text (see README), or specs.
+    Unreadable inputs are reported in `Result.errors`; everything else is analysed.
+    Raises `ReadoutSpecError` if the readouts definition itself is unusable.
+    """
+    reports, errors = _sources(inputs, Role.REPORT)
+    officials, official_errors = _sources(official, Role.OFFICIAL)
+    specs = _specs(readouts)
+    for spec in specs:
+        if spec.official_text:
+            officials.append(Source(f"<official:{spec.id}>", spec.official_text, Role.OFFICIAL))
+            specs = [replace(s, official=f"<official:{spec.id}>") if s is spec else s
+                     for s in specs]
+    result = run(officials + reports, specs, Options(ignore_case, max_bytes), progress)
+    return replace(result, errors=tuple(errors + official_errors) + result.errors)
+
+
+def _specs(readouts: str | os.PathLike[str] | Sequence[ReadoutSpec] | None) -> list[ReadoutSpec]:
+    if readouts is None:
+        return []
+    if isinstance(readouts, (str, os.PathLike)):
+        text = os.fspath(readouts)
+        if "[[readout]]" not in text:
+            path = Path(text)
+            try:
+                text = path.read_text("utf-8")
+            except OSError as error:
+                raise ReadoutSpecError(f"{path}: cannot be read: {error.strerror}") from None
+            specs = parse_specs(text)
+            return [_resolve_official(s, path.parent) for s in specs]
+        return parse_specs(text)
+    return list(readouts)
+
+
+def _resolve_official(spec: ReadoutSpec, folder: Path) -> ReadoutSpec:
+    """An `official = "file"` in a readouts file is read relative to that file."""
+    if spec.official and not spec.official_text:
+        path = folder / spec.official
+        try:
+            return replace(spec, official_text=path.read_text("utf-8"))
+        except OSError as error:
+            raise ReadoutSpecError(
+                f'readout "{spec.id}": official text {path} cannot be read: {error.strerror}'
+            ) from None
+    return spec
