@@ -68,7 +68,7 @@ class Candidate:
     founder: bool  # may start a readout sentence of its own
     reason: str | None = None  # why it may not found one
     evidence: Evidence | None = None
-    claimed: str | None = None  # the readout the article pins it on, when it differs
+    joined: list[Cluster] = field(default_factory=list)  # the sentences it was placed in
 
     @property
     def weight(self) -> float:
@@ -98,6 +98,7 @@ class OfficialSentence:
     end: int
     tokens: list[Token]
     code: str
+    day: dt.date | None = None
 
 
 @dataclass
@@ -111,6 +112,7 @@ class Cluster:
     official: OfficialSentence | None = None
     dates: Counter[dt.date] = field(default_factory=Counter)
     base: str | None = None  # the consensus wording, once built
+    fixed: tuple[str, ...] = ()  # readout keys of official sentences (twins may share one)
 
     def strong_date(self) -> dt.date | None:
         return max(self.dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.dates else None
@@ -167,15 +169,28 @@ class Aligner:
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
         self.clusters: list[Cluster] = []
+        by_text: dict[str, Cluster] = {}
         for sentence in officials:
-            self.clusters.append(
-                Cluster(sentence.code, entity_order(sentence.tokens, cast),
-                        Counter(sentence.code), official=sentence)
-            )
+            words = " ".join(t.key for t in sentence.tokens)
+            same = by_text.get(words)
+            if same is not None:  # twin readouts that share a sentence word for word
+                same.fixed += (sentence.readout,)
+                continue
+            cluster = Cluster(sentence.code, entity_order(sentence.tokens, cast),
+                              Counter(sentence.code), official=sentence,
+                              fixed=(sentence.readout,))
+            if sentence.day:
+                cluster.dates[sentence.day] += 10.0
+            by_text[words] = cluster
+            self.clusters.append(cluster)
 
     def _best(self, cand: Candidate) -> tuple[Cluster, float] | None:
+        ranked = self._ranked(cand)
+        return ranked[0] if ranked else None
+
+    def _ranked(self, cand: Candidate) -> list[tuple[Cluster, float]]:
         if not self.clusters:
-            return None
+            return []
         codes = [c.code for c in self.clusters]
         scorer = fuzz.partial_ratio if cand.fragment else fuzz.token_set_ratio
         spaced = " ".join(cand.code)
@@ -183,7 +198,7 @@ class Aligner:
         query = cand.code if cand.fragment else spaced
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
         order = entity_order(cand.tokens, self.cast)
-        best: tuple[Cluster, float] | None = None
+        ranked: list[tuple[Cluster, float]] = []
         own_day = cand.strong_date
         for _, _, index in top:
             cluster = self.clusters[index]
@@ -207,12 +222,13 @@ class Aligner:
                 verbatim = cand.unit.kind != PassageKind.PARAPHRASE and cand.founder
                 if verbatim and cluster.official is None and score < self.VERBATIM:
                     continue
-            if best is None or score > best[1]:
-                best = (cluster, score)
-        return best
+            ranked.append((cluster, score))
+        ranked.sort(key=lambda cs: -cs[1])
+        return ranked
 
     def _join(self, cluster: Cluster, cand: Candidate) -> None:
         cluster.members.append(cand)
+        cand.joined.append(cluster)
         if cand.strong_date:
             cluster.dates[cand.strong_date] += cand.weight
         if cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
@@ -231,9 +247,15 @@ class Aligner:
             if not cand.code:
                 left.append(cand)
                 continue
-            best = self._best(cand)
-            if best is not None:
-                self._join(best[0], cand)
+            ranked = self._ranked(cand)
+            if ranked:
+                self._join(ranked[0][0], cand)
+                for cluster, score in ranked[1:]:
+                    # equally close to the same sentence of two official twins: both
+                    if (cluster.official is not None and ranked[0][0].official is not None
+                            and score >= ranked[0][1] - 0.02
+                            and set(cluster.fixed).isdisjoint(ranked[0][0].fixed)):
+                        self._join(cluster, cand)
             elif cand.founder and cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
                 self._found(cand)
             else:
@@ -242,7 +264,8 @@ class Aligner:
         pending = [c for c in left if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment]
         trial = Aligner(self.cast, [])
         rest = trial.run_paraphrase(pending)
-        for cluster in trial.clusters:
+        official_mode = any(c.official is not None for c in self.clusters)
+        for cluster in [] if official_mode else trial.clusters:
             if len({m.group for m in cluster.members}) >= 2:
                 self.clusters.append(cluster)
             else:

@@ -50,7 +50,7 @@ class Evidence:
 
 def is_first_person(tokens: Sequence[Token]) -> bool:
     """Briefing remarks ("We want...") are someone speaking, not a readout."""
-    return any(t.is_word and not t.key.startswith("<") and t.norm.casefold() in _FIRST_PERSON
+    return any(t.is_word and entity_of(t) is None and t.norm.casefold() in _FIRST_PERSON
                and t.norm != "US" for t in tokens)
 
 

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from .differences import STOPWORDS
-from .entities import Cast, canonicalise, entity_of
+from .entities import Cast, canonicalise, entity_key, entity_of
 from .model import Contrast, ContrastPhrase, Readout, ReadoutSentence, SharedSentence
 from .normalise import Token, tokenise
 
@@ -38,9 +38,9 @@ def _role_tokens(sentence: ReadoutSentence, own: set[str], other: set[str], cast
     for tok in canonicalise(tokenise(sentence.text), cast.gazetteer):
         entity = entity_of(tok)
         if entity in own - other:
-            tok = Token(tok.start, tok.end, tok.text, tok.norm, "<SELF>", True, tok.tier)
+            tok = Token(tok.start, tok.end, tok.text, tok.norm, entity_key("SELF"), True, tok.tier)
         elif entity in other - own:
-            tok = Token(tok.start, tok.end, tok.text, tok.norm, "<OTHER>", True, tok.tier)
+            tok = Token(tok.start, tok.end, tok.text, tok.norm, entity_key("OTHER"), True, tok.tier)
         out.append(tok)
     return out
 

@@ -112,7 +112,7 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
                 parts[-1].end,
                 " ".join(p.text for p in parts),
                 " ".join(p.norm for p in parts),
-                f"<{alias.entity}>" + ("'s" if possessive else ""),
+                entity_key(alias.entity) + ("'s" if possessive else ""),
                 True,
                 alias.tier,
             )
@@ -248,14 +248,14 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
         tokens = tokens[1:]
     if not tokens:
         return []
-    country = next((entity_of(t) for t in tokens if t.key.startswith("<country:")), None)
+    country = next((e for e in map(entity_of, tokens) if e and e.startswith("country:")), None)
     name: list[str] = []
     for tok in reversed(tokens):
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or low in _SKIP_INSIDE:
             break
         name.insert(0, _strip_possessive(tok.norm)[0])
-    body = [t for t in tokens if not t.key.startswith("<country:")]
+    body = [t for t in tokens if not (entity_of(t) or "").startswith("country:")]
     name = [n for n in name if n not in {"."}]
     if not name or not any(len(n) > 2 for n in name):
         return []
@@ -353,9 +353,18 @@ def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Pers
     return gaz
 
 
+ENTITY_OPEN, ENTITY_CLOSE = "\x01", "\x02"  # cannot occur in normalised text
+
+
+def entity_key(entity: str) -> str:
+    """The match key of a merged entity token."""
+    return f"{ENTITY_OPEN}{entity}{ENTITY_CLOSE}"
+
+
 def entity_of(token: Token) -> str | None:
     """The entity id a canonical token names, if any."""
-    return token.key[1 : token.key.index(">")] if token.key.startswith("<") else None
+    key = token.key
+    return key[1 : key.index(ENTITY_CLOSE)] if key.startswith(ENTITY_OPEN) else None
 
 
 def mentioned(tokens: Iterable[Token]) -> list[str]:
@@ -376,7 +385,7 @@ def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
             if not phrase:
                 continue
             tokens = canonicalise(tokenise(str(phrase)), countries)
-            if len(tokens) == 1 and tokens[0].key.startswith("<country:"):
+            if len(tokens) == 1 and (entity_of(tokens[0]) or "").startswith("country:"):
                 country = entity_of(tokens[0])
                 break
         known = people.get(key)

@@ -183,20 +183,27 @@ def _with_speaker(text: str, quote: Quote) -> Quote:
 
 
 def find_posts(text: str, layout: Layout) -> list[Post]:
-    """Embedded social posts: a paragraph that ends "— Name (@handle) Month D, YYYY"."""
+    """Embedded social posts: a paragraph that ends "— Name (@handle) Month D, YYYY", or
+    a paragraph followed by a line holding only that signature."""
     posts = []
+    previous = None
     for para in layout.paragraphs:
         if para.duplicate_of is not None:
             continue
         match = _POST_SIGNATURE.search(text, para.start, para.end)
         if match and match.end() >= para.end - 1:
             start = para.start
+            if match.start() - para.start < 3:
+                if previous is None:
+                    continue
+                start = previous.start  # the signature sits on a line of its own
             while start < match.start() and text[start] in OPEN_MARKS + AMBIGUOUS_MARKS + " ":
                 start += 1
             posts.append(
                 Post(start, match.start(), match.group("author").strip(),
                      match.group("handle"), match.group("date"), match.start())
             )
+        previous = para
     return posts
 
 
@@ -248,8 +255,9 @@ def _sentence_units(
             if end > start:
                 quoted.append((start, end, quote))
     quoted_words = sum(_words(text[s:e]) for s, e, _ in quoted)
-    whole = any(_words(text[s:e]) >= 4 and text[s].isupper()
-                and not re.search(r"\w", text[e : sentence.end]) for s, e, _ in quoted)
+    whole = any(_words(text[s:e]) >= 4 and text[s].isupper() and (
+        not re.search(r"\w", text[e : sentence.end])
+        or not re.search(r"\w", text[sentence.start : s])) for s, e, _ in quoted)
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
         return [
             Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem,

@@ -27,7 +27,7 @@ from .contrast import contrast
 from .dates import leading_date_line, parse_date
 from .differences import ELLIPSIS, diff
 from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
-from .entities import Cast, Person, canonicalise, detect_cast, extend_cast
+from .entities import Cast, Person, canonicalise, detect_cast, entity_of, extend_cast
 from .model import (
     Document,
     InputError,
@@ -82,7 +82,12 @@ class _Readout:
     counterpart: str
     date: dt.date | None
     official: OfficialSentenceGroup | None = None
-    clusters: list[tuple[Cluster, list[Candidate]]] = field(default_factory=list)
+    clusters: list[Entry] = field(default_factory=list)
+
+
+# One readout's share of a sentence: the cluster, its witnesses there, and for each
+# witness pinned on another call, that call's readout id.
+Entry = tuple[Cluster, list[Candidate], dict[int, str]]
 
 
 @dataclass
@@ -103,6 +108,10 @@ def _load(sources: Sequence[Source], options: Options
             parsed, note = parse(source.name, data, source.role, options.max_bytes)
         except InputProblem as problem:
             errors.append(InputError(source.name, str(problem)))
+            continue
+        except (ValueError, LookupError, RecursionError, ImportError) as problem:
+            # An extractor choking on one file must not lose the others.
+            errors.append(InputError(source.name, f"cannot be parsed: {problem}"))
             continue
         if note:
             notices.append(Notice(source.name, note))
@@ -219,6 +228,7 @@ def run(
     for group, key in zip(officials, official_readouts, strict=True):
         for sentence in group.sentences:
             sentence.readout = key
+            sentence.day = _day_of(key) if "|" in key else None
     aligner = Aligner(cast, [s for g in officials for s in g.sentences])
     leftovers = aligner.run(candidates)
     result_readouts, unassigned = _build_readouts(aligner.clusters, cast, specs, officials,
@@ -256,7 +266,7 @@ def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
 
 def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
     tokens = canonicalise(tokenise(speaker), cast.gazetteer)
-    return any(t.key.startswith("<person:") for t in tokens)
+    return any((entity_of(t) or "").startswith("person:") for t in tokens)
 
 
 def _passage(cand: Candidate, note: str) -> Passage:
@@ -288,6 +298,32 @@ def _spec_key(spec: ReadoutSpec) -> str:
     return f"spec:{spec.id}"
 
 
+def _belongs(member: Candidate, person: str, keys: dict[str, str], cluster: Cluster,
+             specs: Sequence[ReadoutSpec]) -> bool:
+    """A witness the article pins on one call stays out of its twin's copy of a shared
+    sentence, and out of a twin sentence it matched only as well as its own."""
+    pin = member.evidence.explicit if member.evidence else None
+    if pin is None or pin == person:
+        return True
+    if pin in keys:
+        return False
+    return not any(pin in {_person_of(k, specs) for k in other.fixed}
+                   for other in member.joined if other is not cluster)
+
+
+def _person_of(key: str, specs: Sequence[ReadoutSpec]) -> str:
+    """The counterpart a readout key stands for."""
+    spec = next((s for s in specs if _spec_key(s) == key), None)
+    if spec is not None:
+        return f"person:{spec.counterpart.split()[-1].casefold()}"
+    return key.partition("|")[0]
+
+
+def _day_of(key: str) -> dt.date | None:
+    day = key.partition("|")[2]
+    return dt.date.fromisoformat(day) if day else None
+
+
 def _build_readouts(
     clusters: list[Cluster],
     cast: Cast,
@@ -300,15 +336,15 @@ def _build_readouts(
     placements: list[Placement | None] = []
     strength: list[float] = []
     for cluster in clusters:
-        if cluster.official is not None:
-            placements.append(Placement((), None, cluster.official.readout))
+        if cluster.fixed:
+            placements.append(Placement(tuple(_person_of(k, specs) for k in cluster.fixed),
+                                        None, cluster.fixed))
         else:
             placements.append(place(cluster, cast))
         strength.append(sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
-    # readout key -> list of (cluster, witnesses)
-    groups: dict[str, list[tuple[Cluster, list[Candidate]]]] = defaultdict(list)
+    groups: dict[str, list[Entry]] = defaultdict(list)
     unassigned: list[Passage] = []
     for cluster, placement in zip(clusters, placements, strict=True):
         if placement is None:
@@ -316,25 +352,24 @@ def _build_readouts(
                               for m in cluster.members if not m.fragment
                               and m.unit.kind != PassageKind.PARAPHRASE)
             continue
-        if placement.fixed_readout:
-            groups[placement.fixed_readout].append((cluster, list(cluster.members)))
-            continue
-        keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
-        official_taken = [k for k in keys.values() if k in official_keys]
-        if official_taken:
+        if placement.fixed_readouts:
+            keys = dict(zip(placement.counterparts, placement.fixed_readouts, strict=True))
+            day = _day_of(placement.fixed_readouts[0])
+        else:
+            keys = {p: _readout_key(p, placement.date, specs, cast)
+                    for p in placement.counterparts}
+            day = placement.date
+        if not placement.fixed_readouts and any(k in official_keys for k in keys.values()):
             unassigned.extend(_passage(m, "not in the official text of its readout")
                               for m in cluster.members if not m.fragment
                               and m.unit.kind != PassageKind.PARAPHRASE)
             continue
-        for member in cluster.members:
-            pin = member.evidence.explicit if member.evidence else None
-            if pin and pin not in keys:
-                member.claimed = _rid(_readout_key(pin, placement.date, specs, cast), specs)
         for person, key in keys.items():
-            members = [m for m in cluster.members
-                       if not (m.evidence and m.evidence.explicit
-                               and m.evidence.explicit in keys and m.evidence.explicit != person)]
-            groups[key].append((cluster, members))
+            members = [m for m in cluster.members if _belongs(m, person, keys, cluster, specs)]
+            claims = {id(m): _rid(_readout_key(m.evidence.explicit, day, specs, cast), specs)
+                      for m in members if m.evidence and m.evidence.explicit
+                      and m.evidence.explicit != person}
+            groups[key].append((cluster, members, claims))
     readouts = []
     docs_by_id = {d.id: d for d in docs}
     for key in sorted(groups):
@@ -365,14 +400,14 @@ def _rid(key: str, specs: Sequence[ReadoutSpec]) -> str:
 
 def _readout(
     key: str,
-    entries: list[tuple[Cluster, list[Candidate]]],
+    entries: list[Entry],
     cast: Cast,
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
     official_keys: list[str],
     docs: dict[str, Document],
     options: Options,
-    all_groups: dict[str, list[tuple[Cluster, list[Candidate]]]],
+    all_groups: dict[str, list[Entry]],
 ) -> Readout:
     spec = next((s for s in specs if _spec_key(s) == key), None)
     official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
@@ -391,8 +426,8 @@ def _readout(
     label = f"{principal} – {counterpart_label}" + (f", {date}" if date else "")
     ordered = _sentence_order(entries, official)
     sentences = []
-    for index, (cluster, members) in enumerate(ordered, 1):
-        sentences.append(_sentence(f"{rid}/s{index}", cluster, members, cast, options))
+    for index, (cluster, members, claims) in enumerate(ordered, 1):
+        sentences.append(_sentence(f"{rid}/s{index}", cluster, members, claims, cast, options))
     return Readout(
         id=rid,
         label=label,
@@ -405,14 +440,14 @@ def _readout(
     )
 
 
-def _sentence_order(entries: list[tuple[Cluster, list[Candidate]]],
-                    official: OfficialSentenceGroup | None) -> list[tuple[Cluster, list[Candidate]]]:
+def _sentence_order(entries: list[Entry],
+                    official: OfficialSentenceGroup | None) -> list[Entry]:
     """Official order where there is one; else where the witnesses put them."""
     if official is not None:
         return sorted(entries, key=lambda e: e[0].official.start if e[0].official else 0)
     ranks: dict[int, list[float]] = defaultdict(list)
     by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, (_, members) in enumerate(entries):
+    for index, (_, members, _) in enumerate(entries):
         for m in members:
             by_doc[m.doc.id].append((m.unit.start, index))
     for items in by_doc.values():
@@ -447,11 +482,13 @@ def _base(cluster: Cluster) -> tuple[str, str]:
 
 
 def _sentence(
-    sid: str, cluster: Cluster, members: list[Candidate], cast: Cast, options: Options,
+    sid: str, cluster: Cluster, members: list[Candidate], claims: dict[int, str], cast: Cast,
+    options: Options,
 ) -> ReadoutSentence:
     base_text, base_source = _base(cluster)
     base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
-    witnesses = [_witness(base_text, base_tokens, m, members, options) for m in members]
+    witnesses = [_witness(base_text, base_tokens, m, members, options, claims.get(id(m)))
+                 for m in members]
     base_words = len(content(base_tokens))
     witnesses = [w for w in _drop_redundant(witnesses)
                  if w.kind != PassageKind.PARAPHRASE or (
@@ -494,7 +531,7 @@ def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]
 
 def _witness(
     base_text: str, base_tokens: list[Token], member: Candidate, siblings: list[Candidate],
-    options: Options,
+    options: Options, claimed: str | None,
 ) -> Witness:
     doc = member.doc
     tokens = member.tokens
@@ -527,7 +564,6 @@ def _witness(
     covered_end = base_part[-1].end if base_part else 0
     encoder = Encoder()
     score = similarity(encoder.encode(content(tokens)), encoder.encode(content(base_part)))
-    claimed = member.claimed
     return Witness(doc.id, start, end, doc.text[start:end], kind, round(score, 3), covered_start,
                    covered_end, differences, claimed)
 
@@ -538,18 +574,19 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
-    """A quoted fragment inside a witness of the same document adds nothing."""
-    out = []
-    for w in witnesses:
-        inside = any(o is not w and o.document == w.document and o.start <= w.start
-                     and w.end <= o.end and (o.end - o.start) > (w.end - w.start)
-                     for o in witnesses)
-        if not inside:
-            out.append(w)
-    return out
+    """A quoted fragment inside a longer witness of the same document adds nothing; of
+    two witnesses over the same words, the verbatim one is kept."""
+    def covers(o: Witness, w: Witness) -> bool:
+        if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
+            return False
+        if (o.start, o.end) != (w.start, w.end):
+            return True
+        return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
+
+    return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
 
 
-def _link_shared(readouts: list[Readout], groups: dict[str, list[tuple[Cluster, list[Candidate]]]]
+def _link_shared(readouts: list[Readout], groups: dict[str, list[Entry]]
                  ) -> list[Readout]:
     """Mark sentences that stand, word for word, in more than one readout."""
     owners: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -87,7 +87,7 @@ class Placement:
 
     counterparts: tuple[str, ...]
     date: dt.date | None
-    fixed_readout: str | None = None  # set for official sentences
+    fixed_readouts: tuple[str, ...] = ()  # the official readouts a sentence is part of
     both: bool = False  # a witness says it was said in both (all) calls of the day
 
 
@@ -132,7 +132,7 @@ def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
                 totals[(person, placement.date)] += weight
     out: list[Placement | None] = []
     for placement in placements:
-        if placement is None or placement.date is None or placement.fixed_readout:
+        if placement is None or placement.date is None or placement.fixed_readouts:
             out.append(placement)
             continue
         date = placement.date
@@ -150,7 +150,7 @@ def widen_to_twins(placements: Sequence[Placement | None]) -> list[Placement | N
     """"In both calls": a sentence so marked belongs to every call of its day."""
     by_day: dict[dt.date, set[str]] = defaultdict(set)
     for placement in placements:
-        if placement and placement.date and not placement.fixed_readout:
+        if placement and placement.date and not placement.fixed_readouts:
             by_day[placement.date].update(placement.counterparts)
     out: list[Placement | None] = []
     for placement in placements:
