@@ -84,8 +84,12 @@ class Candidate:
 
     @property
     def order_key(self) -> tuple[int, int, str, int]:
-        return (_KIND_RANK[self.unit.kind] + (2 if self.fragment else 0), -len(self.code),
-                self.doc.id, self.unit.start)
+        return (
+            _KIND_RANK[self.unit.kind] + (2 if self.fragment else 0),
+            -len(self.code),
+            self.doc.id,
+            self.unit.start,
+        )
 
 
 @dataclass
@@ -133,7 +137,7 @@ def entity_order(tokens: Sequence[Token], cast: Cast) -> tuple[str, ...]:
 
 
 def mirrored(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """"India ... Pakistan" against "Pakistan ... India": twin readouts, not one sentence."""
+    """ "India ... Pakistan" against "Pakistan ... India": twin readouts, not one sentence."""
     if len(a) >= 2 and len(b) >= 2 and set(a[:2]) == set(b[:2]):
         return a[:2] != b[:2]
     return False
@@ -176,9 +180,13 @@ class Aligner:
             if same is not None:  # twin readouts that share a sentence word for word
                 same.fixed += (sentence.readout,)
                 continue
-            cluster = Cluster(sentence.code, entity_order(sentence.tokens, cast),
-                              Counter(sentence.code), official=sentence,
-                              fixed=(sentence.readout,))
+            cluster = Cluster(
+                sentence.code,
+                entity_order(sentence.tokens, cast),
+                Counter(sentence.code),
+                official=sentence,
+                fixed=(sentence.readout,),
+            )
             if sentence.day:
                 cluster.dates[sentence.day] += 10.0
             by_text[words] = cluster
@@ -252,9 +260,12 @@ class Aligner:
                 self._join(ranked[0][0], cand)
                 for cluster, score in ranked[1:]:
                     # equally close to the same sentence of two official twins: both
-                    if (cluster.official is not None and ranked[0][0].official is not None
-                            and score >= ranked[0][1] - 0.02
-                            and set(cluster.fixed).isdisjoint(ranked[0][0].fixed)):
+                    if (
+                        cluster.official is not None
+                        and ranked[0][0].official is not None
+                        and score >= ranked[0][1] - 0.02
+                        and set(cluster.fixed).isdisjoint(ranked[0][0].fixed)
+                    ):
                         self._join(cluster, cand)
             elif cand.founder and cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
                 self._found(cand)
@@ -291,11 +302,13 @@ class Aligner:
 
 def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
     """First and last base and witness tokens that agree (on content), as half-open ranges."""
-    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness],
-                              autojunk=False)
+    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    strong = [b for b in blocks if any(t.is_word and t.key not in STOPWORDS
-                                       for t in base[b.a : b.a + b.size])]
+    strong = [
+        b
+        for b in blocks
+        if any(t.is_word and t.key not in STOPWORDS for t in base[b.a : b.a + b.size])
+    ]
     blocks = strong or blocks
     if not blocks:
         return 0, 0, 0, 0
@@ -304,64 +317,76 @@ def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int,
 
 
 def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) -> str:
-    """The wording most of the weight agrees on, built on the most central witness.
+    """The wording the weight of witnesses agrees on, built on the most central one.
 
-    `members` are (tokens, weight, from_start, to_end, verbatim): a witness that starts
+    `members` are (tokens, weight, from_start, to_end, verbatim). A witness that starts
     (or ends) where its sentence does speaks for the sentence's start (or end), so its
-    silence there counts as a vote against the pivot's words. The pivot is a verbatim
-    witness where there is one; with none, no vote can rebuild wording, and the most
-    central paraphrase stands as it is.
+    silence there is a vote against the pivot's words; one cut short (an ellipsis, a
+    quote taken up mid-sentence) is silent beyond its words. A paraphrase that says
+    something else in the same place supports there being words there. The pivot is a
+    verbatim witness where there is one; with none, the most central paraphrase stands
+    as it is, trimmed to what the others share with it.
     """
-    members = [([t for t in m[0] if t.key not in _QUOTE_KEYS], m[1], m[2], m[3], m[4])
-               for m in members]
+    members = [
+        ([t for t in m[0] if t.key not in _QUOTE_KEYS], m[1], m[2], m[3], m[4]) for m in members
+    ]
     if len(members) == 1:
         return _join_tokens(members[0][0])
     codes = Encoder()
     encoded = [codes.encode([t.key for t in m[0]]) for m in members]
     centrality = []
     for i, code in enumerate(encoded):
-        score = sum(members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded)
-                    if j != i)
+        score = sum(
+            members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded) if j != i
+        )
         centrality.append((score * members[i][1], members[i][2] and members[i][3], -len(code), -i))
     verbatim = [i for i, m in enumerate(members) if m[4]]
     pivot_index = max(verbatim or range(len(members)), key=lambda i: centrality[i])
-    pivot = members[pivot_index][0]
+    pivot, pivot_weight = members[pivot_index][0], members[pivot_index][1]
     if not verbatim:
-        return _join_tokens(pivot)
-    support = [members[pivot_index][1]] * len(pivot)
-    cover = [members[pivot_index][1]] * len(pivot)
-    displays: list[Counter[str]] = [Counter({t.norm: members[pivot_index][1]}) for t in pivot]
-    inserts: dict[tuple[int, tuple[str, ...]], list[object]] = {}
-    total_weight = members[pivot_index][1]
-    for j, (toks, weight, from_start, to_end, _) in enumerate(members):
+        spans = [matched_range(pivot, m[0]) for j, m in enumerate(members) if j != pivot_index]
+        lo = min((a for a, b, _, _ in spans if b > a), default=0)
+        hi = max((b for a, b, _, _ in spans if b > a), default=len(pivot))
+        return _join_tokens(pivot[lo:hi])
+    support = [pivot_weight] * len(pivot)
+    against = [0.0] * len(pivot)
+    displays: list[Counter[str]] = [Counter({t.norm: pivot_weight}) for t in pivot]
+    inserts: dict[tuple[int, tuple[str, ...]], tuple[float, list[Token]]] = {}
+    gap_cover = [pivot_weight] * (len(pivot) + 1)
+    for j, (toks, weight, from_start, to_end, is_verbatim) in enumerate(members):
         if j == pivot_index:
             continue
-        total_weight += weight
-        matcher = SequenceMatcher(None, [t.key for t in pivot], [t.key for t in toks],
-                                  autojunk=False)
-        ops = matcher.get_opcodes()
         lo, hi, _, _ = matched_range(pivot, toks)
-        if from_start:
-            lo = 0
-        if to_end:
-            hi = len(pivot)
-        for k in range(lo, hi):
-            cover[k] += weight
-        for tag, i1, i2, j1, j2 in ops:
+        lo = 0 if from_start else lo
+        hi = len(pivot) if to_end else hi
+        for k in range(lo, hi + 1):
+            gap_cover[k] += weight if is_verbatim else 0.0
+        matcher = SequenceMatcher(
+            None, [t.key for t in pivot], [t.key for t in toks], autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 for k in range(i2 - i1):
                     support[i1 + k] += weight
                     displays[i1 + k][toks[j1 + k].norm] += weight
-            elif tag in ("insert", "replace") and lo <= i1 <= hi:
+                continue
+            inside = range(max(i1, lo), min(i2, hi))
+            if tag == "delete" or (tag == "replace" and is_verbatim):
+                for k in inside:
+                    against[k] += weight
+            elif tag == "replace":
+                for k in inside:
+                    support[k] += 0.1 * weight  # something is said here: a tie-breaker
+            if tag in ("insert", "replace") and is_verbatim and lo <= i1 <= hi:
                 key = (i1, tuple(t.key for t in toks[j1:j2]))
-                entry = inserts.setdefault(key, [0.0, toks[j1:j2]])
-                entry[0] = float(entry[0]) + weight  # type: ignore[arg-type]
+                total, shown = inserts.get(key, (0.0, toks[j1:j2]))
+                inserts[key] = (total + weight, shown)
     out: list[str] = []
     for k in range(len(pivot) + 1):
         for (position, _), (weight, toks) in sorted(inserts.items(), key=lambda kv: kv[0]):
-            if position == k and float(weight) > total_weight / 2:  # type: ignore[arg-type]
-                out.extend(t.norm for t in toks)  # type: ignore[attr-defined]
-        if k < len(pivot) and support[k] > cover[k] / 2:
+            if position == k and weight > gap_cover[k] - weight:
+                out.extend(t.norm for t in toks)
+        if k < len(pivot) and support[k] > against[k]:
             out.append(displays[k].most_common(1)[0][0])
     return _join_words(out)
 

@@ -1,9 +1,9 @@
 """The library's one call: `analyse` paths or texts and get the typed `Result`.
 
-    >>> from readout_diff import analyse
-    >>> result = analyse(["seeds/"])
-    >>> [r.id for r in result.readouts][:2]
-    ['2025-04-30-jaishankar', '2025-05-08-jaishankar']
+>>> from readout_diff import analyse
+>>> result = analyse(["seeds/"])
+>>> [r.id for r in result.readouts][:2]
+['2025-04-30-jaishankar', '2025-05-08-jaishankar']
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], lis
         if isinstance(item, Source):
             sources.append(replace(item, role=role))
         elif isinstance(item, os.PathLike) or (
-            isinstance(item, str) and "\n" not in item and len(item) < 4096
+            isinstance(item, str)
+            and "\n" not in item
+            and len(item) < 4096
             and (item == "-" or Path(item).exists())
         ):
             paths.append(item)
@@ -66,8 +68,9 @@ def analyse(
     for spec in specs:
         if spec.official_text:
             officials.append(Source(f"<official:{spec.id}>", spec.official_text, Role.OFFICIAL))
-            specs = [replace(s, official=f"<official:{spec.id}>") if s is spec else s
-                     for s in specs]
+            specs = [
+                replace(s, official=f"<official:{spec.id}>") if s is spec else s for s in specs
+            ]
     result = run(officials + reports, specs, Options(ignore_case, max_bytes), progress)
     return replace(result, errors=tuple(errors + official_errors) + result.errors)
 

@@ -18,8 +18,22 @@ from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .normalise import Token
 
 _CONTEXT_NOUNS = frozenset(
-    "call calls conversation conversations readout readouts message talks meeting phone "
-    "spoke spoken speaking talked".split()
+    [
+        "call",
+        "calls",
+        "conversation",
+        "conversations",
+        "readout",
+        "readouts",
+        "message",
+        "talks",
+        "meeting",
+        "phone",
+        "spoke",
+        "spoken",
+        "speaking",
+        "talked",
+    ]
 )
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
 _BOTH = re.compile(
@@ -28,13 +42,62 @@ _BOTH = re.compile(
     r"(?:calls|conversations)|(?:both|each\s+of\s+the)\s+calls)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = frozenset("i we we've we're we'll i'm i've our ours us my me myself ourselves".split())
-_PAST_IRREGULAR = frozenset(
-    "spoke met said told held made gave took sent saw thanked underscored reiterated "
-    "welcomed expressed urged asked encouraged emphasized discussed agreed noted "
-    "highlighted stressed reaffirmed called condemned offered conveyed raised shared".split()
+_FIRST_PERSON = frozenset(
+    [
+        "i",
+        "we",
+        "we've",
+        "we're",
+        "we'll",
+        "i'm",
+        "i've",
+        "our",
+        "ours",
+        "us",
+        "my",
+        "me",
+        "myself",
+        "ourselves",
+    ]
 )
-_SUBJECTS = frozenset("he she they both leaders sides two secretary minister".split())
+_PAST_IRREGULAR = frozenset(
+    [
+        "spoke",
+        "met",
+        "said",
+        "told",
+        "held",
+        "made",
+        "gave",
+        "took",
+        "sent",
+        "saw",
+        "thanked",
+        "underscored",
+        "reiterated",
+        "welcomed",
+        "expressed",
+        "urged",
+        "asked",
+        "encouraged",
+        "emphasized",
+        "discussed",
+        "agreed",
+        "noted",
+        "highlighted",
+        "stressed",
+        "reaffirmed",
+        "called",
+        "condemned",
+        "offered",
+        "conveyed",
+        "raised",
+        "shared",
+    ]
+)
+_PRONOUNS = frozenset(["he", "she", "they"])
+# Plural subjects a readout uses for both parties: "Both leaders", "The two sides".
+_PARTY_NOUNS = frozenset(["leaders", "sides", "ministers", "counterparts"])
 _VERB_BEFORE_OBJECT = re.compile(r"(?:ed|told|asked|urged|pressed|gave|sent|spoke)$")
 
 
@@ -50,29 +113,66 @@ class Evidence:
 
 def is_first_person(tokens: Sequence[Token]) -> bool:
     """Briefing remarks ("We want...") are someone speaking, not a readout."""
-    return any(t.is_word and entity_of(t) is None and t.norm.casefold() in _FIRST_PERSON
-               and t.norm != "US" for t in tokens)
+    return any(
+        t.is_word and entity_of(t) is None and t.norm.casefold() in _FIRST_PERSON and t.norm != "US"
+        for t in tokens
+    )
 
 
-def readout_style(tokens: Sequence[Token]) -> bool:
+def readout_style(tokens: Sequence[Token], founding: bool = False) -> bool:
     """Third person, past tense, the principal or a pronoun as subject: how readouts read."""
     words = [t for t in tokens if t.is_word]
     for i, tok in enumerate(words):
+        low = tok.norm.casefold()
         named = entity_of(tok) == PRINCIPAL or (entity_of(tok) or "").startswith("person:")
-        subject = named or (i < 10 and tok.norm.casefold() in _SUBJECTS)
-        if not subject:
+        party = (
+            low in _PARTY_NOUNS and i > 0 and words[i - 1].norm.casefold() in ("both", "two", "the")
+        )
+        subject = named or party or (i < 3 and low in _PRONOUNS)
+        if not subject or (
+            founding and party and not any(entity_of(w) == PRINCIPAL for w in words)
+        ):
             continue
+        speech_before = next(
+            (j for j, w in enumerate(words[:i]) if w.norm.casefold() in SPEECH_WORDS), None
+        )
+        if speech_before is not None and not any(
+            entity_of(w) == PRINCIPAL for w in words[:speech_before]
+        ):
+            return False  # "Armenia's ministry said Vardanyan had raised...": someone else
+
         for verb in words[i + 1 : i + 5]:
             low = verb.norm.casefold()
-            if low in _SPEECH:
+            if low in SPEECH_WORDS:
                 break  # "Jaishankar posted that...": their own statement, not a readout
             if low.endswith("ed") or low in _PAST_IRREGULAR:
                 return True
+            if entity_of(verb) is None and low not in _BEFORE_VERB:
+                break  # the word after the subject is its verb, or this is no readout line
     return False
 
 
-_SPEECH = frozenset(
-    "said says stated posted tweeted wrote told added noted remarked replied claimed".split()
+# Words that may stand between a readout's subject and its verb.
+_BEFORE_VERB = frozenset(
+    ["also", "has", "had", "have", "then", "further", "again", "once", "today", "on"]
+)
+
+
+SPEECH_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "stated",
+        "posted",
+        "tweeted",
+        "wrote",
+        "told",
+        "added",
+        "noted",
+        "remarked",
+        "replied",
+        "claimed",
+    ]
 )
 
 
@@ -107,11 +207,11 @@ def entity_weights(tokens: Sequence[Token], cast: Cast, scale: float = 1.0) -> d
         if not named:
             continue
         prev = tokens[i - 1].norm.casefold() if i > 0 else ""
-        if prev in ("the", "his", "her") and i > 1:
-            prev = tokens[i - 2].norm.casefold()
+        if prev in ("the", "his", "her", "for", "on") and i > 1:
+            prev = tokens[i - 2].norm.casefold()  # "called for X", "pressed on X"
         weight = 3.0 if _VERB_BEFORE_OBJECT.search(prev) else (2.0 if first else 1.0)
         if prev == "between" or (i > 1 and tokens[i - 2].norm.casefold() == "between"):
-            weight = 1.0
+            weight = 0.5  # "between X and Y" names both sides alike
         first = False
         for person, share in _shares(named, cast):
             weights[person] += weight * scale * share
@@ -136,9 +236,13 @@ def call_partners(tokens: Sequence[Token], cast: Cast) -> list[str]:
             entity = entity_of(tokens[j])
             if entity is None:
                 low = tokens[j].norm.casefold()
-                if tokens[j].is_word and low not in (
-                    _CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "his", "her"}
-                ) and not tokens[j].text[:1].isupper() and low not in TITLE_WORDS:
+                if (
+                    tokens[j].is_word
+                    and low
+                    not in (_CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "his", "her"})
+                    and not tokens[j].text[:1].isupper()
+                    and low not in TITLE_WORDS
+                ):
                     break
                 continue
             named = _counterparts_named(entity, cast)
@@ -163,16 +267,31 @@ class DocumentContext:
     sentences: tuple[tuple[int, int, int], ...]  # start, end, paragraph
     reference: dt.date | None
     default_year: int | None
-    call_dates: tuple[tuple[int, dt.date], ...]  # offset of a call sentence, its date
+    call_dates: tuple[tuple[int, dt.date, int], ...]  # a call sentence's offset, day, index
     sentence_tokens: tuple[tuple[Token, ...], ...]  # canonical tokens of each sentence
+    partners: dict[str, float] = field(default_factory=dict)  # whom the article says was called
 
 
-def call_dates(text: str, sentences: Sequence[tuple[int, int, int]], reference: dt.date | None,
-               default_year: int | None, post_dates: dict[int, dt.date] | None = None,
-               ) -> tuple[tuple[int, dt.date], ...]:
-    """Dates printed in sentences that announce a call ("spoke with X on Wednesday").
+def document_partners(sentence_tokens: Sequence[Sequence[Token]], cast: Cast) -> dict[str, float]:
+    """The counterparts an article says the principal called, as a weak prior (1.5 split
+    among them): an article about one call leans its passages toward that call."""
+    found: set[str] = set()
+    for tokens in sentence_tokens:
+        found.update(call_partners(tokens, cast))
+    people = sorted(p for p in found if p.startswith("person:"))
+    return {p: 1.5 / len(people) for p in people} if people else {}
 
-    A sentence inside an embedded post reads "today" from the post's own date."""
+
+def call_dates(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    reference: dt.date | None,
+    default_year: int | None,
+    post_dates: dict[int, dt.date] | None = None,
+) -> tuple[tuple[int, dt.date, int], ...]:
+    """Dates printed in sentences that announce a call ("spoke with X on Wednesday"), as
+    (offset, day, sentence index). A sentence inside an embedded post reads "today"
+    from the post's own date."""
     out = []
     for index, (start, end, _) in enumerate(sentences):
         own_reference = (post_dates or {}).get(index, reference)
@@ -186,23 +305,27 @@ def call_dates(text: str, sentences: Sequence[tuple[int, int, int]], reference: 
             else:
                 between = sentence[mention.end : anchor.start()]
             words = re.findall(r"[\w'’.-]+", between)
-            if len(words) > 12 or any(w[:1].islower() and (w.endswith("ed") or w in _PAST_IRREGULAR)
-                                      for w in words):
+            if len(words) > 12 or any(
+                w[:1].islower() and (w.endswith("ed") or w in _PAST_IRREGULAR) for w in words
+            ):
                 continue
             day = _resolve(mention, own_reference, default_year)
             if day is not None:
-                out.append((start, day))
+                out.append((start, day, index))
                 break
     return tuple(out)
 
 
 _CALL_ANCHOR = re.compile(
-    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?)\b\s+(?:[\w'’]+\s+){0,3}?"
-    r"(?:with|to)\b", re.I)
+    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?)\b\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:with|to)\b",
+    re.I,
+)
 
 
-def _resolve(mention: DateMention, reference: dt.date | None, default_year: int | None
-             ) -> dt.date | None:
+def _resolve(
+    mention: DateMention, reference: dt.date | None, default_year: int | None
+) -> dt.date | None:
     if reference is None and default_year and mention.month and mention.day:
         return mention.resolve(dt.date(default_year, 12, 31))
     return mention.resolve(reference)
@@ -226,10 +349,14 @@ def gather(
         weights[person] += weight
     start, end, paragraph = ctx.sentences[sentence_index]
     around = [i for i, (_, _, p) in enumerate(ctx.sentences) if p == paragraph]
-    outside = [t for t in ctx.sentence_tokens[sentence_index]
-               if t.end <= unit_start or t.start >= unit_end]
-    partners = (call_partners(outside, cast) or call_partners(quote_context, cast)
-                or call_partners(tokens, cast))
+    outside = [
+        t for t in ctx.sentence_tokens[sentence_index] if t.end <= unit_start or t.start >= unit_end
+    ]
+    partners = (
+        call_partners(outside, cast)
+        or call_partners(quote_context, cast)
+        or call_partners(tokens, cast)
+    )
     if len(partners) > 1:
         evidence.both = True
     pin = partners[0] if len(partners) == 1 else None
@@ -238,8 +365,9 @@ def gather(
             pin = explicit_pin(ctx.sentence_tokens[i], cast)
             if pin:
                 break
-    names_anyone = any(_counterparts_named(e, cast) for e in mentioned(
-        ctx.sentence_tokens[sentence_index]))
+    names_anyone = any(
+        _counterparts_named(e, cast) for e in mentioned(ctx.sentence_tokens[sentence_index])
+    )
     if pin is None and not partners and not names_anyone and sentence_index > 0:
         pp = ctx.sentences[sentence_index - 1][2]
         if pp != paragraph and pp >= paragraph - 1:
@@ -257,13 +385,16 @@ def gather(
             if _BOTH.search(ctx.text[s:e]) and s < start:
                 evidence.both = evidence.both or bool(re.search(r"\bboth\b", ctx.text[s:e], re.I))
     evidence.both = evidence.both or bool(_BOTH.search(ctx.text[start:end]))
+    for person, weight in ctx.partners.items():
+        weights[person] += weight
     evidence.counterparts = dict(weights)
     evidence.dates = _date_votes(unit_start, unit_end, ctx, post_date)
     return evidence
 
 
-def _date_votes(unit_start: int, unit_end: int, ctx: DocumentContext, post_date: dt.date | None
-                ) -> dict[dt.date, float]:
+def _date_votes(
+    unit_start: int, unit_end: int, ctx: DocumentContext, post_date: dt.date | None
+) -> dict[dt.date, float]:
     votes: dict[dt.date, float] = defaultdict(float)
     if post_date:
         votes[post_date] += 3.0
@@ -272,7 +403,7 @@ def _date_votes(unit_start: int, unit_end: int, ctx: DocumentContext, post_date:
     for mention in find_dates(unit_text):
         if mention.relative == 0 and relative_ref:
             votes[relative_ref] += 1.5
-    before = [day for offset, day in ctx.call_dates if offset <= unit_start]
+    before = [day for offset, day, _ in ctx.call_dates if offset <= unit_start]
     if before:
         votes[before[-1]] += 2.0
     elif ctx.call_dates:

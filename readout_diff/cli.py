@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="readout-diff",
         description="Find every outlet's version of an official readout, align them, "
-                    "and show what differs.",
+        "and show what differs.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -32,8 +32,9 @@ def _roles(readout: Readout, cast: Cast) -> set[str]:
     return ids
 
 
-def _role_tokens(sentence: ReadoutSentence, own: set[str], other: set[str], cast: Cast
-                 ) -> list[Token]:
+def _role_tokens(
+    sentence: ReadoutSentence, own: set[str], other: set[str], cast: Cast
+) -> list[Token]:
     out = []
     for tok in canonicalise(tokenise(sentence.text), cast.gazetteer):
         entity = entity_of(tok)
@@ -46,24 +47,39 @@ def _role_tokens(sentence: ReadoutSentence, own: set[str], other: set[str], cast
 
 
 def _code(tokens: Sequence[Token], table: dict[str, str]) -> str:
-    return "".join(table.setdefault(t.key, chr(0xE000 + len(table))) for t in tokens
-                   if t.is_word and t.key not in STOPWORDS)
+    return "".join(
+        table.setdefault(t.key, chr(0xE000 + len(table)))
+        for t in tokens
+        if t.is_word and t.key not in STOPWORDS
+    )
 
 
-def _phrases(sentence: ReadoutSentence, tokens: Sequence[Token], ranges: list[tuple[int, int]]
-             ) -> list[ContrastPhrase]:
+def _phrases(
+    sentence: ReadoutSentence, tokens: Sequence[Token], ranges: list[tuple[int, int]]
+) -> list[ContrastPhrase]:
     out = []
     for i1, i2 in ranges:
         run = list(tokens[i1:i2])
-        while run and not run[0].is_word:
+        while run and (not run[0].is_word or run[0].text in ")]"):
             run.pop(0)
-        while run and not run[-1].is_word:
+        while run and (not run[-1].is_word or run[-1].text in "([("):
             run.pop()
         if not any(t.is_word and t.key not in STOPWORDS for t in run):
             continue
         start, end = run[0].start, run[-1].end
-        out.append(ContrastPhrase(sentence.id, sentence.text[start:end], start, end))
+        text = sentence.text
+        # a bracket or quote mark left open at either edge belongs to a shared word
+        while start < end and text[start] in ")]”’\"' " and _unbalanced(text[start:end]):
+            start += 1
+        while end > start and text[end - 1] in "([“‘\"' " and _unbalanced(text[start:end]):
+            end -= 1
+        out.append(ContrastPhrase(sentence.id, text[start:end], start, end))
     return out
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]") or (
+        text.count("“") != text.count("”")) or text.count('"') % 2 == 1
 
 
 def _whole(sentence: ReadoutSentence) -> ContrastPhrase:
@@ -79,8 +95,12 @@ def contrast_pair(a: Readout, b: Readout, cast: Cast) -> Contrast:
     code_a = [_code(t, table) for t in tok_a]
     code_b = [_code(t, table) for t in tok_b]
     scored = sorted(
-        ((fuzz.ratio(ca, cb) / 100, i, j) for i, ca in enumerate(code_a)
-         for j, cb in enumerate(code_b) if ca and cb),
+        (
+            (fuzz.ratio(ca, cb) / 100, i, j)
+            for i, ca in enumerate(code_a)
+            for j, cb in enumerate(code_b)
+            if ca and cb
+        ),
         key=lambda x: (-x[0], x[1], x[2]),
     )
     pairs: dict[int, int] = {}
@@ -103,8 +123,9 @@ def contrast_pair(a: Readout, b: Readout, cast: Cast) -> Contrast:
         shared.append(SharedSentence(sentence.id, other.id, identical))
         if identical:
             continue
-        matcher = SequenceMatcher(None, [t.key for t in tok_a[i]], [t.key for t in tok_b[j]],
-                                  autojunk=False)
+        matcher = SequenceMatcher(
+            None, [t.key for t in tok_a[i]], [t.key for t in tok_b[j]], autojunk=False
+        )
         ranges_a, ranges_b = [], []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":

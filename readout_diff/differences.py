@@ -16,12 +16,105 @@ from .normalise import Token
 
 # Function words: changing one of these alone is not a change of substance.
 STOPWORDS = frozenset(
-    """a an the and or but of to in on at for from by with as into onto over under about
-    against between through during before after above below up down out off than then
-    that this these those it its it's he she they them his her their hers theirs him we
-    our us you your i me my is are was were be been being has have had do does did
-    also too very just so such both each either neither own same which who whom whose
-    what where when while there here s 's""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "up",
+        "down",
+        "out",
+        "off",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "hers",
+        "theirs",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "also",
+        "too",
+        "very",
+        "just",
+        "so",
+        "such",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "own",
+        "same",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "where",
+        "when",
+        "while",
+        "there",
+        "here",
+        "s",
+        "'s",
+    ]
 )
 ELLIPSIS = "..."
 
@@ -40,7 +133,9 @@ def _ranges(tokens: Sequence[Token], region_end: int) -> list[tuple[int, int]]:
     return out
 
 
-def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(
+    base: Sequence[Token], witness: Sequence[Token]
+) -> list[tuple[str, int, int, int, int]]:
     """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
     matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
     ops = [tuple(op) for op in matcher.get_opcodes()]
@@ -54,9 +149,12 @@ def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[str, 
                 continue
             glue = base[i1:i2]
             weak = len(glue) == 1 and (not glue[0].is_word or glue[0].key in STOPWORDS)
-            edit_size = (before[2] - before[1]) + (before[4] - before[3]) + (
-                after[2] - after[1]
-            ) + (after[4] - after[3])
+            edit_size = (
+                (before[2] - before[1])
+                + (before[4] - before[3])
+                + (after[2] - after[1])
+                + (after[4] - after[3])
+            )
             if weak and edit_size >= 5:
                 ops[k - 1 : k + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
@@ -103,7 +201,9 @@ def diff(
                 ws, we = w_ranges[j1 + k]
                 if base_text[bs:be] != witness_text[ws:we]:
                     kind, substantive = _same_key_kind(base[i1 + k], witness[j1 + k])
-                    out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
+                    out.append(
+                        _difference(kind, substantive, base_text, witness_text, bs, be, ws, we)
+                    )
             continue
         kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
         bs, be = b_span(i1, i2)
@@ -113,11 +213,18 @@ def diff(
 
 
 def _difference(
-    kind: DifferenceKind, substantive: bool, base_text: str, witness_text: str,
-    bs: int, be: int, ws: int, we: int,
+    kind: DifferenceKind,
+    substantive: bool,
+    base_text: str,
+    witness_text: str,
+    bs: int,
+    be: int,
+    ws: int,
+    we: int,
 ) -> Difference:
-    return Difference(kind, base_text[bs:be].strip(), witness_text[ws:we].strip(), substantive,
-                      bs, be, ws, we)
+    return Difference(
+        kind, base_text[bs:be].strip(), witness_text[ws:we].strip(), substantive, bs, be, ws, we
+    )
 
 
 def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[Difference]:
@@ -125,12 +232,23 @@ def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
     merged: list[Difference] = []
     for d in diffs:
         prev = merged[-1] if merged else None
-        if prev and prev.kind == d.kind and prev.base_end == d.base_start and (
-            prev.witness_end == d.witness_start
-        ) and d.kind in (DifferenceKind.TYPOGRAPHY, DifferenceKind.SPELLING_VARIANT):
-            merged[-1] = _difference(d.kind, prev.substantive or d.substantive, base_text,
-                                     witness_text, prev.base_start, d.base_end,
-                                     prev.witness_start, d.witness_end)
+        if (
+            prev
+            and prev.kind == d.kind
+            and prev.base_end == d.base_start
+            and (prev.witness_end == d.witness_start)
+            and d.kind in (DifferenceKind.TYPOGRAPHY, DifferenceKind.SPELLING_VARIANT)
+        ):
+            merged[-1] = _difference(
+                d.kind,
+                prev.substantive or d.substantive,
+                base_text,
+                witness_text,
+                prev.base_start,
+                d.base_end,
+                prev.witness_start,
+                d.witness_end,
+            )
         else:
             merged.append(d)
     return merged
@@ -143,7 +261,10 @@ def _same_key_kind(b: Token, w: Token) -> tuple[DifferenceKind, bool]:
     if b.fold.replace("-", "") == w.fold.replace("-", ""):
         return DifferenceKind.TYPOGRAPHY, False
     if b.tier and w.tier and not ({b.tier, w.tier} <= {"name", "abbreviation"}):
-        return DifferenceKind.WORDING_CHANGE, False  # "New Delhi" for "India", "Mr X" for "the Secretary"
+        return (
+            DifferenceKind.WORDING_CHANGE,
+            False,
+        )  # "New Delhi" for "India", "Mr X" for "the Secretary"
     return DifferenceKind.SPELLING_VARIANT, False
 
 
@@ -177,8 +298,9 @@ def classify(
     return DifferenceKind.WORDING_CHANGE, True
 
 
-def apply(base_text: str, start: int, end: int, differences: Sequence[Difference],
-          witness_text: str) -> str:
+def apply(
+    base_text: str, start: int, end: int, differences: Sequence[Difference], witness_text: str
+) -> str:
     """Rebuild a witness from base_text[start:end] and its differences (the invariant)."""
     out: list[str] = []
     pos = start

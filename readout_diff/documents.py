@@ -80,7 +80,9 @@ def parse(
             for i, rec in enumerate(records)
         ]
         return docs, raw.encoding_note
-    if suffix in (".html", ".htm") or re.match(r"<(!doctype|html|head|body|article|p)\b", stripped, re.I):
+    if suffix in (".html", ".htm") or re.match(
+        r"<(!doctype|html|head|body|article|p)\b", stripped, re.I
+    ):
         return [_html_document(name, stem, text, role)], raw.encoding_note
     meta, body = _front_matter(text) if suffix in (".md", ".markdown", "") else ({}, text)
     return [_make_document(name, stem, body, role, meta)], raw.encoding_note
@@ -99,8 +101,9 @@ def _json_records(text: str) -> list[dict[str, object]]:
                 records.append(json.loads(line))
             except json.JSONDecodeError as error:
                 if number == 1:
-                    raise InputProblem(f"not valid JSON: {whole_error.msg} "
-                                       f"(line {whole_error.lineno})") from None
+                    raise InputProblem(
+                        f"not valid JSON: {whole_error.msg} (line {whole_error.lineno})"
+                    ) from None
                 raise InputProblem(f"line {number} is not valid JSON: {error.msg}") from None
     good = [r for r in records if isinstance(r, dict) and isinstance(r.get("text"), str)]
     if not good:
@@ -150,9 +153,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end() :]
 
 
-def _make_document(
-    name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]
-) -> Document:
+def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]) -> Document:
     date = parse_date(meta["date"]) if meta.get("date") else None
     if date is None:
         line = leading_date_line(text)

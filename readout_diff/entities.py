@@ -19,18 +19,123 @@ from .normalise import Token, tokenise
 PRINCIPAL = "principal"
 
 TITLE_WORDS = frozenset(
-    """secretary state minister prime president vice foreign external affairs defence defense
-    chancellor premier king queen crown prince princess ambassador envoy spokesperson
-    spokesman spokeswoman deputy under assistant general senator governor mayor pm fm eam
-    dr dr. mr mr. ms ms. mrs mrs. sheikh emir sultan leader chairman chair commissioner high
-    representative special national security adviser advisor home interior finance trade
-    counterpart gen lt col admiral field marshal army chief staff director pope cardinal
-    minister's secretary-general un top diplomat head acting federal union cabinet
-    external-affairs crown-prince his her excellency majesty highness hon honourable
-    honorable sir dame lord lady""".split()
+    [
+        "secretary",
+        "state",
+        "minister",
+        "prime",
+        "president",
+        "vice",
+        "foreign",
+        "external",
+        "affairs",
+        "defence",
+        "defense",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "crown",
+        "prince",
+        "princess",
+        "ambassador",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "deputy",
+        "under",
+        "assistant",
+        "general",
+        "senator",
+        "governor",
+        "mayor",
+        "pm",
+        "fm",
+        "eam",
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "sheikh",
+        "emir",
+        "sultan",
+        "leader",
+        "chairman",
+        "chair",
+        "commissioner",
+        "high",
+        "representative",
+        "special",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "home",
+        "interior",
+        "finance",
+        "trade",
+        "counterpart",
+        "gen",
+        "lt",
+        "col",
+        "admiral",
+        "field",
+        "marshal",
+        "army",
+        "chief",
+        "staff",
+        "director",
+        "pope",
+        "cardinal",
+        "minister's",
+        "secretary-general",
+        "un",
+        "top",
+        "diplomat",
+        "head",
+        "acting",
+        "federal",
+        "union",
+        "cabinet",
+        "external-affairs",
+        "crown-prince",
+        "his",
+        "her",
+        "excellency",
+        "majesty",
+        "highness",
+        "hon",
+        "honourable",
+        "honorable",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+    ]
 )
-_CALL_VERBS = frozenset("spoke spoken speaks speak talked talks talk phoned called dialled dialed".split())
-_CALL_NOUNS = frozenset("call calls conversation conversations talks meeting phone-call".split())
+_CALL_VERBS = frozenset(
+    [
+        "spoke",
+        "spoken",
+        "speaks",
+        "speak",
+        "talked",
+        "talks",
+        "talk",
+        "phoned",
+        "called",
+        "dialled",
+        "dialed",
+    ]
+)
+_CALL_NOUNS = frozenset(
+    ["call", "calls", "conversation", "conversations", "talks", "meeting", "phone-call"]
+)
 _SKIP_INSIDE = frozenset({"of", "the", "and"})
 
 
@@ -58,8 +163,9 @@ class Gazetteer:
         self.lengths.setdefault(forms[0].casefold(), set()).add(len(forms))
 
     def copy(self) -> Gazetteer:
-        return Gazetteer(dict(self.phrases), self.longest,
-                         {k: set(v) for k, v in self.lengths.items()})
+        return Gazetteer(
+            dict(self.phrases), self.longest, {k: set(v) for k, v in self.lengths.items()}
+        )
 
 
 def _strip_possessive(norm: str) -> tuple[str, bool]:
@@ -194,7 +300,11 @@ class _Mention:
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.is_word and (token.text[:1].isupper() or token.tier != "") and not token.text.startswith("@")
+    return (
+        token.is_word
+        and (token.text[:1].isupper() or token.tier != "")
+        and not token.text.startswith("@")
+    )
 
 
 def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
@@ -207,9 +317,15 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or _is_name_word(tok):
             current.append(tok)
-        elif low in _SKIP_INSIDE and current and j + 1 < len(tokens) and (
-            tokens[j + 1].tier or _is_name_word(tokens[j + 1])
-            or tokens[j + 1].norm.casefold() in TITLE_WORDS
+        elif (
+            low in _SKIP_INSIDE
+            and current
+            and j + 1 < len(tokens)
+            and (
+                tokens[j + 1].tier
+                or _is_name_word(tokens[j + 1])
+                or tokens[j + 1].norm.casefold() in TITLE_WORDS
+            )
         ):
             if low == "and":
                 mentions.extend(_finish(current))
@@ -234,8 +350,11 @@ def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     while start >= 0 and start > i - 12:
         tok = tokens[start]
         low = tok.norm.casefold()
-        if tok.tier or low in TITLE_WORDS or _is_name_word(tok) or (
-            low in ("of", "the") and start > 0
+        if (
+            tok.tier
+            or low in TITLE_WORDS
+            or _is_name_word(tok)
+            or (low in ("of", "the") and start > 0)
         ):
             start -= 1
             continue
@@ -326,8 +445,9 @@ def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
     for m in seen:
         if m.titles:
             aliases.add(m.full)
-    return Person(entity_id, label, country, tuple(sorted(aliases)), tuple(sorted(titles)),
-                  len(seen))
+    return Person(
+        entity_id, label, country, tuple(sorted(aliases)), tuple(sorted(titles)), len(seen)
+    )
 
 
 def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Person]) -> Gazetteer:
@@ -347,7 +467,9 @@ def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Pers
                     continue
                 head = " ".join(words)
                 for form in (head, f"the {head}", f"{head} {surname}", f"{head} {person.label}"):
-                    gaz.add(form, Alias(person.id, "title" if surname not in form else "person", False))
+                    gaz.add(
+                        form, Alias(person.id, "title" if surname not in form else "person", False)
+                    )
                 if len(words) > 1:
                     gaz.add(f"the {words[0]}", Alias(person.id, "title", False))
     return gaz
@@ -377,7 +499,7 @@ def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
     people = {p.id: p for p in cast.counterparts}
     countries = country_gazetteer()
     for spec in specs:
-        name = str(getattr(spec, "counterpart"))
+        name = str(spec.counterpart)
         aliases = tuple(getattr(spec, "aliases", ()) or ())
         key = _entity_key(name.split())
         country = None
@@ -391,10 +513,12 @@ def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
         known = people.get(key)
         merged = set(aliases) | {name} | (set(known.aliases) if known else set())
         people[key] = Person(
-            key, name, country or (known.country if known else None),
-            tuple(sorted(a for a in merged if a)), known.titles if known else (),
+            key,
+            name,
+            country or (known.country if known else None),
+            tuple(sorted(a for a in merged if a)),
+            known.titles if known else (),
             (known.mentions if known else 0) + 100,
         )
     ordered = [people[k] for k in sorted(people)]
-    return Cast(cast.principal, tuple(ordered),
-                _cast_gazetteer(countries, cast.principal, ordered))
+    return Cast(cast.principal, tuple(ordered), _cast_gazetteer(countries, cast.principal, ordered))

@@ -17,13 +17,16 @@ from .pipeline import Source
 
 
 def _is_text_candidate(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and (
-        path.suffix.lower() in TEXT_SUFFIXES
+    return (
+        path.is_file() and not path.name.startswith(".") and (path.suffix.lower() in TEXT_SUFFIXES)
     )
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]], role: Role = Role.REPORT,
-               stdin_bytes: bytes | None = None) -> tuple[list[Source], list[InputError]]:
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    role: Role = Role.REPORT,
+    stdin_bytes: bytes | None = None,
+) -> tuple[list[Source], list[InputError]]:
     """Files as they are, folders as their text files (recursively, sorted), "-" as stdin."""
     sources: list[Source] = []
     errors: list[InputError] = []
@@ -38,11 +41,19 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], role: Role = Role.REPORT
             errors.append(InputError(name, "no such file or directory"))
             continue
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if _is_text_candidate(p)
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if _is_text_candidate(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not files:
-                errors.append(InputError(name, "directory has no readable text files "
-                                         "(.txt, .md, .html, .json, .jsonl)"))
+                errors.append(
+                    InputError(
+                        name,
+                        "directory has no readable text files (.txt, .md, .html, .json, .jsonl)",
+                    )
+                )
             for file in files:
                 _read_one(file, role, sources, errors)
             continue

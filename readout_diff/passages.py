@@ -38,7 +38,9 @@ _POST_SIGNATURE = re.compile(
 )
 _APOSTROPHE_NEXT = re.compile(r"\s[a-z]")
 # A news agency's post that ends ": US State Department spokesperson Tammy…" credits a source.
-_POST_CREDIT = re.compile(r":\s+(?:[A-Z][\w.’'-]*\s*){1,8}(?:[a-z]+\s+){0,2}(?:[A-Z][\w.’'-]*\s*){0,4}…?\s*$")
+_POST_CREDIT = re.compile(
+    r":\s+(?:[A-Z][\w.’'-]*\s*){1,8}(?:[a-z]+\s+){0,2}(?:[A-Z][\w.’'-]*\s*){0,4}…?\s*$"
+)
 _SPEECH_NEXT = re.compile(rf"\s*(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 
@@ -83,7 +85,9 @@ def _mark_role(text: str, i: int, open_now: bool) -> str:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if mark in CLOSE_MARKS and prev in "sS" and _APOSTROPHE_NEXT.match(text, i + 1):
-        later_close = any(c in CLOSE_MARKS for c in text[i + 1 : text.find("\n", i) % (len(text) + 1)])
+        later_close = any(
+            c in CLOSE_MARKS for c in text[i + 1 : text.find("\n", i) % (len(text) + 1)]
+        )
         if open_now and later_close and not _SPEECH_NEXT.match(text, i + 1):
             return "apostrophe"  # "the United States” commitment"
     if mark == "\\":
@@ -200,8 +204,14 @@ def find_posts(text: str, layout: Layout) -> list[Post]:
             while start < match.start() and text[start] in OPEN_MARKS + AMBIGUOUS_MARKS + " ":
                 start += 1
             posts.append(
-                Post(start, match.start(), match.group("author").strip(),
-                     match.group("handle"), match.group("date"), match.start())
+                Post(
+                    start,
+                    match.start(),
+                    match.group("author").strip(),
+                    match.group("handle"),
+                    match.group("date"),
+                    match.start(),
+                )
             )
         previous = para
     return posts
@@ -227,8 +237,11 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
     posts = find_posts(text, layout)
     units: list[Unit] = []
     for index, sentence in enumerate(layout.sentences):
-        if any(p.signature_start <= sentence.start < p.end + 80 and
-               sentence.start <= p.signature_start + 3 for p in posts):
+        if any(
+            p.signature_start <= sentence.start < p.end + 80
+            and sentence.start <= p.signature_start + 3
+            for p in posts
+        ):
             continue  # the signature line itself
         post = next((p for p in posts if p.start <= sentence.start < p.signature_start), None)
         if post is not None:
@@ -236,8 +249,19 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
             tail = _POST_CREDIT.search(text, sentence.start, end)
             start, end = _trim(text, sentence.start, tail.start() if tail else end)
             if _words(text[start:end]) >= 3:
-                units.append(Unit(doc_id, start, end, PassageKind.POST, index,
-                                  sentence.paragraph, post.author, None, post.date_text))
+                units.append(
+                    Unit(
+                        doc_id,
+                        start,
+                        end,
+                        PassageKind.POST,
+                        index,
+                        sentence.paragraph,
+                        post.author,
+                        None,
+                        post.date_text,
+                    )
+                )
             continue
         units.extend(_sentence_units(doc_id, text, index, sentence, quotes))
     return units, quotes
@@ -255,13 +279,29 @@ def _sentence_units(
             if end > start:
                 quoted.append((start, end, quote))
     quoted_words = sum(_words(text[s:e]) for s, e, _ in quoted)
-    whole = any(_words(text[s:e]) >= 4 and text[s].isupper() and (
-        not re.search(r"\w", text[e : sentence.end])
-        or not re.search(r"\w", text[sentence.start : s])) for s, e, _ in quoted)
+    whole = any(
+        _words(text[s:e]) >= 4
+        and text[s].isupper()
+        and (
+            not re.search(r"\w", text[e : sentence.end])
+            or not re.search(r"\w", text[sentence.start : s])
+        )
+        for s, e, _ in quoted
+    )
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
         return [
-            Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem,
-                 quote_start=q.start, quote_end=q.end)
+            Unit(
+                doc_id,
+                s,
+                e,
+                PassageKind.QUOTE,
+                index,
+                sentence.paragraph,
+                q.speaker,
+                q.problem,
+                quote_start=q.start,
+                quote_end=q.end,
+            )
             for s, e, q in quoted
             if _words(text[s:e]) >= 3
         ]
@@ -269,8 +309,17 @@ def _sentence_units(
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
     units = [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
     units.extend(
-        Unit(doc_id, s, e, PassageKind.QUOTE, index, sentence.paragraph, q.speaker, q.problem,
-             fragment=True)
+        Unit(
+            doc_id,
+            s,
+            e,
+            PassageKind.QUOTE,
+            index,
+            sentence.paragraph,
+            q.speaker,
+            q.problem,
+            fragment=True,
+        )
         for s, e, q in quoted
         if _words(text[s:e]) >= 2
     )

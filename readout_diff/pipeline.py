@@ -22,7 +22,16 @@ from .align import (
     matched_range,
     similarity,
 )
-from .attribute import DocumentContext, call_dates, gather, is_first_person, readout_style
+from .attribute import (
+    SPEECH_WORDS,
+    DocumentContext,
+    call_dates,
+    call_partners,
+    document_partners,
+    gather,
+    is_first_person,
+    readout_style,
+)
 from .contrast import contrast
 from .dates import leading_date_line, parse_date
 from .differences import ELLIPSIS, diff
@@ -96,8 +105,9 @@ class OfficialSentenceGroup:
     sentences: list[OfficialSentence]
 
 
-def _load(sources: Sequence[Source], options: Options
-          ) -> tuple[list[Document], list[InputError], list[Notice]]:
+def _load(
+    sources: Sequence[Source], options: Options
+) -> tuple[list[Document], list[InputError], list[Notice]]:
     docs: list[Document] = []
     errors: list[InputError] = []
     notices: list[Notice] = []
@@ -140,10 +150,13 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
     """Wire copies (the same paragraphs under other bylines) form one group."""
     keys: list[set[str]] = []
     for prep in prepared:
-        keys.append({
-            normalise(prep.doc.text[p.start : p.end]).text.casefold()
-            for p in prep.layout.paragraphs if p.end - p.start > 40
-        })
+        keys.append(
+            {
+                normalise(prep.doc.text[p.start : p.end]).text.casefold()
+                for p in prep.layout.paragraphs
+                if p.end - p.start > 40
+            }
+        )
     order = sorted(range(len(prepared)), key=lambda i: prepared[i].doc.id)
     for pos, i in enumerate(order):
         prepared[i].group = prepared[i].doc.id
@@ -191,19 +204,31 @@ def run(
         ]
         reference = parse_date(prep.doc.date) if prep.doc.date else None
         spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
-        post_dates = {u.sentence: d for u in prep.units if u.post_date
-                      for d in [parse_date(u.post_date)] if d}
+        post_dates = {
+            u.sentence: d for u in prep.units if u.post_date for d in [parse_date(u.post_date)] if d
+        }
         prep.context = DocumentContext(
-            text, spans, reference, default_year,
+            text,
+            spans,
+            reference,
+            default_year,
             call_dates(text, spans, reference, default_year, post_dates),
             tuple(tuple(t) for t in prep.sentence_tokens),
+            document_partners(prep.sentence_tokens, cast),
         )
         if prep.doc.role == Role.OFFICIAL:
-            officials.append(OfficialSentenceGroup(prep.doc, [
-                OfficialSentence(prep.doc, "", s.start, s.end, toks, encoder.encode(content(toks)))
-                for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
-                if any(t.is_word for t in toks)
-            ]))
+            officials.append(
+                OfficialSentenceGroup(
+                    prep.doc,
+                    [
+                        OfficialSentence(
+                            prep.doc, "", s.start, s.end, toks, encoder.encode(content(toks))
+                        )
+                        for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
+                        if any(t.is_word for t in toks)
+                    ],
+                )
+            )
             continue
         for unit in prep.units:
             toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
@@ -213,15 +238,31 @@ def run(
                 reason = "first-person remark, not readout wording"
             elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
                 reason = f"credited to {unit.speaker}, not to the readout"
-            elif not readout_style(toks):
+            elif not _worded_as_readout(toks, prep, unit):
                 reason = "not worded as a readout"
             post_date = parse_date(unit.post_date) if unit.post_date else None
-            candidates.append(Candidate(
-                unit, prep.doc, toks, encoder.encode(keys), prep.group, unit.fragment,
-                reason is None, reason,
-                gather(unit.start, unit.end, unit.sentence, toks, prep.context, cast, post_date,
-                       _quote_context(prep, unit)),
-            ))
+            candidates.append(
+                Candidate(
+                    unit,
+                    prep.doc,
+                    toks,
+                    encoder.encode(keys),
+                    prep.group,
+                    unit.fragment,
+                    reason is None,
+                    reason,
+                    gather(
+                        unit.start,
+                        unit.end,
+                        unit.sentence,
+                        toks,
+                        prep.context,
+                        cast,
+                        post_date,
+                        _quote_context(prep, unit),
+                    ),
+                )
+            )
     if progress:
         progress("passages", len(candidates), len(docs))
     official_readouts = [_official_readout(group, cast, specs) for group in officials]
@@ -229,15 +270,27 @@ def run(
         for sentence in group.sentences:
             sentence.readout = key
             sentence.day = _day_of(key) if "|" in key else None
+    calls: Counter[tuple[str, dt.date]] = Counter()
+    for prep in prepared:
+        if prep.context is None:
+            continue
+        for _, day, index in prep.context.call_dates:
+            for partner in call_partners(prep.sentence_tokens[index], cast):
+                calls[(partner, day)] += 1
     aligner = Aligner(cast, [s for g in officials for s in g.sentences])
     leftovers = aligner.run(candidates)
-    result_readouts, unassigned = _build_readouts(aligner.clusters, cast, specs, officials,
-                                                  official_readouts, docs, options)
-    unassigned.extend(_passage(c, c.reason or "matches no readout sentence") for c in leftovers
-                      if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment)
+    result_readouts, unassigned = _build_readouts(
+        aligner.clusters, cast, calls, specs, officials, official_readouts, docs, options
+    )
+    unassigned.extend(
+        _passage(c, c.reason or "matches no readout sentence")
+        for c in leftovers
+        if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment
+    )
     carried = {w.document for r in result_readouts for s in r.sentences for w in s.witnesses}
     notices.extend(
-        Notice(d.path, "no readout passage found") for d in docs
+        Notice(d.path, "no readout passage found")
+        for d in docs
         if d.role == Role.REPORT and d.id not in carried
     )
     contrasts = contrast(result_readouts, cast)
@@ -250,6 +303,24 @@ def run(
         errors=tuple(errors),
         notices=tuple(notices),
     )
+
+
+def _worded_as_readout(tokens: list[Token], prep: _Prepared, unit: Unit) -> bool:
+    """Readout wording by itself, or a quote whose lead-in gives it the subject
+    ("the Secretary “welcomed ...”"), unless that lead-in is someone speaking."""
+    founding = unit.kind == PassageKind.PARAPHRASE
+    if readout_style(tokens, founding=founding):
+        return True
+    if unit.kind != PassageKind.QUOTE:
+        return False
+    lead = [t for t in prep.sentence_tokens[unit.sentence] if t.end <= unit.start]
+    speech = next((i for i, t in enumerate(lead) if t.norm.casefold() in SPEECH_WORDS), None)
+    if speech is not None and any(
+        (entity_of(t) or "").startswith(("person:", "country:")) for t in lead[:speech]
+    ):
+        return False  # "Armenia's ministry said the Secretary ...": not the readout's voice
+    tail = lead[speech + 1 :] if speech is not None else lead
+    return readout_style(tail + tokens)
 
 
 def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
@@ -271,12 +342,14 @@ def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
 
 def _passage(cand: Candidate, note: str) -> Passage:
     text = cand.doc.text[cand.unit.start : cand.unit.end]
-    return Passage(cand.doc.id, cand.unit.start, cand.unit.end, cand.unit.kind, text,
-                   cand.unit.speaker, note)
+    return Passage(
+        cand.doc.id, cand.unit.start, cand.unit.end, cand.unit.kind, text, cand.unit.speaker, note
+    )
 
 
-def _official_readout(group: OfficialSentenceGroup, cast: Cast, specs: Sequence[ReadoutSpec]
-                      ) -> str:
+def _official_readout(
+    group: OfficialSentenceGroup, cast: Cast, specs: Sequence[ReadoutSpec]
+) -> str:
     """The readout key an official text stands for: from the spec that names it, else
     from its own "spoke with X" and date."""
     for spec in specs:
@@ -298,8 +371,13 @@ def _spec_key(spec: ReadoutSpec) -> str:
     return f"spec:{spec.id}"
 
 
-def _belongs(member: Candidate, person: str, keys: dict[str, str], cluster: Cluster,
-             specs: Sequence[ReadoutSpec]) -> bool:
+def _belongs(
+    member: Candidate,
+    person: str,
+    keys: dict[str, str],
+    cluster: Cluster,
+    specs: Sequence[ReadoutSpec],
+) -> bool:
     """A witness the article pins on one call stays out of its twin's copy of a shared
     sentence, and out of a twin sentence it matched only as well as its own."""
     pin = member.evidence.explicit if member.evidence else None
@@ -307,8 +385,11 @@ def _belongs(member: Candidate, person: str, keys: dict[str, str], cluster: Clus
         return True
     if pin in keys:
         return False
-    return not any(pin in {_person_of(k, specs) for k in other.fixed}
-                   for other in member.joined if other is not cluster)
+    return not any(
+        pin in {_person_of(k, specs) for k in other.fixed}
+        for other in member.joined
+        if other is not cluster
+    )
 
 
 def _person_of(key: str, specs: Sequence[ReadoutSpec]) -> str:
@@ -327,6 +408,7 @@ def _day_of(key: str) -> dt.date | None:
 def _build_readouts(
     clusters: list[Cluster],
     cast: Cast,
+    calls: Counter[tuple[str, dt.date]],
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
     official_keys: list[str],
@@ -337,10 +419,11 @@ def _build_readouts(
     strength: list[float] = []
     for cluster in clusters:
         if cluster.fixed:
-            placements.append(Placement(tuple(_person_of(k, specs) for k in cluster.fixed),
-                                        None, cluster.fixed))
+            placements.append(
+                Placement(tuple(_person_of(k, specs) for k in cluster.fixed), None, cluster.fixed)
+            )
         else:
-            placements.append(place(cluster, cast))
+            placements.append(place(cluster, cast, calls))
         strength.append(sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
@@ -348,39 +431,48 @@ def _build_readouts(
     unassigned: list[Passage] = []
     for cluster, placement in zip(clusters, placements, strict=True):
         if placement is None:
-            unassigned.extend(_passage(m, "no call or counterpart can be told from it")
-                              for m in cluster.members if not m.fragment
-                              and m.unit.kind != PassageKind.PARAPHRASE)
+            unassigned.extend(
+                _passage(m, "no call or counterpart can be told from it")
+                for m in cluster.members
+                if not m.fragment and m.unit.kind != PassageKind.PARAPHRASE
+            )
             continue
         if placement.fixed_readouts:
             keys = dict(zip(placement.counterparts, placement.fixed_readouts, strict=True))
             day = _day_of(placement.fixed_readouts[0])
         else:
-            keys = {p: _readout_key(p, placement.date, specs, cast)
-                    for p in placement.counterparts}
+            keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
             day = placement.date
         if not placement.fixed_readouts and any(k in official_keys for k in keys.values()):
-            unassigned.extend(_passage(m, "not in the official text of its readout")
-                              for m in cluster.members if not m.fragment
-                              and m.unit.kind != PassageKind.PARAPHRASE)
+            unassigned.extend(
+                _passage(m, "not in the official text of its readout")
+                for m in cluster.members
+                if not m.fragment and m.unit.kind != PassageKind.PARAPHRASE
+            )
             continue
         for person, key in keys.items():
             members = [m for m in cluster.members if _belongs(m, person, keys, cluster, specs)]
-            claims = {id(m): _rid(_readout_key(m.evidence.explicit, day, specs, cast), specs)
-                      for m in members if m.evidence and m.evidence.explicit
-                      and m.evidence.explicit != person}
+            claims = {
+                id(m): _rid(_readout_key(m.evidence.explicit, day, specs, cast), specs)
+                for m in members
+                if m.evidence and m.evidence.explicit and m.evidence.explicit != person
+            }
             groups[key].append((cluster, members, claims))
     readouts = []
     docs_by_id = {d.id: d for d in docs}
     for key in sorted(groups):
-        readouts.append(_readout(key, groups[key], cast, specs, officials, official_keys,
-                                 docs_by_id, options, groups))
+        readouts.append(
+            _readout(
+                key, groups[key], cast, specs, officials, official_keys, docs_by_id, options, groups
+            )
+        )
     readouts = _link_shared(readouts, groups)
     return readouts, unassigned
 
 
-def _readout_key(person: str, date: dt.date | None, specs: Sequence[ReadoutSpec], cast: Cast
-                 ) -> str:
+def _readout_key(
+    person: str, date: dt.date | None, specs: Sequence[ReadoutSpec], cast: Cast
+) -> str:
     for spec in specs:
         if f"person:{spec.counterpart.split()[-1].casefold()}" == person and (
             spec.date is None or date is None or spec.date == date.isoformat()
@@ -435,13 +527,13 @@ def _readout(
         date=date,
         sentences=tuple(sentences),
         aliases=tuple(cast.counterpart(key.partition("|")[0]).aliases)
-        if cast.counterpart(key.partition("|")[0]) else (),
+        if cast.counterpart(key.partition("|")[0])
+        else (),
         official_document=official.doc.id if official else None,
     )
 
 
-def _sentence_order(entries: list[Entry],
-                    official: OfficialSentenceGroup | None) -> list[Entry]:
+def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None) -> list[Entry]:
     """Official order where there is one; else where the witnesses put them."""
     if official is not None:
         return sorted(entries, key=lambda e: e[0].official.start if e[0].official else 0)
@@ -454,9 +546,11 @@ def _sentence_order(entries: list[Entry],
         items.sort()
         for rank, (_, index) in enumerate(items):
             ranks[index].append(rank / max(len(items) - 1, 1))
+
     def key(i: int) -> tuple[float, str]:
         values = ranks.get(i, [1.0])
         return (sum(values) / len(values), entries[i][0].code)
+
     return [entries[i] for i in sorted(range(len(entries)), key=key)]
 
 
@@ -471,32 +565,53 @@ def _base(cluster: Cluster) -> tuple[str, str]:
         voters = [m for m in members if not m.fragment] or members
         weights = _group_weights(voters)
         trimmed = [_trim_paraphrase(m, voters) for m in voters]
-        built = consensus([
-            (t, w, not m.fragment and (not t or t[0] is m.tokens[0]),
-             not m.fragment and (not t or t[-1] is m.tokens[-1]),
-             m.unit.kind != PassageKind.PARAPHRASE)
-            for t, w, m in zip(trimmed, weights, voters, strict=True)
-        ])
+        built = consensus(
+            [
+                (t, w, *_speaks_for_ends(t, m), m.unit.kind != PassageKind.PARAPHRASE)
+                for t, w, m in zip(trimmed, weights, voters, strict=True)
+            ]
+        )
         cluster.base = _source_text(built, trimmed, voters)
     return cluster.base, "consensus"
 
 
 def _sentence(
-    sid: str, cluster: Cluster, members: list[Candidate], claims: dict[int, str], cast: Cast,
+    sid: str,
+    cluster: Cluster,
+    members: list[Candidate],
+    claims: dict[int, str],
+    cast: Cast,
     options: Options,
 ) -> ReadoutSentence:
     base_text, base_source = _base(cluster)
     base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
-    witnesses = [_witness(base_text, base_tokens, m, members, options, claims.get(id(m)))
-                 for m in members]
+    witnesses = [
+        _witness(base_text, base_tokens, m, members, options, claims.get(id(m))) for m in members
+    ]
     base_words = len(content(base_tokens))
-    witnesses = [w for w in _drop_redundant(witnesses)
-                 if w.kind != PassageKind.PARAPHRASE or (
-                     w.score >= MIN_PARAPHRASE_SCORE
-                     and len(content(canonicalise(tokenise(w.text), cast.gazetteer)))
-                     >= min(4, 0.4 * base_words))]
+    witnesses = [
+        w
+        for w in _drop_redundant(witnesses)
+        if w.kind != PassageKind.PARAPHRASE
+        or (
+            w.score >= MIN_PARAPHRASE_SCORE
+            and len(content(canonicalise(tokenise(w.text), cast.gazetteer)))
+            >= min(4, 0.4 * base_words)
+        )
+    ]
     witnesses.sort(key=lambda w: (w.document, w.start))
     return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
+
+
+def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool]:
+    """Does this witness speak for the start and the end of its sentence? Not where it
+    was trimmed, taken up mid-sentence (lower-case first word) or cut (an ellipsis)."""
+    if member.fragment or not tokens:
+        return False, False
+    words = [t for t in tokens if t.is_word]
+    starts = tokens[0] is member.tokens[0] and bool(words) and not words[0].text[:1].islower()
+    ends = tokens[-1] is member.tokens[-1] and tokens[-1].key != ELLIPSIS
+    return starts, ends
 
 
 def _group_weights(members: list[Candidate]) -> list[float]:
@@ -530,8 +645,12 @@ def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]
 
 
 def _witness(
-    base_text: str, base_tokens: list[Token], member: Candidate, siblings: list[Candidate],
-    options: Options, claimed: str | None,
+    base_text: str,
+    base_tokens: list[Token],
+    member: Candidate,
+    siblings: list[Candidate],
+    options: Options,
+    claimed: str | None,
 ) -> Witness:
     doc = member.doc
     tokens = member.tokens
@@ -557,25 +676,41 @@ def _witness(
     base_part = base_tokens[b0:b1]
     differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
     if options.ignore_case:
-        differences = tuple(d for d in differences
-                            if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold()))
+        differences = tuple(
+            d
+            for d in differences
+            if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold())
+        )
     start, end = tokens[0].start, tokens[-1].end
     covered_start = base_part[0].start if base_part else 0
     covered_end = base_part[-1].end if base_part else 0
     encoder = Encoder()
     score = similarity(encoder.encode(content(tokens)), encoder.encode(content(base_part)))
-    return Witness(doc.id, start, end, doc.text[start:end], kind, round(score, 3), covered_start,
-                   covered_end, differences, claimed)
+    return Witness(
+        doc.id,
+        start,
+        end,
+        doc.text[start:end],
+        kind,
+        round(score, 3),
+        covered_start,
+        covered_end,
+        differences,
+        claimed,
+    )
 
 
 def _ends_sentence(doc: Document, member: Candidate) -> bool:
     tail = doc.text[member.unit.end : member.unit.end + 3]
-    return member.unit.kind == PassageKind.POST or bool(re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail))
+    return member.unit.kind == PassageKind.POST or bool(
+        re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail)
+    )
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
     """A quoted fragment inside a longer witness of the same document adds nothing; of
     two witnesses over the same words, the verbatim one is kept."""
+
     def covers(o: Witness, w: Witness) -> bool:
         if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
             return False
@@ -586,8 +721,7 @@ def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
     return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
 
 
-def _link_shared(readouts: list[Readout], groups: dict[str, list[Entry]]
-                 ) -> list[Readout]:
+def _link_shared(readouts: list[Readout], groups: dict[str, list[Entry]]) -> list[Readout]:
     """Mark sentences that stand, word for word, in more than one readout."""
     owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for readout in readouts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,13 +70,21 @@ def parse_specs(text: str) -> list[ReadoutSpec]:
             try:
                 dt.date.fromisoformat(date)
             except ValueError:
-                raise ReadoutSpecError(f'readout "{rid}": date "{date}" is not YYYY-MM-DD') from None
+                raise ReadoutSpecError(
+                    f'readout "{rid}": date "{date}" is not YYYY-MM-DD'
+                ) from None
         official = table.get("official")
         official_text = table.get("official_text")
         specs.append(
-            ReadoutSpec(rid, counterpart, tuple(aliases), date, table.get("country"),
-                        official if isinstance(official, str) else None,
-                        official_text if isinstance(official_text, str) else None)
+            ReadoutSpec(
+                rid,
+                counterpart,
+                tuple(aliases),
+                date,
+                table.get("country"),
+                official if isinstance(official, str) else None,
+                official_text if isinstance(official_text, str) else None,
+            )
         )
     return specs
 
@@ -91,8 +99,13 @@ class Placement:
     both: bool = False  # a witness says it was said in both (all) calls of the day
 
 
-def place(cluster: Cluster, cast: Cast) -> Placement | None:
-    """The counterpart(s) and day a cluster's evidence points to, or None if unknown."""
+def place(
+    cluster: Cluster, cast: Cast, calls: Counter[tuple[str, dt.date]] | None = None
+) -> Placement | None:
+    """The counterpart(s) and day a cluster's evidence points to, or None if unknown.
+
+    `calls` are the (counterpart, day) calls the articles announce; a sentence of a day
+    with announced calls goes only to counterparts called that day."""
     weights: dict[str, float] = defaultdict(float)
     dates: dict[dt.date, float] = defaultdict(float)
     both = 0.0
@@ -114,6 +127,10 @@ def place(cluster: Cluster, cast: Cast) -> Placement | None:
     date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
     if not weights:
         return None
+    if calls and date is not None:
+        that_day = {p for (p, d) in calls if abs((d - date).days) <= 1}
+        if that_day & set(weights):
+            weights = {p: w for p, w in weights.items() if p in that_day}
     top = max(weights.values())
     chosen = {p for p, w in weights.items() if w >= 0.6 * top}
     if len(pins) > 1:
@@ -121,8 +138,9 @@ def place(cluster: Cluster, cast: Cast) -> Placement | None:
     return Placement(tuple(sorted(chosen)), date, both=total > 0 and both >= total / 2)
 
 
-def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
-               ) -> list[Placement | None]:
+def snap_dates(
+    placements: Sequence[Placement | None], strength: Sequence[float]
+) -> list[Placement | None]:
     """A day next to a much better-attested day of the same counterpart is that day
     (a report dated the morning after a call)."""
     totals: dict[tuple[str, dt.date], float] = defaultdict(float)
@@ -147,7 +165,7 @@ def snap_dates(placements: Sequence[Placement | None], strength: Sequence[float]
 
 
 def widen_to_twins(placements: Sequence[Placement | None]) -> list[Placement | None]:
-    """"In both calls": a sentence so marked belongs to every call of its day."""
+    """ "In both calls": a sentence so marked belongs to every call of its day."""
     by_day: dict[dt.date, set[str]] = defaultdict(set)
     for placement in placements:
         if placement and placement.date and not placement.fixed_readouts:

@@ -48,8 +48,9 @@ def rebase(result: Result, name: str) -> Result:
         base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
         witnesses = []
         for w in sentence.witnesses:
-            tokens = canonicalise(tokenise(texts[w.document][w.start : w.end], w.start),
-                                  cast.gazetteer)
+            tokens = canonicalise(
+                tokenise(texts[w.document][w.start : w.end], w.start), cast.gazetteer
+            )
             if not tokens:
                 continue
             b0, b1, _, _ = matched_range(base_tokens, tokens)
@@ -58,20 +59,27 @@ def rebase(result: Result, name: str) -> Result:
                 if tokens[-1].key == ELLIPSIS or w.covered_end >= len(sentence.text) - 1:
                     b1 = len(base_tokens)
             part = base_tokens[b0:b1]
-            differences = diff(part, base_text, tokens, texts[w.document],
-                               w.kind == PassageKind.PARAPHRASE)
+            differences = diff(
+                part, base_text, tokens, texts[w.document], w.kind == PassageKind.PARAPHRASE
+            )
             encoder = Encoder()
             score = similarity(encoder.encode(content(tokens)), encoder.encode(content(part)))
-            witnesses.append(replace(
-                w, score=round(score, 3), differences=differences,
-                covered_start=part[0].start if part else 0,
-                covered_end=part[-1].end if part else 0,
-            ))
-        return replace(sentence, text=base_text, base_source=f"document:{doc_id}",
-                       witnesses=tuple(witnesses))
+            witnesses.append(
+                replace(
+                    w,
+                    score=round(score, 3),
+                    differences=differences,
+                    covered_start=part[0].start if part else 0,
+                    covered_end=part[-1].end if part else 0,
+                )
+            )
+        return replace(
+            sentence, text=base_text, base_source=f"document:{doc_id}", witnesses=tuple(witnesses)
+        )
 
-    readouts = tuple(replace(r, sentences=tuple(redo(s) for s in r.sentences))
-                     for r in result.readouts)
+    readouts = tuple(
+        replace(r, sentences=tuple(redo(s) for s in r.sentences)) for r in result.readouts
+    )
     return replace(result, readouts=readouts)
 
 

@@ -17,6 +17,7 @@ _CHROME_LINE = re.compile(
         advertisements?|advertising|sponsored(?:\s+content)?|ads?|
         (?:also\s+read|read\s+(?:more|also)|see\s+also|must\s+read|watch|listen)\b.*|
         home\s*(?:/|\||»|>).*|
+        (?:tags?|topics?|first\s+published|published|updated|last\s+updated)\s*:.*|
         live\s*tv|
         share(?:\s+this)?(?:\s+(?:article|story))?|follow\s+us.*|subscribe.*|sign\s+up.*|
         (?:photo|image|file\s+photo|representational\s+image)\s*(?::|\|).*|
@@ -31,7 +32,9 @@ _TERMINATOR = re.compile(
     r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular)|top\s+stories|latest\s+news)\s*:?\s*$",
     re.IGNORECASE,
 )
-_TAKEAWAYS = re.compile(r"^\s*(?:key\s+takeaways|highlights|key\s+points|in\s+brief|tl;?dr)\s*:?\s*$", re.I)
+_TAKEAWAYS = re.compile(
+    r"^\s*(?:key\s+takeaways|highlights|key\s+points|in\s+brief|tl;?dr)\s*:?\s*$", re.I
+)
 _CAPTION_CREDIT = re.compile(
     r"(?:\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|PTI\s+Photo|ANI\s+Photo|Photo\s+credit)\b"
     r"|\bPhoto:\s)",
@@ -116,9 +119,12 @@ def layout(text: str, body_start: int = 0) -> Layout:
         if merged:
             ps, pe = merged[-1]
             gap = text[pe:s]
-            if not _ENDS_SENTENCE.search(text[ps:pe]) and re.match(r"[a-z]", text[s]) and not any(
-                cs >= pe and ce <= s for cs, ce in chrome
-            ) and gap.count("\n") <= 3:
+            if (
+                not _ENDS_SENTENCE.search(text[ps:pe])
+                and re.match(r"[a-z]", text[s])
+                and not any(cs >= pe and ce <= s for cs, ce in chrome)
+                and gap.count("\n") <= 3
+            ):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
@@ -156,7 +162,9 @@ def _sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence
             fixed[-1] = Sentence(prev.start, head, paragraph)
             rest = text[head : sent.end].strip()
             if rest:
-                fixed.append(Sentence(sent.end - len(text[head : sent.end].lstrip()), sent.end, paragraph))
+                fixed.append(
+                    Sentence(sent.end - len(text[head : sent.end].lstrip()), sent.end, paragraph)
+                )
             continue
         fixed.append(sent)
     return fixed

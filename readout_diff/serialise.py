@@ -74,8 +74,9 @@ def _readout(r: Readout) -> dict[str, Any]:
 
 def _contrast(c: Contrast) -> dict[str, Any]:
     def phrases(items: Any) -> list[dict[str, Any]]:
-        return [{"sentence": p.sentence, "text": p.text, "start": p.start, "end": p.end}
-                for p in items]
+        return [
+            {"sentence": p.sentence, "text": p.text, "start": p.start, "end": p.end} for p in items
+        ]
 
     return {
         "a": c.a,

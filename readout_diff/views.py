@@ -22,20 +22,30 @@ def words(text: str) -> int:
 def divergence(witness: Witness) -> float:
     """0 = the base words exactly (cosmetics aside), 1 = nothing of them left."""
     covered = max(words(witness.text), 1)
-    changed = sum(max(words(d.base), words(d.witness)) for d in witness.differences
-                  if d.kind not in COSMETIC)
+    changed = sum(
+        max(words(d.base), words(d.witness)) for d in witness.differences if d.kind not in COSMETIC
+    )
     return round(min(1.0, changed / covered), 3)
 
 
 def hide_cosmetic(result: Result) -> Result:
     """The same result without typography and spelling-variant differences."""
-    def clean(sentence: ReadoutSentence) -> ReadoutSentence:
-        return replace(sentence, witnesses=tuple(
-            replace(w, differences=tuple(d for d in w.differences if d.kind not in COSMETIC))
-            for w in sentence.witnesses))
 
-    return replace(result, readouts=tuple(
-        replace(r, sentences=tuple(clean(s) for s in r.sentences)) for r in result.readouts))
+    def clean(sentence: ReadoutSentence) -> ReadoutSentence:
+        return replace(
+            sentence,
+            witnesses=tuple(
+                replace(w, differences=tuple(d for d in w.differences if d.kind not in COSMETIC))
+                for w in sentence.witnesses
+            ),
+        )
+
+    return replace(
+        result,
+        readouts=tuple(
+            replace(r, sentences=tuple(clean(s) for s in r.sentences)) for r in result.readouts
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +64,27 @@ def fidelity(result: Result) -> list[Fidelity]:
     """One row per report document that carries any readout sentence."""
     rows = []
     for doc in result.documents:
-        mine = [w for r in result.readouts for s in r.sentences for w in s.witnesses
-                if w.document == doc.id]
+        mine = [
+            w
+            for r in result.readouts
+            for s in r.sentences
+            for w in s.witnesses
+            if w.document == doc.id
+        ]
         if not mine:
             continue
         total = sum(max(words(w.text), 1) for w in mine)
         changed = sum(words(d.witness) for w in mine for d in w.differences if d.substantive)
-        rows.append(Fidelity(
-            doc.id, doc.outlet, len(mine), round(max(0.0, 1 - changed / total), 3),
-            sum(1 for w in mine for d in w.differences if d.substantive),
-            sum(1 for w in mine for d in w.differences if d.kind in COSMETIC),
-        ))
+        rows.append(
+            Fidelity(
+                doc.id,
+                doc.outlet,
+                len(mine),
+                round(max(0.0, 1 - changed / total), 3),
+                sum(1 for w in mine for d in w.differences if d.substantive),
+                sum(1 for w in mine for d in w.differences if d.kind in COSMETIC),
+            )
+        )
     return rows
 
 
@@ -92,8 +112,11 @@ def heat_map(result: Result, readout: Readout | None = None) -> tuple[list[str],
                     cells.append(HeatCell(r.id, s.id, doc, None, 0))
                     continue
                 best = min(mine, key=divergence)
-                cells.append(HeatCell(r.id, s.id, doc, divergence(best),
-                                      sum(w.substantive_count for w in mine)))
+                cells.append(
+                    HeatCell(
+                        r.id, s.id, doc, divergence(best), sum(w.substantive_count for w in mine)
+                    )
+                )
     return documents, cells
 
 

@@ -14,19 +14,40 @@ from ..readouts import ReadoutSpecError
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="articles: files, folders (read recursively) or - for stdin")
-    parser.add_argument("--official", action="append", default=[], metavar="FILE",
-                        help="an official readout text to use as the base (repeatable)")
-    parser.add_argument("--readouts", metavar="FILE",
-                        help="TOML file naming the readouts (id, counterpart, aliases, date, "
-                             "official)")
-    parser.add_argument("--ignore-case", action="store_true",
-                        help="do not report differences of letter case")
-    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
-                        help=f"largest input file to read (default {MAX_BYTES})")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress or notes on stderr (errors are still shown)")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="articles: files, folders (read recursively) or - for stdin",
+    )
+    parser.add_argument(
+        "--official",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an official readout text to use as the base (repeatable)",
+    )
+    parser.add_argument(
+        "--readouts",
+        metavar="FILE",
+        help="TOML file naming the readouts (id, counterpart, aliases, date, official)",
+    )
+    parser.add_argument(
+        "--ignore-case", action="store_true", help="do not report differences of letter case"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"largest input file to read (default {MAX_BYTES})",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress or notes on stderr (errors are still shown)",
+    )
 
 
 class _Progress:
@@ -38,8 +59,7 @@ class _Progress:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.enabled:
             label = {"read": "files read", "passages": "passages found"}.get(stage, stage)
-            print(f"\rreadout-diff: {done} {label}" + " " * 10, end="", file=sys.stderr,
-                  flush=True)
+            print(f"\rreadout-diff: {done} {label}" + " " * 10, end="", file=sys.stderr, flush=True)
 
     def finish(self) -> None:
         if self.enabled:
@@ -50,9 +70,14 @@ def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
     """Run the engine on the command line's inputs; report input problems on stderr."""
     progress = _Progress(not args.quiet)
     try:
-        result = analyse(args.paths, official=args.official, readouts=args.readouts,
-                         ignore_case=args.ignore_case, progress=progress,
-                         max_bytes=args.max_bytes)
+        result = analyse(
+            args.paths,
+            official=args.official,
+            readouts=args.readouts,
+            ignore_case=args.ignore_case,
+            progress=progress,
+            max_bytes=args.max_bytes,
+        )
     except ReadoutSpecError as problem:
         progress.finish()
         error(args.readouts or "--readouts", str(problem))

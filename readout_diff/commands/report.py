@@ -19,17 +19,31 @@ HELP = "write a diff report of every outlet's version of each readout"
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("report", help=HELP, description=HELP)
     add_input_arguments(parser)
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text",
-                        help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE instead of stdout (replaced only when complete)")
-    parser.add_argument("--hide-cosmetic", action="store_true",
-                        help="leave out typography and spelling-variant differences")
-    parser.add_argument("--base", metavar="DOCUMENT",
-                        help="measure every outlet against this document's version "
-                             "(a document id or outlet name)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour in the text format (auto honours NO_COLOR)")
+    parser.add_argument(
+        "-f", "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of stdout (replaced only when complete)",
+    )
+    parser.add_argument(
+        "--hide-cosmetic",
+        action="store_true",
+        help="leave out typography and spelling-variant differences",
+    )
+    parser.add_argument(
+        "--base",
+        metavar="DOCUMENT",
+        help="measure every outlet against this document's version (a document id or outlet name)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the text format (auto honours NO_COLOR)",
+    )
     parser.set_defaults(run=run)
 
 

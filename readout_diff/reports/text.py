@@ -35,11 +35,15 @@ def _inline(base_text: str, witness, color: bool) -> Text:  # type: ignore[no-un
             continue
         style = KIND_STYLE.get(seg.kind, "") if seg.kind else ""
         if seg.role == "removed":
-            out.append(f"[-{seg.text.strip()}-]" if not color else seg.text.strip(),
-                       style=f"strike {style}" if color else None)
+            out.append(
+                f"[-{seg.text.strip()}-]" if not color else seg.text.strip(),
+                style=f"strike {style}" if color else None,
+            )
         else:
-            out.append(f"{{+{seg.text.strip()}+}}" if not color else seg.text.strip(),
-                       style=f"bold underline {style}" if color else None)
+            out.append(
+                f"{{+{seg.text.strip()}+}}" if not color else seg.text.strip(),
+                style=f"bold underline {style}" if color else None,
+            )
         out.append(" " if seg.text.endswith(" ") else "")
     return out
 
@@ -47,24 +51,42 @@ def _inline(base_text: str, witness, color: bool) -> Text:  # type: ignore[no-un
 def render(result: Result, color: bool = False, width: int = 100) -> str:
     """The whole report as a string (ANSI-styled when `color`)."""
     buffer = StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+    )
     outlets = {d.id: d.outlet for d in result.documents}
 
     console.print(Text("readout-diff report", style="bold"))
-    console.print(f"{len(result.readouts)} readouts, "
-                  f"{sum(1 for d in result.documents if d.role == 'report')} articles, "
-                  f"{sum(1 for d in result.documents if d.role == 'official')} official texts")
+    console.print(
+        f"{len(result.readouts)} readouts, "
+        f"{sum(1 for d in result.documents if d.role == 'report')} articles, "
+        f"{sum(1 for d in result.documents if d.role == 'official')} official texts"
+    )
     for r in result.readouts:
-        console.print(f"  {r.id}: {r.label} ({len(r.sentences)} sentences, "
-                      f"{len(r.documents)} outlets)")
+        console.print(
+            f"  {r.id}: {r.label} ({len(r.sentences)} sentences, {len(r.documents)} outlets)"
+        )
 
     table = Table(title="Fidelity by outlet", show_lines=False, expand=False)
     for column in ("outlet", "document", "versions", "verbatim", "substantive", "cosmetic"):
-        table.add_column(column, justify="right" if column not in ("outlet", "document") else "left")
+        table.add_column(
+            column, justify="right" if column not in ("outlet", "document") else "left"
+        )
     for row in fidelity(result):
-        table.add_row(row.outlet, row.document, str(row.witnesses),
-                      f"{row.verbatim_share:.0%}", str(row.substantive), str(row.cosmetic))
+        table.add_row(
+            row.outlet,
+            row.document,
+            str(row.witnesses),
+            f"{row.verbatim_share:.0%}",
+            str(row.substantive),
+            str(row.cosmetic),
+        )
     console.print(table)
 
     documents, cells = heat_map(result)
@@ -97,10 +119,20 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
                 line.append_text(_inline(s.text, w, color))
                 console.print(line)
                 for d in w.differences:
-                    tag = "substantive" if d.substantive else "cosmetic" if d.kind in COSMETIC else "minor"
-                    console.print(Text(f"      - {d.kind.value} ({tag}): "
-                                       f"{describe(d.kind, d.base, d.witness)}",
-                                       style=KIND_STYLE.get(d.kind, "") if color else ""))
+                    tag = (
+                        "substantive"
+                        if d.substantive
+                        else "cosmetic"
+                        if d.kind in COSMETIC
+                        else "minor"
+                    )
+                    console.print(
+                        Text(
+                            f"      - {d.kind.value} ({tag}): "
+                            f"{describe(d.kind, d.base, d.witness)}",
+                            style=KIND_STYLE.get(d.kind, "") if color else "",
+                        )
+                    )
 
     for c in result.contrasts:
         console.rule(Text(f"Contrast: {c.a} vs {c.b}", style="bold"))
@@ -117,8 +149,9 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
     if result.unassigned:
         console.rule(Text("Passages assigned to no readout", style="bold"))
         for p in result.unassigned:
-            console.print(f"  {outlets.get(p.document, p.document)} [{p.kind.value}] "
-                          f"{p.text!r}: {p.note}")
+            console.print(
+                f"  {outlets.get(p.document, p.document)} [{p.kind.value}] {p.text!r}: {p.note}"
+            )
     if result.errors or result.notices:
         console.rule(Text("Inputs", style="bold"))
         for e in result.errors:
