@@ -68,18 +68,12 @@ def _phrases(
             continue
         start, end = run[0].start, run[-1].end
         text = sentence.text
-        # a bracket or quote mark left open at either edge belongs to a shared word
-        while start < end and text[start] in ")]”’\"' " and _unbalanced(text[start:end]):
-            start += 1
-        while end > start and text[end - 1] in "([“‘\"' " and _unbalanced(text[start:end]):
-            end -= 1
+        # take in the opening bracket of "(Alan Whitcombe)" when the phrase closes it
+        before = text[:start].rstrip()
+        if text[start:end].count(")") > text[start:end].count("(") and before.endswith("("):
+            start = len(before) - 1
         out.append(ContrastPhrase(sentence.id, text[start:end], start, end))
     return out
-
-
-def _unbalanced(text: str) -> bool:
-    return text.count("(") != text.count(")") or text.count("[") != text.count("]") or (
-        text.count("“") != text.count("”")) or text.count('"') % 2 == 1
 
 
 def _whole(sentence: ReadoutSentence) -> ContrastPhrase:

@@ -124,12 +124,13 @@ def content_keys(tokens: Sequence[Token]) -> list[str]:
     return [t.key for t in tokens if t.is_word and t.key not in STOPWORDS]
 
 
-def _ranges(tokens: Sequence[Token], region_end: int) -> list[tuple[int, int]]:
-    """Each token's span plus the gap after it; together they tile the region."""
+def _ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Each token's span plus the gap before it; together they tile the region, and an
+    added or dropped word takes its own space with it."""
     out = []
     for i, tok in enumerate(tokens):
-        end = tokens[i + 1].start if i + 1 < len(tokens) else region_end
-        out.append((tok.start, end))
+        start = tokens[i - 1].end if i else tok.start
+        out.append((start, tok.end))
     return out
 
 
@@ -178,8 +179,8 @@ def diff(
         return ()
     base_end = base[-1].end if base else 0
     wit_end = witness[-1].end if witness else 0
-    b_ranges = _ranges(base, base_end)
-    w_ranges = _ranges(witness, wit_end)
+    b_ranges = _ranges(base)
+    w_ranges = _ranges(witness)
 
     def b_span(i1: int, i2: int) -> tuple[int, int]:
         if i1 < i2:

@@ -615,9 +615,12 @@ def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool
 
 
 def _group_weights(members: list[Candidate]) -> list[float]:
-    """Copies of one wire story count once between them."""
-    sizes = Counter(m.group for m in members)
-    return [m.weight / sizes[m.group] for m in members]
+    """Copies of one wire story count once between them (a document's own witnesses
+    are different passages, each with its own weight)."""
+    copies: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        copies[m.group].add(m.doc.id)
+    return [m.weight / len(copies[m.group]) for m in members]
 
 
 def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
@@ -701,10 +704,12 @@ def _witness(
 
 
 def _ends_sentence(doc: Document, member: Candidate) -> bool:
+    """Does the witness run to the end of its sentence (so a shorter one drops words)?"""
+    if member.unit.kind == PassageKind.POST:
+        return True
+    own = doc.text[member.unit.start : member.unit.end].rstrip()
     tail = doc.text[member.unit.end : member.unit.end + 3]
-    return member.unit.kind == PassageKind.POST or bool(
-        re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail)
-    )
+    return own.endswith((".", "!", "?")) or bool(re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail))
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
