@@ -76,6 +76,8 @@ def normalise(text: str) -> NormalisedText:
         chars.pop()
         origin.pop()
     joined = "".join(chars)
+    # "the United States” commitment": a closing quote typed for an apostrophe.
+    joined = _QUOTE_FOR_APOSTROPHE.sub("'", joined)
     # "de -escalation" / "de- escalation": the space is a slip, not a word break.
     for match in reversed(list(_SPLIT_HYPHEN.finditer(joined))):
         del chars[match.start()]
@@ -85,6 +87,7 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(joined, tuple(origin))
 
 
+_QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?= [a-z])')
 _SPLIT_HYPHEN = re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)")
 
 

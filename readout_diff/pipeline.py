@@ -140,7 +140,7 @@ def _body_start(text: str) -> int:
     return line[1] if line else 0
 
 
-def _prepare(doc: Document, gazetteer_cast: Cast | None) -> _Prepared:
+def _prepare(doc: Document) -> _Prepared:
     lay = layout(doc.text, _body_start(doc.text))
     units, _ = find_units(doc.id, doc.text, lay)
     return _Prepared(doc, lay, [], units)
@@ -188,7 +188,8 @@ def run(
     docs, errors, notices = _load(sources, options)
     if progress:
         progress("read", len(docs), len(sources))
-    prepared = _mark_copies([_prepare(doc, None) for doc in docs])
+    prepared = _mark_copies([_prepare(doc) for doc in docs])
+    docs = [p.doc for p in prepared]
     cast = detect_cast([p.doc.text for p in prepared])
     if specs:
         cast = extend_cast(cast, specs)
@@ -670,7 +671,7 @@ def _witness(
                 covered_before = True
             if ob1 > ob0 and ob0 >= b1:
                 covered_after = True
-        if not covered_before:
+        if not covered_before and _speaks_for_ends(tokens, member)[0]:
             b0 = 0
         if not covered_after and (_ends_sentence(doc, member) or tokens[-1].key == ELLIPSIS):
             b1 = len(base_tokens)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
-from ..model import Document, Readout, ReadoutSentence, Result, Witness
+from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
 from ..serialise import SCHEMA
 from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
@@ -35,6 +35,18 @@ from .common import (
 )
 
 
+KIND_TAG = {
+    DifferenceKind.TYPOGRAPHY: "typo",
+    DifferenceKind.SPELLING_VARIANT: "spell",
+    DifferenceKind.WORDING_CHANGE: "word",
+    DifferenceKind.OMISSION: "omit",
+    DifferenceKind.ADDITION: "add",
+    DifferenceKind.TRUNCATION: "cut",
+    DifferenceKind.PARAPHRASE: "para",
+}
+"""The short tag after each marked change, so a change's kind is never told by colour alone."""
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(
@@ -44,7 +56,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(kind_label=kind_label, percent=lambda v: f"{v:.0%}")
+    env.filters.update(kind_label=kind_label, kind_tag=KIND_TAG.__getitem__, percent=lambda v: f"{v:.0%}")
     env.globals.update(runs=runs, change_text=change_text, weight=weight, shade=shade,
                        short_id=short_id, base_label=base_label)
     return env

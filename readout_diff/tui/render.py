@@ -1,0 +1,227 @@
+"""Textual `Content` for the figures: marked differences, badges, the legend, the detail.
+
+Every mark has a style besides its colour (strike for removed words, underline for
+added ones, a kind letter in a reversed box, upper case when substantive), so the
+screen reads the same with NO_COLOR or in monochrome. Colours are theme variables, so
+the light and the dark theme both work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from ..model import DifferenceKind, Document, ReadoutSentence, Result, Witness
+from ..views import COSMETIC, describe, divergence, segments, shade
+from .layout import (
+    KIND_LETTERS,
+    Cell,
+    Column,
+    Piece,
+    base_location,
+    kind_letter,
+    location,
+    outlet_count,
+    paragraph,
+    substantive_count,
+)
+
+REMOVED = {True: "strike $text-error on $error-muted", False: "strike $text-error"}
+ADDED = {True: "underline bold $text-success on $success-muted", False: "underline $text-success"}
+LETTER = {True: "bold reverse $text-warning", False: "reverse $text-muted"}
+PASSAGE = "bold underline $text-accent on $accent-muted"
+ONLY_IN = "bold underline $text-warning on $warning-muted"
+MUTED = "$text-muted"
+KIND_NAMES = {
+    DifferenceKind.TYPOGRAPHY: "typography",
+    DifferenceKind.SPELLING_VARIANT: "spelling",
+    DifferenceKind.WORDING_CHANGE: "wording",
+    DifferenceKind.OMISSION: "omitted",
+    DifferenceKind.ADDITION: "added",
+    DifferenceKind.TRUNCATION: "cut",
+    DifferenceKind.PARAPHRASE: "paraphrase",
+}
+HEAT_GLYPHS = {"absent": " ", "verbatim": "█", "minor": "▓", "changed": "▒", "rewritten": "░"}
+HEAT_COLOURS = {"verbatim": "success-muted", "minor": "primary-muted", "changed": "warning-muted",
+                "rewritten": "error-muted"}
+
+
+def piece(p: Piece) -> Content:
+    """One piece of a row: kept words plain, changes struck or underlined, then the letter."""
+    if p.role == "same":
+        return Content(p.text)
+    style = (REMOVED if p.role == "removed" else ADDED)[p.substantive]
+    return Content.assemble((p.text, style), (p.letter, LETTER[p.substantive]))
+
+
+def cell(c: Cell, width: int) -> Content:
+    """A cell's pieces, padded to the column width."""
+    content = Content(" ").join(piece(p) for p in c)
+    return content.pad_right(max(0, width - content.cell_length))
+
+
+def witness_text(base_text: str, witness: Witness) -> Content:
+    """A witness as flowing text with its changes marked (the side-by-side columns)."""
+    parts: list[Content] = []
+    shown = segments(base_text, witness)
+    for index, seg in enumerate(shown):
+        if seg.role == "same" or seg.kind is None:
+            parts.append(Content(seg.text))
+            continue
+        follower = shown[index + 1] if index + 1 < len(shown) else None
+        paired = (seg.role == "removed" and follower is not None and follower.role == "added"
+                  and follower.kind == seg.kind)
+        letter = "" if paired else kind_letter(seg.kind, seg.substantive)
+        text = seg.text.strip()
+        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
+        parts.append(Content(lead))
+        parts.append(piece(Piece(text, seg.role, seg.kind, seg.substantive, letter)))
+        parts.append(Content(" " if not paired and follower and follower.role != "same" else ""))
+    return Content("").join(parts)
+
+
+def legend() -> Content:
+    """What the marks mean, drawn with the marks themselves."""
+    letters = [Content.assemble((letter, LETTER[False]), f" {KIND_NAMES[kind]}")
+               for kind, letter in KIND_LETTERS.items()]
+    return Content.assemble(
+        ("removed", REMOVED[True]), " ", ("added", ADDED[True]), "  kind: ",
+        Content("  ").join(letters), "  ", ("W", LETTER[True]), " CAPITAL = substantive",
+    )
+
+
+def badges(sentence: ReadoutSentence) -> Content:
+    """How many outlets carry the sentence, and how many substantive differences it has."""
+    changed = substantive_count(sentence)
+    return Content.assemble(
+        (f"◫{outlet_count(sentence)}", "bold"), " ",
+        (f"Δ{changed}", "bold $text-warning" if changed else MUTED),
+    )
+
+
+def version_title(result: Result, witness: Witness) -> str:
+    doc = result.document(witness.document)
+    return doc.outlet
+
+
+def version_facts(witness: Witness) -> str:
+    return f"{witness.kind.value} · {witness.score:.2f}"
+
+
+def base_title(sentence: ReadoutSentence) -> str:
+    source = sentence.base_source
+    if source == "consensus":
+        return "base · consensus"
+    kind, _, doc = source.partition(":")
+    return f"base · {doc}" if kind == "document" else f"base · official {doc}"
+
+
+def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
+    """Everything about one version: where it is, what it is, what it changed, its context."""
+    if version == 0:
+        return _base_detail(result, sentence)
+    witness = sentence.witnesses[version - 1]
+    doc = result.document(witness.document)
+    line, column = location(doc.text, witness.start)
+    parts: list[Content | str | tuple[str, str]] = [
+        (doc.outlet, "bold"),
+        f"  {doc.date or 'undated'}" + (f"  “{doc.title}”" if doc.title else ""), "\n",
+        (f"{doc.path}:{line}:{column}", "$text-accent"),
+        f"  {witness.kind.value}  score {witness.score:.2f}",
+        f"  divergence {divergence(witness):.2f} ({shade(divergence(witness))})\n",
+    ]
+    if doc.copy_of:
+        parts.append((f"same body as {doc.copy_of} (wire copy)\n", MUTED))
+    if witness.claimed_readout:
+        parts.append((f"the article pins it on {witness.claimed_readout}\n", MUTED))
+    parts.append(_differences(witness))
+    parts.append(_context(doc, witness.start, witness.end))
+    return Content.assemble(*parts)
+
+
+def _base_detail(result: Result, sentence: ReadoutSentence) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [
+        (base_title(sentence), "bold"), "\n",
+        (f"{outlet_count(sentence)} outlets carry this sentence, "
+         f"{len(sentence.witnesses)} versions", MUTED), "\n",
+    ]
+    if sentence.also_in:
+        parts.append((f"also in {', '.join(sentence.also_in)}\n", MUTED))
+    found = base_location(result, sentence)
+    if found:
+        doc, offset = found
+        line, column = location(doc.text, offset)
+        parts.append((f"{doc.path}:{line}:{column}\n", "$text-accent"))
+        parts.append(_context(doc, offset, offset + len(sentence.text)))
+    else:
+        parts.append(Content.assemble("\n", ("Base wording\n", "bold"), sentence.text))
+    return Content.assemble(*parts)
+
+
+def _differences(witness: Witness) -> Content:
+    if not witness.differences:
+        return Content.assemble("\n", ("No differences: the base words exactly.", "bold"), "\n")
+    heavy = witness.substantive_count
+    lines: list[Content | str | tuple[str, str]] = [
+        "\n", (f"Differences ({len(witness.differences)}, {heavy} substantive)", "bold"), "\n"]
+    for d in witness.differences:
+        grade = "substantive" if d.substantive else (
+            "cosmetic" if d.kind in COSMETIC else "minor")
+        lines += [" ", (kind_letter(d.kind, d.substantive), LETTER[d.substantive]), " ",
+                  (describe(d.kind, d.base, d.witness), "bold" if d.substantive else ""),
+                  (f"  {d.kind.value.replace('_', ' ')}, {grade}", MUTED), "\n"]
+    return Content.assemble(*lines)
+
+
+def _context(doc: Document, start: int, end: int) -> Content:
+    text, mark_start, mark_end = paragraph(doc.text, start, end)
+    return Content.assemble(
+        "\n", ("Context", "bold"), ("  (the passage is underlined)", MUTED), "\n",
+        text[:mark_start], ("▶", PASSAGE), (text[mark_start:mark_end], PASSAGE), ("◀", PASSAGE),
+        text[mark_end:],
+    )
+
+
+def row_line(label: Content, columns: Sequence[Column], row: int) -> Content:
+    """One row of a stacked block: its label, then each column's cell padded to width."""
+    parts: list[Content] = [label]
+    for index, column in enumerate(columns):
+        if index:
+            parts.append(Content(column.glue))
+        parts.append(cell(column.cells[row], column.width))
+    return Content("").join(parts).rstrip()
+
+
+def fit(text: str, width: int) -> str:
+    """Text cut to `width` cells with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > width - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def heat_cell(value: float | None, colours: dict[str, str]) -> tuple[str, str]:
+    """A heat-map cell's text and its rich style: glyph and value, blank when absent."""
+    band = shade(value)
+    if value is None:
+        return "", ""
+    return f"{HEAT_GLYPHS[band]} {value:.2f}", f"{colours['foreground']} on {colours[band]}"
+
+
+def contrast_text(text: str, marks: Sequence[tuple[int, int]]) -> Content:
+    """A sentence with the phrases only its readout says underlined and shaded."""
+    parts: list[Content | str | tuple[str, str]] = []
+    position = 0
+    for start, end in sorted(marks):
+        if start < position:
+            continue
+        parts += [text[position:start], (text[start:end], ONLY_IN)]
+        position = end
+    parts.append(text[position:])
+    return Content.assemble(*parts)
