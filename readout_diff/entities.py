@@ -362,11 +362,27 @@ def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     return _finish(list(tokens[start + 1 : j + 1]))
 
 
+def _is_given_name(token: Token) -> bool:
+    return (token.is_word and not token.tier and token.text[:1].isupper()
+            and token.norm.casefold() not in TITLE_WORDS)
+
+
+def _plain(token: Token) -> Token:
+    """The same words as an ordinary token, not a place."""
+    return Token(token.start, token.end, token.text, token.norm,
+                 token.norm.casefold(), token.is_word)
+
+
 def _finish(tokens: list[Token]) -> list[_Mention]:
     while tokens and tokens[0].norm.casefold() in _SKIP_INSIDE:
         tokens = tokens[1:]
     if not tokens:
         return []
+    # A place name right after a given name is a surname: "Ana Lima", "Michael Jordan".
+    tokens = [
+        _plain(t) if t.tier and i and _is_given_name(tokens[i - 1]) else t
+        for i, t in enumerate(tokens)
+    ]
     country = next((e for e in map(entity_of, tokens) if e and e.startswith("country:")), None)
     name: list[str] = []
     for tok in reversed(tokens):

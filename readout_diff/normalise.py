@@ -220,7 +220,7 @@ _ISE_KEEP = frozenset(
         "televise",
         "treatise",
         "wise",
-        "anise",
+       
         "cruise",
         "poise",
         "bruise",

@@ -45,9 +45,13 @@ def weight(diff: Difference) -> str:
 
 
 def change_text(diff: Difference) -> str:
-    """`views.describe`, but never dropping words: an omission that left words says so."""
+    """`views.describe`, but never dropping words, and plain about spacing-only changes."""
+    if diff.base and diff.base.split() == diff.witness.split():
+        return f"spacing in '{diff.base}'"
     if diff.kind == DifferenceKind.OMISSION and diff.witness:
         return f"'{diff.witness}' for '{diff.base}'"
+    if diff.base and not diff.witness and diff.kind != DifferenceKind.TRUNCATION:
+        return f"omits '{diff.base}'"
     return describe(diff.kind, diff.base, diff.witness)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
+from ..views import divergence
 
 KIND_LETTERS = {
     DifferenceKind.TYPOGRAPHY: "t",
@@ -147,10 +148,8 @@ def base_location(result: Result, sentence: ReadoutSentence) -> tuple[Document, 
     return (doc, offset) if offset >= 0 else None
 
 
-def best_version(sentence: ReadoutSentence, document: str, key: object = None) -> int:
+def best_version(sentence: ReadoutSentence, document: str) -> int:
     """The screen's version number of `document`'s version (its closest one), or 0."""
-    from ..views import divergence
-
     mine = [(divergence(w), i + 1) for i, w in enumerate(sentence.witnesses)
             if w.document == document]
     return min(mine)[1] if mine else 0

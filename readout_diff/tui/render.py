@@ -70,15 +70,15 @@ def witness_text(base_text: str, witness: Witness) -> Content:
         if seg.role == "same" or seg.kind is None:
             parts.append(Content(seg.text))
             continue
+        if index and shown[index - 1].role != "same":
+            parts.append(Content(" "))
         follower = shown[index + 1] if index + 1 < len(shown) else None
         paired = (seg.role == "removed" and follower is not None and follower.role == "added"
                   and follower.kind == seg.kind)
         letter = "" if paired else kind_letter(seg.kind, seg.substantive)
-        text = seg.text.strip()
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
         parts.append(Content(lead))
-        parts.append(piece(Piece(text, seg.role, seg.kind, seg.substantive, letter)))
-        parts.append(Content(" " if not paired and follower and follower.role != "same" else ""))
+        parts.append(piece(Piece(seg.text.strip(), seg.role, seg.kind, seg.substantive, letter)))
     return Content("").join(parts)
 
 

@@ -1,0 +1,219 @@
+"""The main screen's panes: navigator, versions of a sentence, detail, status line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Readout, ReadoutSentence, Result
+from . import render
+from .layout import align, blocks, outlet_count, readout_title
+
+MIN_COLUMN = 24  # narrower than this, versions are stacked in rows instead of columns
+SEPARATOR = " │ "
+LABEL_WIDTH = 4  # "▶12 " before each stacked row
+
+
+class Navigator(OptionList):
+    """Readouts (headers) and, under each, their sentences with badges."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def fill(self, shown: list[tuple[Readout, list[ReadoutSentence]]], current: str | None
+             ) -> None:
+        """Replace the list, keeping the cursor on `current` when it is still listed."""
+        width = max(self.scrollable_content_region.width, 20)
+        options: list[Option | None] = []
+        for readout, sentences in shown:
+            if options:
+                options.append(None)
+            header = Content.assemble(
+                (readout_title(readout), "bold"), "\n",
+                (f"{readout.date or 'undated'} · {len(readout.documents)} outlets · "
+                 f"{len(readout.sentences)} sentences", render.MUTED),
+            )
+            options.append(Option(header, id=f"readout:{readout.id}", disabled=True))
+            for sentence in sentences:
+                number = sentence.id.rsplit("/", 1)[-1]
+                lead = Content.assemble((number, "bold"), " ", render.badges(sentence), " ")
+                room = 2 * width - lead.cell_length - 2
+                options.append(Option(
+                    lead + render.fit(sentence.text, room), id=sentence.id))
+        if not options:
+            options.append(Option("Nothing matches: press s or Escape to show all sentences.",
+                                  id="empty", disabled=True))
+        self.set_options(options)
+        if current is not None and any(o is not None and o.id == current for o in options):
+            self.highlighted = self.get_option_index(current)
+        else:
+            first = next((i for i, o in enumerate(options)
+                          if o is not None and not o.disabled), None)
+            self.highlighted = first
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """What a line (and, side by side, a column) of the versions pane shows."""
+
+    line: int
+    version: int
+
+
+class VersionsView(VerticalScroll, can_focus=True):
+    """Every version of the selected sentence: side by side, or stacked and aligned."""
+
+    BINDINGS = [
+        Binding("up,k,left", "move(-1)", "Previous version", show=False),
+        Binding("down,j,right", "move(1)", "Next version", show=False),
+    ]
+
+    class Picked(Message):
+        """The user moved the focus to another version."""
+
+        def __init__(self, version: int) -> None:
+            self.version = version
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.result: Result | None = None
+        self.sentence: ReadoutSentence | None = None
+        self.version = 0
+        self.stacked = False
+        self._rows: list[int | None] = []  # version shown on each line (stacked)
+        self._edges: list[int] = []  # where each column starts (side by side)
+        self._focus_line = 0
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(render.legend(), id="legend")
+        yield Static(id="versions-body")
+
+    def show(self, result: Result, sentence: ReadoutSentence | None, version: int) -> None:
+        self.result, self.sentence, self.version = result, sentence, version
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        body = self.query_one("#versions-body", Static)
+        if self.result is None or self.sentence is None:
+            body.update(Content("No sentence selected."))
+            return
+        width = max(self.scrollable_content_region.width, 20)
+        count = len(self.sentence.witnesses) + 1
+        self.stacked = (width - len(SEPARATOR) * (count - 1)) // count < MIN_COLUMN
+        self.set_class(self.stacked, "-stacked")
+        content = self._stacked(width) if self.stacked else self._columns(width)
+        body.update(content)
+        self.call_after_refresh(self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        body = self.query_one("#versions-body", Static)
+        legend = self.query_one("#legend", Static)
+        top = legend.outer_size.height + self._focus_line
+        if not (self.scroll_y <= top < self.scroll_y + self.scrollable_content_region.height - 1):
+            self.scroll_to(y=max(0, top - 1), animate=False)
+        body.refresh()
+
+    def _heading(self, version: int) -> tuple[str, str]:
+        assert self.sentence is not None and self.result is not None
+        if version == 0:
+            return render.base_title(self.sentence), f"{outlet_count(self.sentence)} outlets"
+        witness = self.sentence.witnesses[version - 1]
+        return (render.version_title(self.result, witness), render.version_facts(witness))
+
+    def _columns(self, width: int) -> Content:
+        assert self.sentence is not None
+        count = len(self.sentence.witnesses) + 1
+        column = (width - len(SEPARATOR) * (count - 1)) // count
+        texts = [Content(self.sentence.text)] + [
+            render.witness_text(self.sentence.text, w) for w in self.sentence.witnesses]
+        panels: list[list[Content]] = []
+        for version, text in enumerate(texts):
+            title, facts = self._heading(version)
+            key = "B" if version == 0 else str(version)
+            focused = version == self.version
+            style = "bold reverse" if focused else "bold"
+            marker = "▶" if focused else " "
+            head = [Content.styled(render.fit(f"{marker}{key} {title}", column), style),
+                    Content.styled(render.fit(f"   {facts}", column), render.MUTED),
+                    Content("─" * column)]
+            panels.append(head + text.wrap(column))
+        depth = max(len(p) for p in panels)
+        lines = []
+        for row in range(depth):
+            cells = [(p[row] if row < len(p) else Content("")) for p in panels]
+            lines.append(Content(SEPARATOR).join(
+                c.pad_right(max(0, column - c.cell_length)) for c in cells).rstrip())
+        self._edges = [i * (column + len(SEPARATOR)) for i in range(count)]
+        self._rows = []
+        self._focus_line = 0
+        return Content("\n").join(lines)
+
+    def _stacked(self, width: int) -> Content:
+        assert self.sentence is not None
+        lines: list[Content] = []
+        rows: list[int | None] = []
+        versions = len(self.sentence.witnesses) + 1
+        for version in range(versions):
+            title, facts = self._heading(version)
+            lines.append(self._label(version) + Content.assemble(
+                (title, "bold"), (f"  {facts}", render.MUTED)))
+            rows.append(version)
+        focus_line = 0
+        columns = align(self.sentence.text, self.sentence.witnesses)
+        for block in blocks(columns, width - LABEL_WIDTH):
+            lines.append(Content(""))
+            rows.append(None)
+            for version in range(versions):
+                if version == self.version:
+                    focus_line = focus_line or len(lines)
+                lines.append(render.row_line(self._label(version), block, version))
+                rows.append(version)
+        self._rows = rows
+        self._edges = []
+        self._focus_line = focus_line
+        return Content("\n").join(lines)
+
+    def _label(self, version: int) -> Content:
+        key = "B" if version == 0 else str(version)
+        if version == self.version:
+            return Content.assemble((f"▶{key:<2}", "bold reverse"), " ")
+        return Content(f" {key:<2} ")
+
+    def action_move(self, step: int) -> None:
+        if self.sentence is None:
+            return
+        count = len(self.sentence.witnesses) + 1
+        self.post_message(self.Picked((self.version + step) % count))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self.query_one("#versions-body", Static))
+        if offset is None or self.sentence is None:
+            return
+        if self.stacked:
+            line = offset.y
+            if 0 <= line < len(self._rows) and self._rows[line] is not None:
+                self.post_message(self.Picked(self._rows[line] or 0))
+        else:
+            chosen = max((i for i, edge in enumerate(self._edges) if offset.x >= edge), default=0)
+            self.post_message(self.Picked(chosen))
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """The focused version's file, line, column, kind, score, differences and context."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-body")
+
+    def show(self, content: Content) -> None:
+        self.query_one("#detail-body", Static).update(content)
+        self.scroll_home(animate=False)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readout_diff.differences import apply, classify, diff
+from readout_diff.entities import canonicalise, country_gazetteer
+from readout_diff.model import DifferenceKind as K
+from readout_diff.normalise import tokenise
+
+
+def run(base: str, witness: str, paraphrase: bool = False) -> list[tuple[K, str, str, bool]]:
+    gaz = country_gazetteer()
+    b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)
+    found = diff(b, base, w, witness, paraphrase)
+    assert apply(base, b[0].start, b[-1].end, found, witness) == witness[w[0].start : w[-1].end]
+    return [(d.kind, d.base, d.witness, d.substantive) for d in found]
+
+
+def test_classification_table() -> None:
+    assert run("He expressed his sorrow for the lives lost.",
+               "He expressed deep sorrow over the innocent lives lost.") == [
+        (K.ADDITION, "his", "deep", True), (K.WORDING_CHANGE, "for", "over", False),
+        (K.ADDITION, "", "innocent", True)]
+    assert run("The Secretary emphasized the need.", "the Secretary emphasised the need.") == [
+        (K.TYPOGRAPHY, "The", "the", False), (K.SPELLING_VARIANT, "emphasized", "emphasised", False)]
+    assert run("They re-establish direct communications.", "They restore direct communications.") == [
+        (K.WORDING_CHANGE, "re-establish", "restore", True)]
+    assert run("urged Pakistani officials to act.", "urged officials to act.") == [
+        (K.OMISSION, "Pakistani", "", True)]
+    assert run("cooperation with India against terrorism.", "cooperation with India against…") == [
+        (K.TRUNCATION, "terrorism.", "…", False)]
+    assert run("the United States' commitment", "the US’s commitment") == [
+        (K.SPELLING_VARIANT, "United States'", "US’s", False)]
+    assert run("support for India", "support for New Delhi") == [
+        (K.WORDING_CHANGE, "India", "New Delhi", False)]
+    assert run("improve communications.", "improve communications .") == [
+        (K.TYPOGRAPHY, ".", ".", False)]
+
+
+def test_a_rewritten_phrase_reads_as_one_change() -> None:
+    found = run("work with India to de-escalate tensions and maintain peace in the region.",
+                "work towards reducing regional tensions and keeping the peace in the region.",
+                paraphrase=True)
+    assert [k for k, *_ in found] == [K.PARAPHRASE, K.WORDING_CHANGE]
+    assert found[0][1:3] == ("with India to de-escalate", "towards reducing regional")
+
+
+def test_classify_function_words_only() -> None:
+    b, w = tokenise("for the"), tokenise("over a")
+    assert classify(b, w) == (K.WORDING_CHANGE, False)
+
+
+WORDS = ["the", "Secretary", "urged", "India", "U.S.", "US", "to", "work", "with", "peace",
+         "calm", ",", ".", "…", "de-escalation", "emphasised", "emphasized", "“", "”", "and"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+       st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_applying_the_differences_rebuilds_the_witness(base_words: list[str],
+                                                       witness_words: list[str]) -> None:
+    base, witness = " ".join(base_words), "  ".join(witness_words)
+    gaz = country_gazetteer()
+    b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)
+    if not b or not w:
+        return
+    found = diff(b, base, w, witness)
+    assert apply(base, b[0].start, b[-1].end, found, witness) == witness[w[0].start : w[-1].end]
+    for d in found:
+        assert base[d.base_start : d.base_end].strip() == d.base
+        assert witness[d.witness_start : d.witness_end].strip() == d.witness

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readout_diff.normalise import american_spelling, match_key, normalise, tokenise
+
+
+def test_quotes_dashes_spaces_fold() -> None:
+    assert normalise("“It’s\u00a0a de\u2014facto  — ‘test’…”").text == "\"It's a de-facto - 'test'...\""
+
+
+def test_invisible_characters_and_escapes_go() -> None:
+    assert normalise("re\u200bestablish \\\"x\\\" soft\u00adhyphen").text == 're-establish "x" softhyphen'.replace("re-", "re")
+
+
+def test_split_hyphen_is_repaired() -> None:
+    assert normalise("de -escalation and de- escalation").text == "de-escalation and de-escalation"
+
+
+def test_origin_maps_back_to_the_original() -> None:
+    text = "A\u00a0“quote”…  end"
+    norm = normalise(text)
+    start = norm.text.index("quote")
+    assert norm.span(start, start + 5) == (3, 8)
+    assert text[slice(*norm.span(start, start + 5))] == "quote"
+
+
+@given(st.text())
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = normalise(text).text
+    assert normalise(once).text == once
+
+
+@given(st.text())
+def test_origin_is_monotonic_and_in_range(text: str) -> None:
+    norm = normalise(text)
+    assert len(norm.origin) == len(norm.text) + 1
+    assert list(norm.origin) == sorted(norm.origin)
+    assert all(0 <= o <= len(text) for o in norm.origin)
+
+
+def test_tokens_keep_abbreviations_and_split_glued_sentences() -> None:
+    words = [t.text for t in tokenise("the U.S. said violence.The end, 1.5 per cent")]
+    assert words == ["the", "U.S.", "said", "violence", ".", "The", "end", ",", "1.5", "per", "cent"]
+
+
+def test_token_offsets_and_keys() -> None:
+    text = "He “emphasised” the US’s role"
+    tokens = tokenise(text, base_offset=10)
+    word = tokens[2]
+    assert (word.text, word.key, word.start, word.end) == ("emphasised", "emphasized", 14, 24)
+    assert tokens[5].key == "us's" and text[tokens[5].start - 10 : tokens[5].end - 10] == "US’s"
+
+
+def test_match_key_folds_case_hyphens_dots_and_possessives() -> None:
+    assert match_key("De-escalation") == match_key("deescalation")
+    assert match_key("U.S.") == "us"
+    assert match_key("States'") == "states's"
+
+
+def test_american_spelling_rules_and_exceptions() -> None:
+    pairs = {"emphasised": "emphasized", "organisation": "organization", "harbouring": "harboring",
+             "travelled": "traveled", "defence": "defense", "analysed": "analyzed",
+             "raised": "raised", "promise": "promise", "advertising": "advertising",
+             "exercise": "exercise", "called": "called", "crisis": "crisis"}
+    assert {w: american_spelling(w) for w in pairs} == pairs
