@@ -1,0 +1,130 @@
+"""Time the whole engine on N synthetic articles that quote and mutate a fixed set of readouts.
+
+    .venv/bin/python benchmarks/bench_engine.py            # N = 10, 100, 1000
+    .venv/bin/python benchmarks/bench_engine.py 10 100     # chosen sizes
+
+Each N runs in a fresh process so peak memory (ru_maxrss) is that run's own. The target
+on the 2-core reference machine: 1,000 articles in under 20 s and under 1 GB, with cost
+growing about linearly in N for a fixed set of readouts.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+PRINCIPAL = "Secretary of State Dana Whitlock"
+PAIRS = [
+    ("Kenya", "Kenyan", "Foreign Minister", "Amani Otieno", "Tanzania", "Tanzanian",
+     "Foreign Minister", "Neema Mwakyusa"),
+    ("Chile", "Chilean", "Foreign Minister", "Lucia Fernandez", "Bolivia", "Bolivian",
+     "Foreign Minister", "Mateo Quispe"),
+    ("Norway", "Norwegian", "Foreign Minister", "Ingrid Solberg", "Finland", "Finnish",
+     "Foreign Minister", "Aino Virtanen"),
+]
+DAYS = ["2026-02-03", "2026-02-10", "2026-02-17"]
+WEEKDAY = {"2026-02-03": "Tuesday", "2026-02-10": "Tuesday", "2026-02-17": "Tuesday"}
+VARIANTS = [("emphasized", "emphasised"), ("prioritize", "prioritise"), ("U.S.", "US"),
+            ("re-establish", "restore"), ("encouraged", "urged"), ("concern", "deep concern")]
+
+
+def readout(own: str, adj: str, title: str, name: str, other: str) -> list[str]:
+    surname = name.split()[-1]
+    return [
+        f"Secretary Whitlock spoke with {adj} {title} {name} today.",
+        "The Secretary emphasized the need to prioritize immediate de-escalation and expressed "
+        f"concern over the recent incidents along the border with {other}.",
+        f"He expressed U.S. support for direct dialogue between {own} and {other}.",
+        f"The Secretary encouraged {own} to work with {other} to de-escalate tensions, "
+        "re-establish direct communications, and maintain peace and security in the region.",
+        f"The Secretary thanked {title} {surname} for {own}'s partnership on energy security.",
+    ]
+
+
+def readouts() -> list[tuple[str, str, list[str]]]:
+    out = []
+    for day in DAYS:
+        for a, a_adj, a_title, a_name, b, b_adj, b_title, b_name in PAIRS:
+            out.append((day, a_name, readout(a, a_adj, a_title, a_name, b)))
+            out.append((day, b_name, readout(b, b_adj, b_title, b_name, a)))
+    return out
+
+
+def mutate(sentence: str, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.25:
+        for base, other in VARIANTS:
+            if base in sentence:
+                return sentence.replace(base, other, 1)
+    if roll < 0.35:
+        words = sentence.split()
+        cut = rng.randint(len(words) // 2, len(words) - 1)
+        return " ".join(words[:cut]) + "…"
+    if roll < 0.45:
+        words = sentence.split()
+        del words[rng.randint(1, len(words) - 2)]
+        return " ".join(words)
+    return sentence
+
+
+FILLER = [
+    "Analysts said the region has seen months of rising tension and sporadic clashes.",
+    "Trade between the two neighbours has fallen sharply since the border was closed.",
+    "Officials on both sides have traded accusations over the incidents in recent weeks.",
+    "The talks follow a visit by regional envoys earlier in the month.",
+]
+
+
+def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) -> dict[str, str]:
+    day, name, sentences = pool[n % len(pool)]
+    weekday = WEEKDAY[day]
+    parts = [f"{PRINCIPAL} spoke with {name} on {weekday}, the State Department said."]
+    for sentence in rng.sample(sentences[1:], k=3):
+        if rng.random() < 0.7:
+            parts.append(f"“{mutate(sentence, rng)}” the readout said.")
+        else:
+            parts.append(sentence.replace("The Secretary", "Mr Whitlock").replace("He ", "Mr Whitlock "))
+        parts.append(rng.choice(FILLER))
+    parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
+    return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": day}
+
+
+def build(n: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    pool = readouts()
+    return "\n".join(json.dumps(article(i, pool, rng)) for i in range(n))
+
+
+def run_one(n: int) -> dict[str, float]:
+    from readout_diff import Source, analyse
+
+    data = build(n)
+    start = time.perf_counter()
+    result = analyse([Source("bench.jsonl", data)])
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"n": n, "seconds": round(elapsed, 2), "peak_mib": round(peak),
+            "readouts": len(result.readouts),
+            "witnesses": sum(len(s.witnesses) for r in result.readouts for s in r.sentences)}
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(run_one(int(argv[1]))))
+        return
+    sizes = [int(a) for a in argv] or [10, 100, 1000]
+    print(f"{'N':>6} {'seconds':>8} {'peak MiB':>9} {'readouts':>9} {'witnesses':>10}")
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
+                             capture_output=True, text=True).stdout
+        row = json.loads(out)
+        print(f"{row['n']:>6} {row['seconds']:>8} {row['peak_mib']:>9} {row['readouts']:>9} "
+              f"{row['witnesses']:>10}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
