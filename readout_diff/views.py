@@ -152,12 +152,14 @@ def segments(base_text: str, witness: Witness) -> list[Segment]:
             out.append(Segment(base_text[pos : d.base_start], "same"))
         removed = base_text[d.base_start : d.base_end]
         added = witness.text[d.witness_start - witness.start : d.witness_end - witness.start]
+        lead = removed[: len(removed) - len(removed.lstrip())] or added[
+            : len(added) - len(added.lstrip())]
+        if lead and (removed.strip() or added.strip()):
+            out.append(Segment(" ", "same"))  # the space before a changed word stays plain
         if removed.strip():
-            out.append(Segment(removed, "removed", d.kind, d.substantive))
+            out.append(Segment(removed.strip(), "removed", d.kind, d.substantive))
         if added.strip():
-            out.append(Segment(added, "added", d.kind, d.substantive))
-        elif removed[-1:].isspace():
-            out.append(Segment(" ", "same"))
+            out.append(Segment(added.strip(), "added", d.kind, d.substantive))
         pos = max(pos, d.base_end)
     if pos < witness.covered_end:
         out.append(Segment(base_text[pos : witness.covered_end], "same"))
