@@ -19,17 +19,47 @@ import time
 
 PRINCIPAL = "Secretary of State Dana Whitlock"
 PAIRS = [
-    ("Kenya", "Kenyan", "Foreign Minister", "Amani Otieno", "Tanzania", "Tanzanian",
-     "Foreign Minister", "Neema Mwakyusa"),
-    ("Chile", "Chilean", "Foreign Minister", "Lucia Fernandez", "Bolivia", "Bolivian",
-     "Foreign Minister", "Mateo Quispe"),
-    ("Norway", "Norwegian", "Foreign Minister", "Ingrid Solberg", "Finland", "Finnish",
-     "Foreign Minister", "Aino Virtanen"),
+    (
+        "Kenya",
+        "Kenyan",
+        "Foreign Minister",
+        "Amani Otieno",
+        "Tanzania",
+        "Tanzanian",
+        "Foreign Minister",
+        "Neema Mwakyusa",
+    ),
+    (
+        "Chile",
+        "Chilean",
+        "Foreign Minister",
+        "Lucia Fernandez",
+        "Bolivia",
+        "Bolivian",
+        "Foreign Minister",
+        "Mateo Quispe",
+    ),
+    (
+        "Norway",
+        "Norwegian",
+        "Foreign Minister",
+        "Ingrid Solberg",
+        "Finland",
+        "Finnish",
+        "Foreign Minister",
+        "Aino Virtanen",
+    ),
 ]
 DAYS = ["2026-02-03", "2026-02-10", "2026-02-17"]
 WEEKDAY = {"2026-02-03": "Tuesday", "2026-02-10": "Tuesday", "2026-02-17": "Tuesday"}
-VARIANTS = [("emphasized", "emphasised"), ("prioritize", "prioritise"), ("U.S.", "US"),
-            ("re-establish", "restore"), ("encouraged", "urged"), ("concern", "deep concern")]
+VARIANTS = [
+    ("emphasized", "emphasised"),
+    ("prioritize", "prioritise"),
+    ("U.S.", "US"),
+    ("re-establish", "restore"),
+    ("encouraged", "urged"),
+    ("concern", "deep concern"),
+]
 
 
 def readout(own: str, adj: str, title: str, name: str, other: str) -> list[str]:
@@ -87,7 +117,9 @@ def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) 
         if rng.random() < 0.7:
             parts.append(f"“{mutate(sentence, rng)}” the readout said.")
         else:
-            parts.append(sentence.replace("The Secretary", "Mr Whitlock").replace("He ", "Mr Whitlock "))
+            parts.append(
+                sentence.replace("The Secretary", "Mr Whitlock").replace("He ", "Mr Whitlock ")
+            )
         parts.append(rng.choice(FILLER))
     parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
     return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": day}
@@ -107,9 +139,13 @@ def run_one(n: int) -> dict[str, float]:
     result = analyse([Source("bench.jsonl", data)])
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"n": n, "seconds": round(elapsed, 2), "peak_mib": round(peak),
-            "readouts": len(result.readouts),
-            "witnesses": sum(len(s.witnesses) for r in result.readouts for s in r.sentences)}
+    return {
+        "n": n,
+        "seconds": round(elapsed, 2),
+        "peak_mib": round(peak),
+        "readouts": len(result.readouts),
+        "witnesses": sum(len(s.witnesses) for r in result.readouts for s in r.sentences),
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -119,11 +155,14 @@ def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [10, 100, 1000]
     print(f"{'N':>6} {'seconds':>8} {'peak MiB':>9} {'readouts':>9} {'witnesses':>10}")
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
+        ).stdout
         row = json.loads(out)
-        print(f"{row['n']:>6} {row['seconds']:>8} {row['peak_mib']:>9} {row['readouts']:>9} "
-              f"{row['witnesses']:>10}")
+        print(
+            f"{row['n']:>6} {row['seconds']:>8} {row['peak_mib']:>9} {row['readouts']:>9} "
+            f"{row['witnesses']:>10}"
+        )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ that carry it is over half of those that cover it (verbatim outweighs paraphrase
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -114,7 +114,7 @@ class Cluster:
     vocabulary: Counter[str]
     members: list[Candidate] = field(default_factory=list)
     official: OfficialSentence | None = None
-    dates: Counter[dt.date] = field(default_factory=Counter)
+    dates: dict[dt.date, float] = field(default_factory=lambda: defaultdict(float))
     base: str | None = None  # the consensus wording, once built
     fixed: tuple[str, ...] = ()  # readout keys of official sentences (twins may share one)
 
@@ -350,7 +350,7 @@ def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) ->
         return _join_tokens(pivot[lo:hi])
     support = [pivot_weight] * len(pivot)
     against = [0.0] * len(pivot)
-    displays: list[Counter[str]] = [Counter({t.norm: pivot_weight}) for t in pivot]
+    displays: list[dict[str, float]] = [{t.norm: pivot_weight} for t in pivot]
     inserts: dict[tuple[int, tuple[str, ...]], tuple[float, list[Token]]] = {}
     gap_cover = [pivot_weight] * (len(pivot) + 1)
     for j, (toks, weight, from_start, to_end, is_verbatim) in enumerate(members):
@@ -368,7 +368,8 @@ def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) ->
             if tag == "equal":
                 for k in range(i2 - i1):
                     support[i1 + k] += weight
-                    displays[i1 + k][toks[j1 + k].norm] += weight
+                    tally = displays[i1 + k]
+                    tally[toks[j1 + k].norm] = tally.get(toks[j1 + k].norm, 0.0) + weight
                 continue
             inside = range(max(i1, lo), min(i2, hi))
             if tag == "delete" or (tag == "replace" and is_verbatim):
@@ -387,7 +388,7 @@ def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) ->
             if position == k and weight > gap_cover[k] - weight:
                 out.extend(t.norm for t in toks)
         if k < len(pivot) and support[k] > against[k]:
-            out.append(displays[k].most_common(1)[0][0])
+            out.append(max(displays[k].items(), key=lambda kv: kv[1])[0])
     return _join_words(out)
 
 

@@ -46,9 +46,9 @@ def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], lis
 
 
 def analyse(
-    inputs: Iterable[TextOrPath],
+    inputs: Sequence[TextOrPath],
     *,
-    official: Iterable[TextOrPath] = (),
+    official: Sequence[TextOrPath] = (),
     readouts: str | os.PathLike[str] | Sequence[ReadoutSpec] | None = None,
     ignore_case: bool = False,
     progress: Progress | None = None,
@@ -72,7 +72,17 @@ def analyse(
                 replace(s, official=f"<official:{spec.id}>") if s is spec else s for s in specs
             ]
     result = run(officials + reports, specs, Options(ignore_case, max_bytes), progress)
-    return replace(result, errors=tuple(errors + official_errors) + result.errors)
+    every = [*errors, *official_errors, *result.errors]
+    given = [os.fspath(i) if not isinstance(i, Source) else i.name for i in [*inputs, *official]]
+    return replace(result, errors=tuple(sorted(every, key=lambda e: _rank(e.path, given))))
+
+
+def _rank(path: str, given: Sequence[str]) -> int:
+    """Errors are listed in the order their inputs were given."""
+    for index, name in enumerate(given):
+        if path == name or path.startswith(name.rstrip("/\\") + os.sep):
+            return index
+    return len(given)
 
 
 def _specs(readouts: str | os.PathLike[str] | Sequence[ReadoutSpec] | None) -> list[ReadoutSpec]:

@@ -189,7 +189,8 @@ def _counterparts_named(entity: str, cast: Cast) -> list[str]:
 
 def _shares(named: list[str], cast: Cast) -> list[tuple[str, float]]:
     """Split a country's weight among its counterparts by how prominent each is."""
-    counts = [(p, (cast.counterpart(p).mentions if cast.counterpart(p) else 1)) for p in named]
+    people = [(p, cast.counterpart(p)) for p in named]
+    counts = [(p, person.mentions if person else 1) for p, person in people]
     total = sum(c for _, c in counts) or 1
     return [(p, c / total) for p, c in counts]
 

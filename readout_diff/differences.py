@@ -139,7 +139,9 @@ def opcodes(
 ) -> list[tuple[str, int, int, int, int]]:
     """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
     matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
-    ops = [tuple(op) for op in matcher.get_opcodes()]
+    ops: list[tuple[str, int, int, int, int]] = [
+        (tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
     changed = True
     while changed:
         changed = False
@@ -160,7 +162,7 @@ def opcodes(
                 ops[k - 1 : k + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
                 break
-    return [(str(a), int(b), int(c), int(d), int(e)) for a, b, c, d, e in ops]
+    return ops
 
 
 def diff(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from .normalise import Token, tokenise
 
@@ -363,14 +364,19 @@ def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
 
 
 def _is_given_name(token: Token) -> bool:
-    return (token.is_word and not token.tier and token.text[:1].isupper()
-            and token.norm.casefold() not in TITLE_WORDS)
+    return (
+        token.is_word
+        and not token.tier
+        and token.text[:1].isupper()
+        and token.norm.casefold() not in TITLE_WORDS
+    )
 
 
 def _plain(token: Token) -> Token:
     """The same words as an ordinary token, not a place."""
-    return Token(token.start, token.end, token.text, token.norm,
-                 token.norm.casefold(), token.is_word)
+    return Token(
+        token.start, token.end, token.text, token.norm, token.norm.casefold(), token.is_word
+    )
 
 
 def _finish(tokens: list[Token]) -> list[_Mention]:
@@ -510,16 +516,27 @@ def mentioned(tokens: Iterable[Token]) -> list[str]:
     return [e for e in (entity_of(t) for t in tokens) if e is not None]
 
 
-def extend_cast(cast: Cast, specs: Sequence[object]) -> Cast:
-    """Add the counterparts a user named (objects with `counterpart`, `aliases`, `country`)."""
+class NamedCounterpart(Protocol):
+    """What a user's readout definition tells about its counterpart."""
+
+    @property
+    def counterpart(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def country(self) -> str | None: ...
+
+
+def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
+    """Add the counterparts a user named in a readouts file."""
     people = {p.id: p for p in cast.counterparts}
     countries = country_gazetteer()
     for spec in specs:
-        name = str(spec.counterpart)
-        aliases = tuple(getattr(spec, "aliases", ()) or ())
+        name = spec.counterpart
+        aliases = spec.aliases
         key = _entity_key(name.split())
         country = None
-        for phrase in (getattr(spec, "country", None), *aliases):
+        for phrase in (spec.country, *aliases):
             if not phrase:
                 continue
             tokens = canonicalise(tokenise(str(phrase)), countries)

@@ -220,7 +220,6 @@ _ISE_KEEP = frozenset(
         "televise",
         "treatise",
         "wise",
-       
         "cruise",
         "poise",
         "bruise",

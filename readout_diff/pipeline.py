@@ -184,8 +184,11 @@ def run(
     options: Options = Options(),
     progress: Progress | None = None,
 ) -> Result:
-    """Analyse every source; bad inputs become errors, the rest is still analysed."""
-    docs, errors, notices = _load(sources, options)
+    """Analyse every source; bad inputs become errors, the rest is still analysed.
+
+    Sources are taken in name order, so the order they are given in changes nothing."""
+    ordered = sorted(sources, key=lambda s: (s.role != Role.OFFICIAL, s.name))
+    docs, errors, notices = _load(ordered, options)
     if progress:
         progress("read", len(docs), len(sources))
     prepared = _mark_copies([_prepare(doc) for doc in docs])
@@ -505,12 +508,12 @@ def _readout(
     spec = next((s for s in specs if _spec_key(s) == key), None)
     official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
     rid = _rid(key, specs)
+    found: Person | None = cast.counterpart(_person_of(key, specs))
     if spec is not None:
         counterpart_label = spec.counterpart
         date = spec.date
     else:
         person, _, day = key.partition("|")
-        found: Person | None = cast.counterpart(person)
         counterpart_label = found.label if found else person.split(":", 1)[-1]
         date = day or None
     if official is not None and date is None:
@@ -527,9 +530,7 @@ def _readout(
         counterpart=counterpart_label,
         date=date,
         sentences=tuple(sentences),
-        aliases=tuple(cast.counterpart(key.partition("|")[0]).aliases)
-        if cast.counterpart(key.partition("|")[0])
-        else (),
+        aliases=found.aliases if found else (),
         official_document=official.doc.id if official else None,
     )
 

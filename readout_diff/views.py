@@ -152,8 +152,10 @@ def segments(base_text: str, witness: Witness) -> list[Segment]:
             out.append(Segment(base_text[pos : d.base_start], "same"))
         removed = base_text[d.base_start : d.base_end]
         added = witness.text[d.witness_start - witness.start : d.witness_end - witness.start]
-        lead = removed[: len(removed) - len(removed.lstrip())] or added[
-            : len(added) - len(added.lstrip())]
+        lead = (
+            removed[: len(removed) - len(removed.lstrip())]
+            or added[: len(added) - len(added.lstrip())]
+        )
         if lead and (removed.strip() or added.strip()):
             out.append(Segment(" ", "same"))  # the space before a changed word stays plain
         if removed.strip():

@@ -83,8 +83,8 @@ def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
         error(args.readouts or "--readouts", str(problem))
         return None, ExitCode.INPUT
     progress.finish()
-    for problem in result.errors:
-        error(problem.path, problem.message)
+    for failed in result.errors:
+        error(failed.path, failed.message)
     if not args.quiet:
         for notice in result.notices:
             note(notice.path, notice.message)

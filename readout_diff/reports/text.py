@@ -1,22 +1,42 @@
 """The terminal report: Rich when colour is wanted, plain marked text otherwise.
 
-Same facts, same order as the HTML report: summary, heat map, readouts, contrasts,
-unassigned passages, input problems.
+Same facts, same order as the HTML report: summary, heat map, legend, readouts,
+contrasts, unassigned passages, input problems. Without colour every mark is still
+there as text: [-removed-] {+added+} <kind>, block characters in the heat map,
+«only-in» phrases in contrasts. Article text goes in as `Text`, never as Rich markup.
 """
 
 from __future__ import annotations
 
 from io import StringIO
 
+from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..model import DifferenceKind, Result
-from ..views import COSMETIC, describe, fidelity, heat_map, segments, shade
+from ..model import Contrast, DifferenceKind, Readout, ReadoutSentence, Result, Witness
+from ..views import fidelity, heat_map, shade
+from .common import (
+    KIND_HELP,
+    KIND_ORDER,
+    KIND_TAG,
+    base_label,
+    change_text,
+    contrast_sentences,
+    counts,
+    doc_labels,
+    kind_label,
+    runs,
+    sentence_index,
+    short_id,
+    weight,
+    where,
+)
 
 KIND_STYLE = {
-    DifferenceKind.TYPOGRAPHY: "dim",
+    DifferenceKind.TYPOGRAPHY: "bright_black",
     DifferenceKind.SPELLING_VARIANT: "cyan",
     DifferenceKind.WORDING_CHANGE: "yellow",
     DifferenceKind.OMISSION: "red",
@@ -24,138 +44,231 @@ KIND_STYLE = {
     DifferenceKind.TRUNCATION: "magenta",
     DifferenceKind.PARAPHRASE: "blue",
 }
-BLOCKS = {"absent": "·", "verbatim": "█", "minor": "▓", "changed": "▒", "rewritten": "░"}
+BLOCKS = {"verbatim": "██", "minor": "▓▓", "changed": "▒▒", "rewritten": "░░"}
+BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange",
+              "rewritten": "red"}
+BAND_RANGE = {"verbatim": "0%", "minor": "under 20%", "changed": "20–49%",
+              "rewritten": "50% or more"}
 
 
-def _inline(base_text: str, witness, color: bool) -> Text:  # type: ignore[no-untyped-def]
+def marked(base_text: str, witness: Witness, color: bool) -> Text:
+    """The witness against its base: [-removed-] {+added+} <kind>, styled when `color`."""
     out = Text()
-    for seg in segments(base_text, witness):
-        if seg.role == "same":
-            out.append(seg.text)
+    for run in runs(base_text, witness):
+        if run.kind is None:
+            out.append(run.text)
             continue
-        style = KIND_STYLE.get(seg.kind, "") if seg.kind else ""
-        if seg.role == "removed":
-            out.append(
-                f"[-{seg.text.strip()}-]" if not color else seg.text.strip(),
-                style=f"strike {style}" if color else None,
-            )
-        else:
-            out.append(
-                f"{{+{seg.text.strip()}+}}" if not color else seg.text.strip(),
-                style=f"bold underline {style}" if color else None,
-            )
-        out.append(" " if seg.text.endswith(" ") else "")
+        style = KIND_STYLE[run.kind] + (" bold" if run.substantive else "")
+        out.append(run.lead)
+        if run.removed:
+            out.append(f"[-{run.removed}-]", style=f"strike {style}")
+        if run.removed and run.added:
+            out.append(" ")
+        if run.added:
+            out.append(f"{{+{run.added}+}}", style=f"underline {style}")
+        out.append(f"<{KIND_TAG[run.kind]}>", style=f"dim {KIND_STYLE[run.kind]}")
+        out.append(run.trail)
     return out
 
 
 def render(result: Result, color: bool = False, width: int = 100) -> str:
-    """The whole report as a string (ANSI-styled when `color`)."""
+    """The whole report as a string (ANSI-styled when `color`), wrapped to `width`."""
     buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-    )
-    outlets = {d.id: d.outlet for d in result.documents}
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, emoji=False,
+                      markup=False)
+    labels = doc_labels(result)
+    documents = {d.id: d for d in result.documents}
+    columns, cells = heat_map(result)
+    number = {doc: n for n, doc in enumerate(columns, 1)}
 
+    articles, officials = counts(result)
     console.print(Text("readout-diff report", style="bold"))
-    console.print(
-        f"{len(result.readouts)} readouts, "
-        f"{sum(1 for d in result.documents if d.role == 'report')} articles, "
-        f"{sum(1 for d in result.documents if d.role == 'official')} official texts"
-    )
-    for r in result.readouts:
-        console.print(
-            f"  {r.id}: {r.label} ({len(r.sentences)} sentences, {len(r.documents)} outlets)"
-        )
+    found = f"{len(result.readouts)} readout{'s' if len(result.readouts) != 1 else ''} found in "
+    found += f"{articles} article{'s' if articles != 1 else ''}"
+    if officials:
+        found += f" and {officials} official text{'s' if officials != 1 else ''}"
+    console.print(Text(f"{found}; {len(columns)} carry readout wording."))
+    console.print()
 
-    table = Table(title="Fidelity by outlet", show_lines=False, expand=False)
-    for column in ("outlet", "document", "versions", "verbatim", "substantive", "cosmetic"):
-        table.add_column(
-            column, justify="right" if column not in ("outlet", "document") else "left"
-        )
-    for row in fidelity(result):
-        table.add_row(
-            row.outlet,
-            row.document,
-            str(row.witnesses),
-            f"{row.verbatim_share:.0%}",
-            str(row.substantive),
-            str(row.cosmetic),
-        )
-    console.print(table)
-
-    documents, cells = heat_map(result)
-    if documents:
-        console.print(Text("Heat map (rows: sentences, columns: documents)", style="bold"))
-        legend = "  ".join(f"{mark} {name}" for name, mark in BLOCKS.items())
-        console.print(f"  {legend}")
-        for number, doc in enumerate(documents, 1):
-            console.print(f"  [{number}] {doc}")
-        header = " " * 28 + " ".join(f"{n:>2}" for n in range(1, len(documents) + 1))
-        console.print(header)
+    if result.readouts:
+        table = Table(title="Readouts found", title_justify="left", box=box.SIMPLE_HEAD)
+        for name, justify in (("readout", "left"), ("date", "left"), ("sentences", "right"),
+                              ("outlets", "right"), ("base", "left")):
+            table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for r in result.readouts:
-            for s in r.sentences:
-                row = [c for c in cells if c.sentence == s.id and c.readout == r.id]
-                marks = " ".join(f" {BLOCKS[shade(c.divergence)]}" for c in row)
-                console.print(f"  {s.id[-26:]:<26}{marks}")
+            base = (f"official text {labels.get(r.official_document, r.official_document)}"
+                    if r.official_document else
+                    base_label(r.sentences[0].base_source if r.sentences else "consensus", labels))
+            table.add_row(Text(f"{r.label}\n{r.id}"), Text(r.date or "unknown"),
+                          Text(str(len(r.sentences))), Text(str(len(r.documents))), Text(base))
+        console.print(table)
+    else:
+        console.print(Text("No readout found in these inputs."))
+    console.print()
+
+    rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
+    if rows:
+        table = Table(title="Fidelity by outlet", title_justify="left", box=box.SIMPLE_HEAD,
+                      caption="verbatim: share of the outlet's readout words inside no "
+                              "substantive change", caption_justify="left")
+        for name in ("#", "outlet", "date", "versions", "verbatim", "substantive", "cosmetic"):
+            table.add_column(name, justify="left" if name in ("outlet", "date") else "right")
+        for row in rows:
+            doc = documents.get(row.document)
+            outlet = Text(labels.get(row.document, row.document))
+            if doc and doc.copy_of:
+                outlet.append(f" (same text as {labels.get(doc.copy_of, doc.copy_of)})")
+            table.add_row(Text(str(number.get(row.document, ""))), outlet,
+                          Text(doc.date or "" if doc else ""), Text(str(row.witnesses)),
+                          Text(f"{row.verbatim_share:.0%}"),
+                          Text(str(row.substantive), style="bold" if row.substantive else ""),
+                          Text(str(row.cosmetic)))
+        console.print(table)
+    else:
+        console.print(Text("No outlet carries readout wording."))
+    console.print()
+
+    _heat_map(console, result, columns, cells, number)
+    console.print(Text("How differences are marked", style="bold"))
+    console.print(Padding(Text("[-base words-] {+outlet's words+} <kind>, in bold when "
+                               "substantive; lines count in the text the tool read."),
+                          (0, 0, 0, 2)))
+    for k in KIND_ORDER:
+        console.print(Text(f"  <{KIND_TAG[k]}> {kind_label(k)}: {KIND_HELP[k]}",
+                           style=KIND_STYLE[k] if color else ""))
+    console.print()
 
     for r in result.readouts:
-        console.rule(Text(f"{r.label}  [{r.id}]", style="bold"))
-        for s in r.sentences:
-            shared = f"  (also in {', '.join(s.also_in)})" if s.also_in else ""
-            console.print(Text(f"{s.id}  base ({s.base_source}){shared}", style="bold"))
-            console.print(Text("  " + s.text))
-            for w in s.witnesses:
-                label = f"  {outlets.get(w.document, w.document)} [{w.kind.value}, {w.score:.2f}]"
-                if w.claimed_readout:
-                    label += f" (article pins it on {w.claimed_readout})"
-                console.print(Text(label, style="italic"))
-                line = Text("    ")
-                line.append_text(_inline(s.text, w, color))
-                console.print(line)
-                for d in w.differences:
-                    tag = (
-                        "substantive"
-                        if d.substantive
-                        else "cosmetic"
-                        if d.kind in COSMETIC
-                        else "minor"
-                    )
-                    console.print(
-                        Text(
-                            f"      - {d.kind.value} ({tag}): "
-                            f"{describe(d.kind, d.base, d.witness)}",
-                            style=KIND_STYLE.get(d.kind, "") if color else "",
-                        )
-                    )
-
+        _readout(console, r, labels, documents, number, color)
     for c in result.contrasts:
-        console.rule(Text(f"Contrast: {c.a} vs {c.b}", style="bold"))
-        for title, phrases in ((f"Only in {c.a}", c.only_in_a), (f"Only in {c.b}", c.only_in_b)):
-            console.print(Text(title, style="bold"))
-            for p in phrases:
-                console.print(f"  - {p.text}  ({p.sentence})")
-            if not phrases:
-                console.print("  (nothing)")
-        console.print(Text("Shared", style="bold"))
-        for pair in c.shared:
-            console.print(f"  - {pair.a} = {pair.b}" + ("" if pair.identical else " (reworded)"))
-
+        _contrast(console, result, c, color)
     if result.unassigned:
         console.rule(Text("Passages assigned to no readout", style="bold"))
         for p in result.unassigned:
-            console.print(
-                f"  {outlets.get(p.document, p.document)} [{p.kind.value}] {p.text!r}: {p.note}"
-            )
+            doc = documents.get(p.document)
+            line = Text(f"{labels.get(p.document, p.document)} · {p.kind.value}"
+                        + (f" · {where(doc, p.start)}" if doc else "") + ": ")
+            line.append(p.text, style="italic")
+            if p.speaker:
+                line.append(f" (credited to {p.speaker})")
+            line.append(f" — {p.note or 'no reason given'}", style="dim")
+            _item(console, 2, line)
+        console.print()
     if result.errors or result.notices:
         console.rule(Text("Inputs", style="bold"))
         for e in result.errors:
-            console.print(f"  error: {e.path}: {e.message}")
+            console.print(Text(f"  error: {e.path}: {e.message}", style="red" if color else ""))
         for n in result.notices:
-            console.print(f"  note: {n.path}: {n.message}")
-    return buffer.getvalue()
+            console.print(Text(f"  note: {n.path}: {n.message}"))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _item(console: Console, indent: int, text: Text, bullet: str = "- ") -> None:
+    """A list item whose wrapped lines hang under its first word, not under the bullet."""
+    grid = Table.grid()
+    grid.add_column(width=indent + len(bullet), no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(" " * indent + bullet), text)
+    console.print(grid)
+
+
+def _heat_map(console: Console, result: Result, columns: list[str], cells: list,  # type: ignore[type-arg]
+              number: dict[str, int]) -> None:
+    if not columns:
+        console.print(Text("Heat map: nothing to map, no outlet carries readout wording."))
+        return
+    table = Table(title="Heat map", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("sentence", no_wrap=True, overflow="ellipsis", max_width=48)
+    for doc in columns:
+        table.add_column(str(number[doc]), justify="center", no_wrap=True, min_width=2)
+    found = {(c.readout, c.sentence, c.document): c for c in cells}
+    for r in result.readouts:
+        table.add_row(Text(r.label, style="bold"), *(Text("") for _ in columns))
+        for s in r.sentences:
+            row = []
+            for doc in columns:
+                cell = found.get((r.id, s.id, doc))
+                band = shade(cell.divergence) if cell and cell.divergence is not None else ""
+                row.append(Text(BLOCKS[band], style=BAND_STYLE[band]) if band else Text(""))
+            table.add_row(Text(f"{short_id(s.id)} {s.text}"), *row)
+    console.print(table)
+    console.print(Text("  rows: sentences; columns: outlets, numbered as in the table above; "
+                       "blank: not carried"))
+    console.print(Text("  " + "  ".join(f"{BLOCKS[band]} {band} ({BAND_RANGE[band]})"
+                                        for band in BLOCKS)))
+    console.print()
+
+
+def _readout(console: Console, r: Readout, labels: dict[str, str], documents: dict,  # type: ignore[type-arg]
+             number: dict[str, int], color: bool) -> None:
+    console.rule(Text(f"{r.label}  [{r.id}]", style="bold"))
+    about = "Readout"
+    if r.counterpart:
+        about += f": call with {r.counterpart}"
+    if r.date:
+        about += f" on {r.date}"
+    carriers = len(r.documents)
+    console.print(Text(f"{about}. {carriers} outlet{'s carry' if carriers != 1 else ' carries'} "
+                       "it."))
+    for s in r.sentences:
+        _sentence(console, s, labels, documents, number, color)
+    console.print()
+
+
+def _sentence(console: Console, s: ReadoutSentence, labels: dict[str, str], documents: dict,  # type: ignore[type-arg]
+              number: dict[str, int], color: bool) -> None:
+    head = Text(short_id(s.id), style="bold")
+    head.append(f"  base: {base_label(s.base_source, labels)}", style="dim")
+    if s.also_in:
+        head.append(f"; also in {', '.join(s.also_in)}", style="dim")
+    console.print()
+    console.print(head)
+    console.print(Padding(Text(s.text, style="bold" if color else ""), (0, 0, 0, 2)))
+    if not s.witnesses:
+        console.print(Padding(Text("no outlet carries this sentence"), (0, 0, 0, 2)))
+    for w in s.witnesses:
+        doc = documents.get(w.document)
+        about = Text(f"#{number.get(w.document, '?')} {labels.get(w.document, w.document)}",
+                     style="italic")
+        about.append(f" · {w.kind.value} · {where(doc, w.start) if doc else w.document}"
+                     f" · match {w.score:.2f}", style="dim")
+        if w.claimed_readout:
+            about.append(f" · the article pins it on {w.claimed_readout}")
+        console.print(Padding(about, (0, 0, 0, 2)))
+        console.print(Padding(marked(s.text, w, color), (0, 0, 0, 4)))
+        for d in w.differences:
+            _item(console, 6, Text(f"{kind_label(d.kind)} ({weight(d)}): {change_text(d)}",
+                                   style=KIND_STYLE[d.kind] if color else ""))
+
+
+def _contrast(console: Console, result: Result, c: Contrast, color: bool) -> None:
+    names = {r.id: r.label for r in result.readouts}
+    a, b = names.get(c.a, c.a), names.get(c.b, c.b)
+    console.rule(Text(f"Contrast: {a} vs {b}", style="bold"))
+    console.print(Text("«Marked» words are said in only one of the twins."))
+    for label, phrases in ((a, c.only_in_a), (b, c.only_in_b)):
+        console.print(Text(f"Only in {label}", style="bold"))
+        pieces = contrast_sentences(result, phrases)
+        for sentence, parts in pieces:
+            line = Text(f"{short_id(sentence.id)}: ")
+            for text, only in parts:
+                if only:
+                    line.append(f"«{text}»", style="bold reverse" if color else "")
+                else:
+                    line.append(text)
+            _item(console, 2, line)
+        if not pieces:
+            console.print(Text("  - nothing: every sentence has a counterpart"))
+    console.print(Text("Said in both", style="bold"))
+    sentences = sentence_index(result)
+    for pair in c.shared:
+        line = Text(f"{short_id(pair.a)} = {short_id(pair.b)} "
+                    f"({'identical' if pair.identical else 'reworded'}): ")
+        line.append(sentences[pair.a].text if pair.a in sentences else pair.a)
+        if not pair.identical and pair.b in sentences:
+            line.append(f" / {sentences[pair.b].text}")
+        _item(console, 2, line)
+    if not c.shared:
+        console.print(Text("  - no sentence of one has a counterpart in the other"))
+    console.print()

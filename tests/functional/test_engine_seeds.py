@@ -6,8 +6,11 @@ from readout_diff import DifferenceKind, PassageKind, Result
 from readout_diff.model import Readout, ReadoutSentence, Witness
 
 D001, D002, D003, D004, D000 = (
-    "001_4841478d94c68db0", "002_9ec8bcdebe72d600", "003_d4c81fa190252cbf",
-    "004_4d627964414fa845", "000_9346caa3c28eb405",
+    "001_4841478d94c68db0",
+    "002_9ec8bcdebe72d600",
+    "003_d4c81fa190252cbf",
+    "004_4d627964414fa845",
+    "000_9346caa3c28eb405",
 )
 
 
@@ -23,18 +26,21 @@ def _witnesses(sentence: ReadoutSentence, doc: str) -> list[Witness]:
 
 def test_four_readouts(seeds_result: Result) -> None:
     assert [(r.counterpart.split()[-1], r.date) for r in seeds_result.readouts] == [
-        ("Jaishankar", "2025-04-30"), ("Jaishankar", "2025-05-08"),
-        ("Sharif", "2025-04-30"), ("Sharif", "2025-05-08"),
+        ("Jaishankar", "2025-04-30"),
+        ("Jaishankar", "2025-05-08"),
+        ("Sharif", "2025-04-30"),
+        ("Sharif", "2025-05-08"),
     ]
 
 
 def test_no_twin_sentence_crosses_over(seeds_result: Result) -> None:
     jaishankar = seeds_result.readout("2025-04-30-jaishankar")
     sharif = seeds_result.readout("2025-04-30-sharif")
-    assert not any("re-establish" in s.text or "Pakistani officials" in s.text
-                   or "Both leaders" in s.text for s in jaishankar.sentences)
-    assert not any("encouraged India" in s.text or "lives lost" in s.text
-                   for s in sharif.sentences)
+    assert not any(
+        "re-establish" in s.text or "Pakistani officials" in s.text or "Both leaders" in s.text
+        for s in jaishankar.sentences
+    )
+    assert not any("encouraged India" in s.text or "lives lost" in s.text for s in sharif.sentences)
 
 
 def test_sharif_direct_communications_sentence(seeds_result: Result) -> None:
@@ -58,8 +64,9 @@ def test_us_for_united_states_is_a_spelling_variant(seeds_result: Result) -> Non
     sentence = _sentence(seeds_result.readout("2025-04-30-jaishankar"), "sorrow for the lives")
     (witness,) = _witnesses(sentence, D004)
     variants = [d for d in witness.differences if "US" in d.witness or "US" in d.base]
-    assert variants and all(d.kind == DifferenceKind.SPELLING_VARIANT and not d.substantive
-                            for d in variants)
+    assert variants and all(
+        d.kind == DifferenceKind.SPELLING_VARIANT and not d.substantive for d in variants
+    )
 
 
 def test_000_against_002_on_may_8(seeds_result: Result) -> None:
@@ -71,7 +78,9 @@ def test_000_against_002_on_may_8(seeds_result: Result) -> None:
     assert (DifferenceKind.SPELLING_VARIANT, "emphasised", False) in found
     assert (DifferenceKind.ADDITION, "and called for an end to the violence", True) in found
     support = _sentence(sharif, "direct dialogue")
-    us = [d for w in support.witnesses for d in w.differences if {d.base, d.witness} == {"US", "U.S."}]
+    us = [
+        d for w in support.witnesses for d in w.differences if {d.base, d.witness} == {"US", "U.S."}
+    ]
     assert us and all(d.kind == DifferenceKind.SPELLING_VARIANT for d in us)
 
 

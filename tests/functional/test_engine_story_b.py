@@ -45,7 +45,10 @@ def test_wire_copies_are_grouped(with_officials: Result) -> None:
 
 def test_official_readouts_are_the_base(with_officials: Result) -> None:
     assert [r.id for r in with_officials.readouts] == [
-        "2026-03-11-aliyev", "2026-03-11-vardanyan", "2026-03-18-vardanyan"]
+        "2026-03-11-aliyev",
+        "2026-03-11-vardanyan",
+        "2026-03-18-vardanyan",
+    ]
     for readout in with_officials.readouts:
         assert readout.official_document is not None
         assert all(s.base_source.startswith("official:") for s in readout.sentences)
@@ -74,8 +77,10 @@ def test_meaning_changes_are_substantive(with_officials: Result) -> None:
     assert restore and restore[0].kind == DifferenceKind.WORDING_CHANGE and restore[0].substantive
     called = _sentence(with_officials, "2026-03-11-aliyev", "encouraged Azerbaijan to work")
     (frontier,) = [w for w in called.witnesses if w.document == "a3_daily_frontier"]
-    assert any(d.witness == "called for" and d.base == "encouraged" and d.substantive
-               for d in frontier.differences)
+    assert any(
+        d.witness == "called for" and d.base == "encouraged" and d.substantive
+        for d in frontier.differences
+    )
 
 
 def test_quote_pinned_on_the_wrong_call(with_officials: Result) -> None:
@@ -108,7 +113,10 @@ def test_other_statements_stay_unassigned(with_officials: Result) -> None:
 
 def test_without_officials_the_readouts_are_worked_out(without_officials: Result) -> None:
     assert [r.id for r in without_officials.readouts] == [
-        "2026-03-11-aliyev", "2026-03-11-vardanyan", "2026-03-18-vardanyan"]
+        "2026-03-11-aliyev",
+        "2026-03-11-vardanyan",
+        "2026-03-18-vardanyan",
+    ]
     contrast = without_officials.contrasts[0]
     assert (contrast.a, contrast.b) == ("2026-03-11-aliyev", "2026-03-11-vardanyan")
     assert any("Lachin" in p.text for p in contrast.only_in_a)

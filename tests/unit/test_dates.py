@@ -7,8 +7,10 @@ from readout_diff.dates import find_dates, leading_date_line, parse_date
 
 def test_full_and_partial_dates() -> None:
     text = "on Thursday (May 8), April 30, 2025, 22 April and 2025-05-01 today"
-    found = [(text[m.start : m.end], m.month, m.day, m.year, m.weekday, m.relative)
-             for m in find_dates(text)]
+    found = [
+        (text[m.start : m.end], m.month, m.day, m.year, m.weekday, m.relative)
+        for m in find_dates(text)
+    ]
     assert found == [
         ("May 8", 5, 8, None, None, None),
         ("April 30, 2025", 4, 30, 2025, None, None),
@@ -20,8 +22,11 @@ def test_full_and_partial_dates() -> None:
 
 def test_resolving_against_the_document_date() -> None:
     ref = dt.date(2025, 5, 1)  # a Thursday
-    weekday, yesterday, undated = (find_dates("Wednesday")[0], find_dates("yesterday")[0],
-                                   find_dates("Dec 30")[0])
+    weekday, yesterday, undated = (
+        find_dates("Wednesday")[0],
+        find_dates("yesterday")[0],
+        find_dates("Dec 30")[0],
+    )
     assert weekday.resolve(ref) == dt.date(2025, 4, 30)
     assert yesterday.resolve(ref) == dt.date(2025, 4, 30)
     assert undated.resolve(ref) == dt.date(2024, 12, 30)

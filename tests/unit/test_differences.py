@@ -18,30 +18,44 @@ def run(base: str, witness: str, paraphrase: bool = False) -> list[tuple[K, str,
 
 
 def test_classification_table() -> None:
-    assert run("He expressed his sorrow for the lives lost.",
-               "He expressed deep sorrow over the innocent lives lost.") == [
-        (K.ADDITION, "his", "deep", True), (K.WORDING_CHANGE, "for", "over", False),
-        (K.ADDITION, "", "innocent", True)]
+    assert run(
+        "He expressed his sorrow for the lives lost.",
+        "He expressed deep sorrow over the innocent lives lost.",
+    ) == [
+        (K.ADDITION, "his", "deep", True),
+        (K.WORDING_CHANGE, "for", "over", False),
+        (K.ADDITION, "", "innocent", True),
+    ]
     assert run("The Secretary emphasized the need.", "the Secretary emphasised the need.") == [
-        (K.TYPOGRAPHY, "The", "the", False), (K.SPELLING_VARIANT, "emphasized", "emphasised", False)]
-    assert run("They re-establish direct communications.", "They restore direct communications.") == [
-        (K.WORDING_CHANGE, "re-establish", "restore", True)]
+        (K.TYPOGRAPHY, "The", "the", False),
+        (K.SPELLING_VARIANT, "emphasized", "emphasised", False),
+    ]
+    assert run(
+        "They re-establish direct communications.", "They restore direct communications."
+    ) == [(K.WORDING_CHANGE, "re-establish", "restore", True)]
     assert run("urged Pakistani officials to act.", "urged officials to act.") == [
-        (K.OMISSION, "Pakistani", "", True)]
+        (K.OMISSION, "Pakistani", "", True)
+    ]
     assert run("cooperation with India against terrorism.", "cooperation with India against…") == [
-        (K.TRUNCATION, "terrorism.", "…", False)]
+        (K.TRUNCATION, "terrorism.", "…", False)
+    ]
     assert run("the United States' commitment", "the US’s commitment") == [
-        (K.SPELLING_VARIANT, "United States'", "US’s", False)]
+        (K.SPELLING_VARIANT, "United States'", "US’s", False)
+    ]
     assert run("support for India", "support for New Delhi") == [
-        (K.WORDING_CHANGE, "India", "New Delhi", False)]
+        (K.WORDING_CHANGE, "India", "New Delhi", False)
+    ]
     assert run("improve communications.", "improve communications .") == [
-        (K.TYPOGRAPHY, ".", ".", False)]
+        (K.TYPOGRAPHY, ".", ".", False)
+    ]
 
 
 def test_a_rewritten_phrase_reads_as_one_change() -> None:
-    found = run("work with India to de-escalate tensions and maintain peace in the region.",
-                "work towards reducing regional tensions and keeping the peace in the region.",
-                paraphrase=True)
+    found = run(
+        "work with India to de-escalate tensions and maintain peace in the region.",
+        "work towards reducing regional tensions and keeping the peace in the region.",
+        paraphrase=True,
+    )
     assert [k for k, *_ in found] == [K.PARAPHRASE, K.WORDING_CHANGE]
     assert found[0][1:3] == ("with India to de-escalate", "towards reducing regional")
 
@@ -51,15 +65,38 @@ def test_classify_function_words_only() -> None:
     assert classify(b, w) == (K.WORDING_CHANGE, False)
 
 
-WORDS = ["the", "Secretary", "urged", "India", "U.S.", "US", "to", "work", "with", "peace",
-         "calm", ",", ".", "…", "de-escalation", "emphasised", "emphasized", "“", "”", "and"]
+WORDS = [
+    "the",
+    "Secretary",
+    "urged",
+    "India",
+    "U.S.",
+    "US",
+    "to",
+    "work",
+    "with",
+    "peace",
+    "calm",
+    ",",
+    ".",
+    "…",
+    "de-escalation",
+    "emphasised",
+    "emphasized",
+    "“",
+    "”",
+    "and",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
-       st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
-def test_applying_the_differences_rebuilds_the_witness(base_words: list[str],
-                                                       witness_words: list[str]) -> None:
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+)
+def test_applying_the_differences_rebuilds_the_witness(
+    base_words: list[str], witness_words: list[str]
+) -> None:
     base, witness = " ".join(base_words), "  ".join(witness_words)
     gaz = country_gazetteer()
     b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)

@@ -35,16 +35,24 @@ def test_front_matter_gives_outlet_and_date() -> None:
     data = b"---\noutlet: Meridian Review\ndate: 2026-03-12\ntitle: T\n---\nBody text here.\n"
     (doc,), note = parse("x.md", data)
     assert (doc.outlet, doc.date, doc.title, doc.text) == (
-        "Meridian Review", "2026-03-12", "T", "Body text here.\n")
+        "Meridian Review",
+        "2026-03-12",
+        "T",
+        "Body text here.\n",
+    )
     assert note is None
 
 
 def test_jsonl_records_become_documents() -> None:
-    lines = [json.dumps({"text": f"Story {n}.", "outlet": f"O{n}", "date": "2026-03-1" + str(n)})
-             for n in (1, 2)]
+    lines = [
+        json.dumps({"text": f"Story {n}.", "outlet": f"O{n}", "date": "2026-03-1" + str(n)})
+        for n in (1, 2)
+    ]
     docs, _ = parse("batch.jsonl", "\n".join(lines).encode())
     assert [(d.id, d.outlet, d.date) for d in docs] == [
-        ("batch#1", "O1", "2026-03-11"), ("batch#2", "O2", "2026-03-12")]
+        ("batch#1", "O1", "2026-03-11"),
+        ("batch#2", "O2", "2026-03-12"),
+    ]
 
 
 def test_bad_json_names_the_line() -> None:

@@ -3,8 +3,10 @@ from __future__ import annotations
 from readout_diff.entities import PRINCIPAL, canonicalise, country_gazetteer, detect_cast, entity_of
 from readout_diff.normalise import tokenise
 
-ARTICLE = ("Foreign Secretary Jane Doe spoke with Brazilian Foreign Minister Ana Lima and "
-           "Argentina's foreign minister Luis Pérez on Tuesday. Ms Doe urged restraint.")
+ARTICLE = (
+    "Foreign Secretary Jane Doe spoke with Brazilian Foreign Minister Ana Lima and "
+    "Argentina's foreign minister Luis Pérez on Tuesday. Ms Doe urged restraint."
+)
 
 
 def entities(text: str, gaz=None) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
@@ -15,9 +17,12 @@ def entities(text: str, gaz=None) -> list[tuple[str, str | None, str]]:  # type:
 def test_country_forms_share_one_entity() -> None:
     found = entities("The U.S., the US’s aims, United States' role, America, NEW DELHI: India")
     assert found == [
-        ("U.S.", "country:us", "abbreviation"), ("US’s", "country:us", "abbreviation"),
-        ("United States'", "country:us", "name"), ("America", "country:us", "name"),
-        ("NEW DELHI", "country:in", "capital"), ("India", "country:in", "name"),
+        ("U.S.", "country:us", "abbreviation"),
+        ("US’s", "country:us", "abbreviation"),
+        ("United States'", "country:us", "name"),
+        ("America", "country:us", "name"),
+        ("NEW DELHI", "country:in", "capital"),
+        ("India", "country:in", "name"),
     ]
 
 
@@ -29,7 +34,12 @@ def test_cast_is_read_from_call_sentences() -> None:
     cast = detect_cast([ARTICLE])
     assert cast.principal is not None and cast.principal.label == "Jane Doe"
     assert [(p.id, p.label, p.country) for p in cast.counterparts] == [
-        ("person:lima", "Ana Lima", "country:br"), ("person:pérez", "Luis Pérez", "country:ar")]
+        ("person:lima", "Ana Lima", "country:br"),
+        ("person:pérez", "Luis Pérez", "country:ar"),
+    ]
     found = entities("Ms Doe and the Foreign Secretary met Mr Pérez", cast.gazetteer)
     assert [(text, entity) for text, entity, _ in found] == [
-        ("Ms Doe", PRINCIPAL), ("the Foreign Secretary", PRINCIPAL), ("Mr Pérez", "person:pérez")]
+        ("Ms Doe", PRINCIPAL),
+        ("the Foreign Secretary", PRINCIPAL),
+        ("Mr Pérez", "person:pérez"),
+    ]

@@ -7,11 +7,16 @@ from readout_diff.normalise import american_spelling, match_key, normalise, toke
 
 
 def test_quotes_dashes_spaces_fold() -> None:
-    assert normalise("“It’s\u00a0a de\u2014facto  — ‘test’…”").text == "\"It's a de-facto - 'test'...\""
+    assert (
+        normalise("“It’s\u00a0a de\u2014facto  — ‘test’…”").text
+        == "\"It's a de-facto - 'test'...\""
+    )
 
 
 def test_invisible_characters_and_escapes_go() -> None:
-    assert normalise("re\u200bestablish \\\"x\\\" soft\u00adhyphen").text == 're-establish "x" softhyphen'.replace("re-", "re")
+    assert normalise(
+        're\u200bestablish \\"x\\" soft\u00adhyphen'
+    ).text == 're-establish "x" softhyphen'.replace("re-", "re")
 
 
 def test_split_hyphen_is_repaired() -> None:
@@ -42,7 +47,19 @@ def test_origin_is_monotonic_and_in_range(text: str) -> None:
 
 def test_tokens_keep_abbreviations_and_split_glued_sentences() -> None:
     words = [t.text for t in tokenise("the U.S. said violence.The end, 1.5 per cent")]
-    assert words == ["the", "U.S.", "said", "violence", ".", "The", "end", ",", "1.5", "per", "cent"]
+    assert words == [
+        "the",
+        "U.S.",
+        "said",
+        "violence",
+        ".",
+        "The",
+        "end",
+        ",",
+        "1.5",
+        "per",
+        "cent",
+    ]
 
 
 def test_token_offsets_and_keys() -> None:
@@ -60,8 +77,18 @@ def test_match_key_folds_case_hyphens_dots_and_possessives() -> None:
 
 
 def test_american_spelling_rules_and_exceptions() -> None:
-    pairs = {"emphasised": "emphasized", "organisation": "organization", "harbouring": "harboring",
-             "travelled": "traveled", "defence": "defense", "analysed": "analyzed",
-             "raised": "raised", "promise": "promise", "advertising": "advertising",
-             "exercise": "exercise", "called": "called", "crisis": "crisis"}
+    pairs = {
+        "emphasised": "emphasized",
+        "organisation": "organization",
+        "harbouring": "harboring",
+        "travelled": "traveled",
+        "defence": "defense",
+        "analysed": "analyzed",
+        "raised": "raised",
+        "promise": "promise",
+        "advertising": "advertising",
+        "exercise": "exercise",
+        "called": "called",
+        "crisis": "crisis",
+    }
     assert {w: american_spelling(w) for w in pairs} == pairs

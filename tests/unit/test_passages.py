@@ -11,14 +11,20 @@ def quotes(text: str) -> list[tuple[str, str | None, str | None]]:
 
 def test_curly_and_straight_quotes_with_speakers() -> None:
     text = 'Bruce said, "The Secretary spoke." “He urged calm,” the readout said.'
-    assert quotes(text) == [("The Secretary spoke.", None, "Bruce"),
-                            ("He urged calm,", None, "the readout")]
+    assert quotes(text) == [
+        ("The Secretary spoke.", None, "Bruce"),
+        ("He urged calm,", None, "the readout"),
+    ]
 
 
 def test_quote_never_closed_ends_at_its_paragraph_without_the_attribution() -> None:
-    text = ('The official "urged cooperation in investigating this attack, Ms Bruce said.\n\n'
-            "Next paragraph is not quoted.")
-    assert quotes(text) == [("urged cooperation in investigating this attack", "never closed", "Ms Bruce")]
+    text = (
+        'The official "urged cooperation in investigating this attack, Ms Bruce said.\n\n'
+        "Next paragraph is not quoted."
+    )
+    assert quotes(text) == [
+        ("urged cooperation in investigating this attack", "never closed", "Ms Bruce")
+    ]
 
 
 def test_semicolon_for_a_closing_mark() -> None:
@@ -37,30 +43,45 @@ def test_closing_mark_used_as_apostrophe() -> None:
 
 
 def test_quote_runs_on_past_chrome_into_the_next_paragraph() -> None:
-    text = ("“The Secretary called for calm.\nALSO READ: Unrelated headline\n"
-            "The Secretary urged restraint,” the readout said.")
-    assert quotes(text)[0][0] == ("The Secretary called for calm.\nALSO READ: Unrelated headline\n"
-                                  "The Secretary urged restraint,")
+    text = (
+        "“The Secretary called for calm.\nALSO READ: Unrelated headline\n"
+        "The Secretary urged restraint,” the readout said."
+    )
+    assert quotes(text)[0][0] == (
+        "The Secretary called for calm.\nALSO READ: Unrelated headline\n"
+        "The Secretary urged restraint,"
+    )
 
 
 def test_posts_with_inline_and_separate_signatures() -> None:
-    text = ("Secretary spoke with the minister today. The Secretary urged… — ANI (@ANI) April 30, 2025\n"
-            "Some prose.\nThe Secretary welcomed talks.\n— Wire (@Wire) March 11, 2026\n")
+    text = (
+        "Secretary spoke with the envoy today. The Secretary urged… — ANI (@ANI) April 30, 2025\n"
+        "Some prose.\nThe Secretary welcomed talks.\n— Wire (@Wire) March 11, 2026\n"
+    )
     posts = [(text[p.start : p.end], p.handle, p.date_text) for p in find_posts(text, layout(text))]
     assert posts == [
-        ("Secretary spoke with the minister today. The Secretary urged… ", "@ANI", "April 30, 2025"),
+        (
+            "Secretary spoke with the envoy today. The Secretary urged… ",
+            "@ANI",
+            "April 30, 2025",
+        ),
         ("The Secretary welcomed talks.\n", "@Wire", "March 11, 2026"),
     ]
 
 
 def test_units_quote_fragment_and_paraphrase() -> None:
-    text = ('Rubio asked Sharif to “re-establish direct communications”, officials said. '
-            '“The Secretary urged calm,” Bruce said.')
+    text = (
+        "Rubio asked Sharif to “re-establish direct communications”, officials said. "
+        "“The Secretary urged calm,” Bruce said."
+    )
     units, _ = find_units("d", text, layout(text))
     found = [(u.kind, u.fragment, text[u.start : u.end]) for u in units]
     assert found == [
-        (PassageKind.PARAPHRASE, False,
-         "Rubio asked Sharif to “re-establish direct communications”, officials said."),
+        (
+            PassageKind.PARAPHRASE,
+            False,
+            "Rubio asked Sharif to “re-establish direct communications”, officials said.",
+        ),
         (PassageKind.QUOTE, True, "re-establish direct communications"),
         (PassageKind.QUOTE, False, "The Secretary urged calm,"),
     ]

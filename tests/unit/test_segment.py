@@ -25,9 +25,14 @@ def test_chrome_is_set_aside_with_offsets() -> None:
     lay = layout(PAGE)
     dropped = [PAGE[s:e].split("\n")[0] for s, e in lay.chrome]
     assert dropped == [
-        "Home / Saturday, May 10, 2025 / Live Tv", "ADVERTISEMENT", "Key Takeaways",
-        "- The minister called his counterpart.", "- Both urged calm.",
-        "ALSO READ: Another story entirely", "Photo: REUTERS/Someone", "You may also like",
+        "Home / Saturday, May 10, 2025 / Live Tv",
+        "ADVERTISEMENT",
+        "Key Takeaways",
+        "- The minister called his counterpart.",
+        "- Both urged calm.",
+        "ALSO READ: Another story entirely",
+        "Photo: REUTERS/Someone",
+        "You may also like",
     ]
 
 
@@ -49,4 +54,7 @@ def test_sentence_broken_by_a_blank_line_is_joined() -> None:
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = 'He said: "We met. We agreed." Then he left.'
     assert [text[s.start : s.end] for s in layout(text).sentences] == [
-        'He said: "We met.', 'We agreed."', "Then he left."]
+        'He said: "We met.',
+        'We agreed."',
+        "Then he left.",
+    ]
