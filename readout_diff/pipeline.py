@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .align import (
     Aligner,
@@ -83,15 +83,6 @@ class _Prepared:
     units: list[Unit]
     context: DocumentContext | None = None
     group: str = ""
-
-
-@dataclass
-class _Readout:
-    key: str
-    counterpart: str
-    date: dt.date | None
-    official: OfficialSentenceGroup | None = None
-    clusters: list[Entry] = field(default_factory=list)
 
 
 # One readout's share of a sentence: the cluster, its witnesses there, and for each
