@@ -13,6 +13,7 @@ from ..model import (
     Difference,
     DifferenceKind,
     Document,
+    Readout,
     ReadoutSentence,
     Result,
     Role,
@@ -30,6 +31,16 @@ KIND_HELP = {
     DifferenceKind.TRUNCATION: "base words cut and marked with an ellipsis",
     DifferenceKind.PARAPHRASE: "a longer stretch put in other words",
 }
+KIND_TAG = {
+    DifferenceKind.TYPOGRAPHY: "typo",
+    DifferenceKind.SPELLING_VARIANT: "spell",
+    DifferenceKind.WORDING_CHANGE: "word",
+    DifferenceKind.OMISSION: "omit",
+    DifferenceKind.ADDITION: "add",
+    DifferenceKind.TRUNCATION: "cut",
+    DifferenceKind.PARAPHRASE: "para",
+}
+"""Short tags set after each inline change (HTML, terminal), so kind is never colour alone."""
 
 
 def kind_label(kind: DifferenceKind) -> str:
@@ -84,10 +95,29 @@ def base_label(source: str, labels: dict[str, str]) -> str:
     return "consensus of the outlets' versions"
 
 
-def counts(result: Result) -> tuple[int, int]:
-    """(articles, official texts) among the documents."""
-    official = sum(1 for d in result.documents if d.role == Role.OFFICIAL)
-    return len(result.documents) - official, official
+def headline(result: Result, carriers: int) -> str:
+    """The report's first line: readouts found, in how many inputs, carried by how many."""
+    officials = sum(1 for d in result.documents if d.role == Role.OFFICIAL)
+    articles = len(result.documents) - officials
+    found = f"{_count(len(result.readouts), 'readout')} found in {_count(articles, 'article')}"
+    if officials:
+        found += f" and {_count(officials, 'official text')}"
+    return f"{found}; {carriers} of them carr{'ies' if carriers == 1 else 'y'} readout wording."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def readout_base(readout: Readout, labels: dict[str, str]) -> str:
+    """Where a readout's base wording comes from, in words."""
+    if readout.official_document:
+        doc = readout.official_document
+        return f"official text {labels.get(doc, doc)}"
+    sources = {s.base_source for s in readout.sentences} or {"consensus"}
+    if len(sources) > 1:
+        return "mixed: see each sentence"
+    return base_label(sources.pop(), labels)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,36 +15,26 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
-from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
+from ..model import Document, Readout, ReadoutSentence, Result, Witness
 from ..serialise import SCHEMA
 from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
     KIND_HELP,
     KIND_ORDER,
+    KIND_TAG,
     base_label,
     change_text,
     contrast_sentences,
-    counts,
     doc_labels,
+    headline,
     kind_label,
     line_of,
+    readout_base,
     runs,
     sentence_index,
     short_id,
     weight,
 )
-
-
-KIND_TAG = {
-    DifferenceKind.TYPOGRAPHY: "typo",
-    DifferenceKind.SPELLING_VARIANT: "spell",
-    DifferenceKind.WORDING_CHANGE: "word",
-    DifferenceKind.OMISSION: "omit",
-    DifferenceKind.ADDITION: "add",
-    DifferenceKind.TRUNCATION: "cut",
-    DifferenceKind.PARAPHRASE: "para",
-}
-"""The short tag after each marked change, so a change's kind is never told by colour alone."""
 
 
 @cache
@@ -56,9 +46,11 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(kind_label=kind_label, kind_tag=KIND_TAG.__getitem__, percent=lambda v: f"{v:.0%}")
+    env.filters.update(kind_label=kind_label, kind_tag=KIND_TAG.__getitem__,
+                       percent=lambda v: f"{v:.0%}")
     env.globals.update(runs=runs, change_text=change_text, weight=weight, shade=shade,
-                       short_id=short_id, base_label=base_label)
+                       short_id=short_id, base_label=base_label,
+                       readout_base=readout_base)
     return env
 
 
@@ -110,14 +102,12 @@ def render(result: Result) -> str:
     def readout_versions(readout: Readout) -> list[tuple[ReadoutSentence, list[list[Version]]]]:
         return [(s, [versions(s, doc) for doc in readout.documents]) for s in readout.sentences]
 
-    articles, officials = counts(result)
     fidelity_rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
     return _environment().get_template("report.html.j2").render(
         result=result,
         version=__version__,
         schema=SCHEMA,
-        articles=articles,
-        officials=officials,
+        headline=headline(result, len(columns)),
         labels=doc_labels(result),
         documents=documents,
         number=number,

@@ -11,13 +11,13 @@ from __future__ import annotations
 from io import StringIO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Contrast, DifferenceKind, Readout, ReadoutSentence, Result, Witness
-from ..views import fidelity, heat_map, shade
+from ..model import Contrast, DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
+from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
     KIND_HELP,
     KIND_ORDER,
@@ -25,9 +25,10 @@ from .common import (
     base_label,
     change_text,
     contrast_sentences,
-    counts,
     doc_labels,
+    headline,
     kind_label,
+    readout_base,
     runs,
     sentence_index,
     short_id,
@@ -82,26 +83,19 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
     columns, cells = heat_map(result)
     number = {doc: n for n, doc in enumerate(columns, 1)}
 
-    articles, officials = counts(result)
     console.print(Text("readout-diff report", style="bold"))
-    found = f"{len(result.readouts)} readout{'s' if len(result.readouts) != 1 else ''} found in "
-    found += f"{articles} article{'s' if articles != 1 else ''}"
-    if officials:
-        found += f" and {officials} official text{'s' if officials != 1 else ''}"
-    console.print(Text(f"{found}; {len(columns)} carry readout wording."))
+    console.print(Text(headline(result, len(columns))))
     console.print()
 
     if result.readouts:
         table = Table(title="Readouts found", title_justify="left", box=box.SIMPLE_HEAD)
-        for name, justify in (("readout", "left"), ("date", "left"), ("sentences", "right"),
-                              ("outlets", "right"), ("base", "left")):
-            table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for name in ("readout", "date", "sentences", "outlets", "base"):
+            justify: JustifyMethod = "right" if name in ("sentences", "outlets") else "left"
+            table.add_column(name, justify=justify)
         for r in result.readouts:
-            base = (f"official text {labels.get(r.official_document, r.official_document)}"
-                    if r.official_document else
-                    base_label(r.sentences[0].base_source if r.sentences else "consensus", labels))
             table.add_row(Text(f"{r.label}\n{r.id}"), Text(r.date or "unknown"),
-                          Text(str(len(r.sentences))), Text(str(len(r.documents))), Text(base))
+                          Text(str(len(r.sentences))), Text(str(len(r.documents))),
+                          Text(readout_base(r, labels)))
         console.print(table)
     else:
         console.print(Text("No readout found in these inputs."))
@@ -161,7 +155,9 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
             console.print(Text(f"  error: {e.path}: {e.message}", style="red" if color else ""))
         for n in result.notices:
             console.print(Text(f"  note: {n.path}: {n.message}"))
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    return "".join(line + "\n" for n, line in enumerate(lines)
+                   if line or n == 0 or lines[n - 1])  # no doubled blank lines
 
 
 def _item(console: Console, indent: int, text: Text, bullet: str = "- ") -> None:
@@ -173,7 +169,7 @@ def _item(console: Console, indent: int, text: Text, bullet: str = "- ") -> None
     console.print(grid)
 
 
-def _heat_map(console: Console, result: Result, columns: list[str], cells: list,  # type: ignore[type-arg]
+def _heat_map(console: Console, result: Result, columns: list[str], cells: list[HeatCell],
               number: dict[str, int]) -> None:
     if not columns:
         console.print(Text("Heat map: nothing to map, no outlet carries readout wording."))
@@ -200,8 +196,8 @@ def _heat_map(console: Console, result: Result, columns: list[str], cells: list,
     console.print()
 
 
-def _readout(console: Console, r: Readout, labels: dict[str, str], documents: dict,  # type: ignore[type-arg]
-             number: dict[str, int], color: bool) -> None:
+def _readout(console: Console, r: Readout, labels: dict[str, str],
+             documents: dict[str, Document], number: dict[str, int], color: bool) -> None:
     console.rule(Text(f"{r.label}  [{r.id}]", style="bold"))
     about = "Readout"
     if r.counterpart:
@@ -216,8 +212,8 @@ def _readout(console: Console, r: Readout, labels: dict[str, str], documents: di
     console.print()
 
 
-def _sentence(console: Console, s: ReadoutSentence, labels: dict[str, str], documents: dict,  # type: ignore[type-arg]
-              number: dict[str, int], color: bool) -> None:
+def _sentence(console: Console, s: ReadoutSentence, labels: dict[str, str],
+              documents: dict[str, Document], number: dict[str, int], color: bool) -> None:
     head = Text(short_id(s.id), style="bold")
     head.append(f"  base: {base_label(s.base_source, labels)}", style="dim")
     if s.also_in:
