@@ -67,10 +67,9 @@ def analyse(
     specs = _specs(readouts)
     for spec in specs:
         if spec.official_text:
-            officials.append(Source(f"<official:{spec.id}>", spec.official_text, Role.OFFICIAL))
-            specs = [
-                replace(s, official=f"<official:{spec.id}>") if s is spec else s for s in specs
-            ]
+            name = spec.official or f"<official:{spec.id}>"
+            officials.append(Source(name, spec.official_text, Role.OFFICIAL))
+            specs = [replace(s, official=name) if s is spec else s for s in specs]
     result = run(officials + reports, specs, Options(ignore_case, max_bytes), progress)
     every = [*errors, *official_errors, *result.errors]
     given = [os.fspath(i) if not isinstance(i, Source) else i.name for i in [*inputs, *official]]
@@ -107,7 +106,7 @@ def _resolve_official(spec: ReadoutSpec, folder: Path) -> ReadoutSpec:
     if spec.official and not spec.official_text:
         path = folder / spec.official
         try:
-            return replace(spec, official_text=path.read_text("utf-8"))
+            return replace(spec, official=str(path), official_text=path.read_text("utf-8"))
         except OSError as error:
             raise ReadoutSpecError(
                 f'readout "{spec.id}": official text {path} cannot be read: {error.strerror}'

@@ -158,6 +158,9 @@ def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str
     if date is None:
         line = leading_date_line(text)
         date = line[0] if line else None
+    if date is None:
+        named = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", PurePath(name).name)
+        date = parse_date(named.group(1)) if named else None
     date_text = date.isoformat() if date else None
     outlet = meta.get("outlet") or meta.get("source") or meta.get("sitename") or doc_id
     return Document(

@@ -120,8 +120,6 @@ def _load(
             used[doc.id] += 1
             if used[doc.id] > 1:
                 doc = replace(doc, id=f"{doc.id}-{used[doc.id]}")
-            if doc.date is None:
-                doc = replace(doc, date=latest_full_date(doc.text))
             docs.append(doc)
     return docs, errors, notices
 
@@ -160,6 +158,19 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
     return prepared
 
 
+def _date_in_text(prep: _Prepared, default_year: int | None) -> str | None:
+    """A publication date read from the article itself: its latest full date outside the
+    page chrome, else the day its call sentence names ("on Thursday (May 8)")."""
+    text = prep.doc.text
+    kept = "\n".join(text[p.start : p.end] for p in prep.layout.paragraphs)
+    latest = latest_full_date(kept)
+    if latest or default_year is None:
+        return latest
+    spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
+    days = [day for _, day, _ in call_dates(text, spans, None, default_year)]
+    return max(days).isoformat() if days else None
+
+
 def _default_year(docs: Sequence[Document]) -> int | None:
     years = Counter(int(d.date[:4]) for d in docs if d.date)
     return years.most_common(1)[0][0] if years else None
@@ -180,14 +191,21 @@ def run(
     Sources are taken in name order, so the order they are given in changes nothing."""
     ordered = sorted(sources, key=lambda s: (s.role != Role.OFFICIAL, s.name))
     docs, errors, notices = _load(ordered, options)
-    if progress:
-        progress("read", len(docs), len(sources))
-    prepared = _mark_copies([_prepare(doc) for doc in docs])
+    prepared = []
+    for number, doc in enumerate(docs, 1):
+        prepared.append(_prepare(doc))
+        if progress:
+            progress("read", number, len(docs))
+    prepared = _mark_copies(prepared)
+    default_year = _default_year([p.doc for p in prepared] + [
+        replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None])
+    for prep in prepared:
+        if prep.doc.date is None:
+            prep.doc = replace(prep.doc, date=_date_in_text(prep, default_year))
     docs = [p.doc for p in prepared]
     cast = detect_cast([p.doc.text for p in prepared])
     if specs:
         cast = extend_cast(cast, specs)
-    default_year = _default_year(docs)
     encoder = Encoder()
     candidates: list[Candidate] = []
     officials: list[OfficialSentenceGroup] = []
