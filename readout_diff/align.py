@@ -69,6 +69,7 @@ class Candidate:
     reason: str | None = None  # why it may not found one
     evidence: Evidence | None = None
     joined: list[Cluster] = field(default_factory=list)  # the sentences it was placed in
+    other_day: bool = False  # joined a sentence of another day than its own firm date
 
     @property
     def weight(self) -> float:
@@ -197,6 +198,9 @@ class Aligner:
         return ranked[0] if ranked else None
 
     def _ranked(self, cand: Candidate) -> list[tuple[Cluster, float]]:
+        """Sentences the candidate may join, best first. One dated days away from the
+        candidate's own firm date is taken only for near-verbatim words and only when
+        nothing of the right day fits: the article then pins it on the wrong day."""
         if not self.clusters:
             return []
         codes = [c.code for c in self.clusters]
@@ -207,14 +211,14 @@ class Aligner:
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
         order = entity_order(cand.tokens, self.cast)
         ranked: list[tuple[Cluster, float]] = []
+        late: list[tuple[Cluster, float]] = []
         own_day = cand.strong_date
         for _, _, index in top:
             cluster = self.clusters[index]
             if mirrored(order, cluster.order):
                 continue
             day = cluster.strong_date()
-            if own_day and day and abs((own_day - day).days) > 1:
-                continue
+            elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
             if cand.fragment:
                 score = fuzz.partial_ratio(cand.code, cluster.code) / 100
                 if score < 0.9 or len(cand.code) < 2:
@@ -230,14 +234,21 @@ class Aligner:
                 verbatim = cand.unit.kind != PassageKind.PARAPHRASE and cand.founder
                 if verbatim and cluster.official is None and score < self.VERBATIM:
                     continue
-            ranked.append((cluster, score))
+            if not elsewhere:
+                ranked.append((cluster, score))
+            elif score >= 0.9 and len(cand.code) >= 6 and not cand.fragment:
+                late.append((cluster, score))
         ranked.sort(key=lambda cs: -cs[1])
+        if not ranked and late:
+            best = max(late, key=lambda cs: cs[1])
+            cand.other_day = True
+            return [best]
         return ranked
 
     def _join(self, cluster: Cluster, cand: Candidate) -> None:
         cluster.members.append(cand)
         cand.joined.append(cluster)
-        if cand.strong_date:
+        if cand.strong_date and not cand.other_day:
             cluster.dates[cand.strong_date] += cand.weight
         if cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
             cluster.vocabulary |= Counter(cand.code)

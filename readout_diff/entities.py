@@ -390,6 +390,9 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
         for i, t in enumerate(tokens)
     ]
     country = next((e for e in map(entity_of, tokens) if e and e.startswith("country:")), None)
+    # "Foreign Minister Tomas Eriksen of Norway": the country after the name is not the name
+    while len(tokens) > 1 and (tokens[-1].tier or tokens[-1].norm.casefold() in _SKIP_INSIDE):
+        tokens = tokens[:-1]
     name: list[str] = []
     for tok in reversed(tokens):
         low = tok.norm.casefold()

@@ -197,8 +197,10 @@ def run(
         if progress:
             progress("read", number, len(docs))
     prepared = _mark_copies(prepared)
-    default_year = _default_year([p.doc for p in prepared] + [
-        replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None])
+    default_year = _default_year(
+        [p.doc for p in prepared]
+        + [replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None]
+    )
     for prep in prepared:
         if prep.doc.date is None:
             prep.doc = replace(prep.doc, date=_date_in_text(prep, default_year))
@@ -470,6 +472,13 @@ def _build_readouts(
                 for m in members
                 if m.evidence and m.evidence.explicit and m.evidence.explicit != person
             }
+            claims.update(
+                {
+                    id(m): _rid(_readout_key(person, m.strong_date, specs, cast), specs)
+                    for m in members
+                    if m.other_day and m.strong_date
+                }
+            )
             groups[key].append((cluster, members, claims))
     readouts = []
     docs_by_id = {d.id: d for d in docs}
@@ -720,7 +729,10 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
         return True
     own = doc.text[member.unit.start : member.unit.end].rstrip()
     tail = doc.text[member.unit.end : member.unit.end + 3]
-    return own.endswith((".", "!", "?")) or bool(re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail))
+    if own.endswith((".", "!", "?")) or re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
+        return True
+    # "…to the region,” the readout said.": the comma stands for the sentence's full stop
+    return own.endswith(",") and tail[:1] in '"”’'
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:

@@ -1,0 +1,70 @@
+"""Attribution on small articles written for the case (names invented for the tests)."""
+
+from __future__ import annotations
+
+from readout_diff import Source, analyse
+from readout_diff.model import Role
+
+OFFICIAL_MAY_2 = (
+    "Secretary Halvorsen spoke with Foreign Minister Tomas Eriksen of Norway today. "
+    "The Secretary thanked Norway for its support of the ceasefire talks and welcomed "
+    "Norway's pledge of humanitarian aid to the region."
+)
+OFFICIAL_MAY_9 = (
+    "Secretary Halvorsen spoke with Foreign Minister Tomas Eriksen of Norway today. "
+    "The Secretary encouraged Norway to host the next round of technical talks."
+)
+
+
+def _official(name: str, text: str) -> Source:
+    return Source(name, text, Role.OFFICIAL)
+
+
+def test_a_quote_pinned_on_the_wrong_day() -> None:
+    article = (
+        "US Secretary of State Karl Halvorsen spoke with Norwegian Foreign Minister Tomas "
+        "Eriksen on May 9, 2026, officials said.\n\n"
+        "“The Secretary thanked Norway for its support of the ceasefire talks and welcomed "
+        "Norway's pledge of humanitarian aid to the region,” the readout said.\n"
+    )
+    result = analyse(
+        [Source("courier.txt", article)],
+        official=[
+            _official("official_2026-05-02.txt", OFFICIAL_MAY_2),
+            _official("official_2026-05-09.txt", OFFICIAL_MAY_9),
+        ],
+    )
+    early = result.readout("2026-05-02-eriksen")
+    (sentence,) = [s for s in early.sentences if "humanitarian aid" in s.text]
+    (witness,) = sentence.witnesses
+    assert witness.document == "courier"
+    assert [(d.kind.value, d.base, d.witness) for d in witness.differences] == [
+        ("typography", ".", ",")
+    ]
+    assert witness.claimed_readout == "2026-05-09-eriksen"
+
+
+def test_first_person_briefing_and_a_counterparts_post_are_unassigned() -> None:
+    article = (
+        "Secretary of State Karl Halvorsen spoke with Foreign Minister Tomas Eriksen on "
+        "Saturday, May 2, 2026.\n\n"
+        "“The Secretary thanked Norway for its support of the ceasefire talks,” the "
+        "department said.\n\n"
+        "“We remain in close contact with our Norwegian partners,” a spokesperson told "
+        "reporters.\n\n"
+        "Eriksen wrote on X: “A good call with my US counterpart about the talks.”\n"
+    )
+    result = analyse(
+        [Source("wire.txt", article)],
+        official=[_official("official_2026-05-02.txt", OFFICIAL_MAY_2)],
+    )
+    notes = {p.text: p.note for p in result.unassigned}
+    assert notes["We remain in close contact with our Norwegian partners,"] == (
+        "first-person remark, not readout wording"
+    )
+    assert any(text.startswith("A good call with my US counterpart") for text in notes)
+    (sentence,) = [
+        s for s in result.readout("2026-05-02-eriksen").sentences if "thanked Norway" in s.text
+    ]
+    (witness,) = sentence.witnesses
+    assert [d.kind.value for d in witness.differences] == ["omission"]
