@@ -288,28 +288,9 @@ def _sentence_units(
         )
         for s, e, _ in quoted
     )
-    if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
-        return [
-            Unit(
-                doc_id,
-                s,
-                e,
-                PassageKind.QUOTE,
-                index,
-                sentence.paragraph,
-                q.speaker,
-                q.problem,
-                quote_start=q.start,
-                quote_end=q.end,
-            )
-            for s, e, q in quoted
-            if _words(text[s:e]) >= 3
-        ]
-    start, end = _trim(text, sentence.start, sentence.end)
-    speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
-    units = [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
-    units.extend(
-        Unit(
+
+    def quote_unit(s: int, e: int, q: Quote, fragment: bool) -> Unit:
+        return Unit(
             doc_id,
             s,
             e,
@@ -318,9 +299,15 @@ def _sentence_units(
             sentence.paragraph,
             q.speaker,
             q.problem,
-            fragment=True,
+            fragment=fragment,
+            quote_start=q.start,
+            quote_end=q.end,
         )
-        for s, e, q in quoted
-        if _words(text[s:e]) >= 2
-    )
+
+    if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
+        return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+    start, end = _trim(text, sentence.start, sentence.end)
+    speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
+    units = [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
+    units.extend(quote_unit(s, e, q, True) for s, e, q in quoted if _words(text[s:e]) >= 2)
     return units
