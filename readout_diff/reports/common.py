@@ -195,19 +195,30 @@ def highlight(text: str, phrases: list[ContrastPhrase]) -> list[tuple[str, bool]
 
 def contrast_sentences(result: Result, phrases: tuple[ContrastPhrase, ...]
                        ) -> list[tuple[ReadoutSentence, list[tuple[str, bool]]]]:
-    """Each sentence holding only-in phrases, in phrase order, with the phrases marked."""
+    """Each sentence holding only-in phrases, in phrase order, with the phrases marked.
+
+    A phrase whose offsets no longer fit its sentence (the base was changed after the
+    contrast was made, e.g. by --base) is found by its words, or else shown on its own.
+    """
     sentences = sentence_index(result)
     grouped: dict[str, list[ContrastPhrase]] = {}
     for phrase in phrases:
         grouped.setdefault(phrase.sentence, []).append(phrase)
     out = []
     for sentence_id, mine in grouped.items():
-        sentence = sentences.get(sentence_id)
-        if sentence is None:  # a phrase of a sentence the result no longer holds
-            out.append((ReadoutSentence(sentence_id, " … ".join(p.text for p in mine), ""),
-                        [(" … ".join(p.text for p in mine), True)]))
-            continue
-        out.append((sentence, highlight(sentence.text, mine)))
+        sentence = sentences.get(sentence_id, ReadoutSentence(sentence_id, "", ""))
+        located, lost = [], []
+        for phrase in mine:
+            at = phrase.start if sentence.text[phrase.start : phrase.end] == phrase.text \
+                else sentence.text.find(phrase.text)
+            if at < 0:
+                lost.append(phrase.text)
+            else:
+                located.append(replace(phrase, start=at, end=at + len(phrase.text)))
+        pieces = highlight(sentence.text, located)
+        for text in lost:
+            pieces += [(" … " if pieces else "", False), (text, True)]
+        out.append((sentence, [(text, only) for text, only in pieces if text]))
     return out
 
 
