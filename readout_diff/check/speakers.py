@@ -23,28 +23,34 @@ SPEECH_VERBS = (
     r"quoted|read|reads|observed|concluded|warned"
 )
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
-_WHO = rf"(?:[A-Z]|(?:the|a|an|he|she|they|it|his|her|its|their)\b){_WORD[3:]}?" \
-       rf"(?:\s+{_WORD}){{0,7}}?"
+_FIRST = (r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
+          r"|(?:the|a|an|he|she|they|it|his|her|its|their)\b)")
+_WHO = rf"{_FIRST}(?:\s+{_WORD}){{0,7}}?"  # lazy: up to the speech verb
+_WHO_AFTER_VERB = rf"{_FIRST}(?:\s+{_WORD}){{0,5}}"  # greedy: "said Ms Bruce in ..."
 _AFTER = re.compile(
     rf"^[\s\"”’',;:—–-]*(?:(?P<who>{_WHO})\s+(?:(?:further|also|later|then|had|has)\s+)*"
-    rf"(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO})(?=[\s,.;:!?]|$))"
+    rf"(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO_AFTER_VERB}))"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"“”]{2,80})", re.IGNORECASE)
+# The last speech verb before a quote, with at most a short tail ("posted on X that").
 _VERB_AT_END = re.compile(
-    rf"\b(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^.!?\"“”]{{0,60}}?)[,:]?\s*$", re.IGNORECASE
+    rf"^.*\b(?P<verb>{SPEECH_VERBS})\b[^.!?\"“”]{{0,120}}?[,:]?\s*$", re.DOTALL
 )
-_PRONOUNS = frozenset("he she they it".split())
-_SKIP_BEFORE_VERB = frozenset("further also later then had has have once again still".split())
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_SKIP_BEFORE_VERB = frozenset({
+    "further", "also", "later", "then", "had", "has", "have", "once", "again", "still"
+})
 # The voices of an official text itself.
-_SOURCE_NOUNS = frozenset(
-    """readout readouts statement statements release note department spokesperson
-    spokesman spokeswoman spokespeople transcript briefing""".split()
-)
+_SOURCE_NOUNS = frozenset({
+    "readout", "readouts", "statement", "statements", "release", "note", "department",
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "transcript", "briefing"
+})
 _NAME_NEAR_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|attributable\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?"
     r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
-_TITLE_WORDS = frozenset("spokesperson spokesman spokeswoman department state deputy".split())
+_TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "department", "state",
+                          "deputy"})
 
 
 class SpeakerKind(StrEnum):
@@ -59,33 +65,33 @@ class Voices:
 
     cast: Cast
     names: frozenset[str]  # case-folded surnames and full names
+    labels: tuple[str, ...] = ()  # the same people as printed, for reports
 
     @property
-    def principal_country(self) -> str | None:
-        return self.cast.principal.country if self.cast.principal else None
+    def foreign_countries(self) -> frozenset[str]:
+        """The counterparts' countries: "India said" is not the readout speaking."""
+        own = self.cast.principal.country if self.cast.principal else None
+        return frozenset(p.country for p in self.cast.counterparts
+                         if p.country and p.country != own)
 
     def describe(self) -> list[str]:
         """For reports: who a quote must be credited to for it to be checked."""
-        out = [self.cast.principal.label] if self.cast.principal else []
-        out.extend(sorted(n for n in self.names if " " in n or not any(
-            n in o.casefold().split() for o in out)))
-        return out
+        principal = [self.cast.principal.label] if self.cast.principal else []
+        return principal + sorted(set(self.labels) - set(principal))
 
 
 def source_voices(cast: Cast, source_texts: Iterable[str], extra: Sequence[str] = ()) -> Voices:
     """Voices read from the sources (spokesperson names) plus those configured."""
-    names: set[str] = set()
+    labels: set[str] = set()
     for text in source_texts:
         for match in _NAME_NEAR_TITLE.finditer(text):
             words = [w for w in match.group("name").split() if w.casefold() not in _TITLE_WORDS]
             if words:
-                names.add(" ".join(words).casefold())
-                names.add(words[-1].casefold())
-    for name in extra:
-        if name.strip():
-            names.add(name.strip().casefold())
-            names.add(name.split()[-1].casefold())
-    return Voices(cast, frozenset(names))
+                labels.add(" ".join(words))
+    labels.update(name.strip() for name in extra if name.strip())
+    names = {label.casefold() for label in labels} | {
+        label.split()[-1].casefold() for label in labels}
+    return Voices(cast, frozenset(names), tuple(sorted(labels)))
 
 
 def attribution(text: str, quote_start: int, quote_end: int, line_start: int, line_end: int,
@@ -109,7 +115,7 @@ def attribution(text: str, quote_start: int, quote_end: int, line_start: int, li
         before = before[cut + 2 :]
     verb = _VERB_AT_END.search(before.rstrip("\"“”‘’'"))
     if verb:
-        who = _subject_before(before[: verb.start()])
+        who = _subject_before(before[: verb.start("verb")])
         if who:
             return who
     according = _ACCORDING.search(before)
@@ -127,7 +133,7 @@ def _clean(phrase: str) -> str | None:
 def _subject_before(text: str) -> str | None:
     """The subject nearest before a speech verb: a run of capitalised words, "the <noun>...",
     or a pronoun; adverbs and short clauses ("while addressing the media") are skipped."""
-    words = re.findall(r"[\w.’'@-]+|,", text)
+    words: list[str] = re.findall(r"[\w.’'@-]+|,", text)
     while words and words[-1].casefold() in _SKIP_BEFORE_VERB:
         words.pop()
     if words and words[-1].casefold() in _PRONOUNS:
@@ -174,8 +180,8 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
         return SpeakerKind.SOURCE
     if head.strip().casefold() in voices.names or words & voices.names:
         return SpeakerKind.SOURCE
-    if any(e.startswith("person:") or e != voices.principal_country
-           for e in entities if e is not None):
+    if any(e.startswith("person:") or e in voices.foreign_countries for e in entities
+           if e is not None):
         return SpeakerKind.OTHER
     if words & _SOURCE_NOUNS:
         return SpeakerKind.SOURCE
@@ -185,8 +191,13 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
     return SpeakerKind.NONE
 
 
-_HEAD_END = re.compile(r"\s+(?:on|of|between|with|from|about|for|in|after|to|at)\s+", re.I)
-_FUNCTION_WORDS = frozenset("the a an his her its their he she they it this that".split())
+_HEAD_END = re.compile(
+    r"\s+(?:on|of|between|with|from|about|for|in|after|to|at|by|shared|issued|released)\s+",
+    re.I,
+)
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "he", "she", "they", "it", "this", "that"
+})
 
 
 def _strip_possessive(word: str) -> str:

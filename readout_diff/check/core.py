@@ -1,0 +1,303 @@
+"""`check`'s pure core: articles and sources in, a `CheckReport` out.
+
+No I/O: the command reads files and renders the report. Articles are independent of
+one another once the sources are indexed, so a large run is split over worker
+processes that inherit the index.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from ..attribute import call_partners
+from ..entities import Cast, canonicalise, detect_cast, entity_of
+from ..model import Document
+from ..normalise import Token, tokenise
+from .config import CheckConfig
+from .match import Piece, Placement, SourceIndex, candidates, exact, nearest, pieces
+from .model import (
+    CheckReport,
+    Finding,
+    Location,
+    Marker,
+    ParaphraseCheck,
+    Quote,
+    QuoteCheck,
+    SourceSpan,
+    Verdict,
+)
+from .quotes import Extracted, Locator, extract
+from .rules import RULES
+from .speakers import SpeakerKind, Voices, classify, source_voices
+from .verdicts import clip, differences, judge, moved
+
+PARALLEL_FROM = 64  # articles; below this a worker pool costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document to check, with the decoded text of its file for line numbers."""
+
+    doc: Document
+    raw: str | None = None
+
+
+@dataclass
+class Sources:
+    """Everything read from the sources once: index, cast, voices, calls, locations."""
+
+    index: SourceIndex
+    cast: Cast
+    voices: Voices
+    calls: list[str | None]  # per source: the counterpart of the call it reports
+    locators: list[Locator]
+    paraphrase: object = None  # a paraphrase.SentenceIndex when --paraphrase is on
+
+    def label(self, person: str | None) -> str | None:
+        found = self.cast.counterpart(person) if person else None
+        return found.label if found else None
+
+
+def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
+    """Index the sources and read from them who they speak for and which call each reports."""
+    docs = [s.doc for s in sources]
+    cast = detect_cast([d.text for d in docs])
+    calls = []
+    for doc in docs:
+        own = detect_cast([doc.text])
+        calls.append(max(own.counterparts, key=lambda p: (p.mentions, p.id)).id
+                      if own.counterparts else None)
+    prepared = Sources(SourceIndex(docs), cast,
+                       source_voices(cast, [d.text for d in docs], config.speakers), calls,
+                       [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)])
+    if config.paraphrase:
+        from .paraphrase import SentenceIndex
+
+        prepared.paraphrase = SentenceIndex(docs, cast)
+    return prepared
+
+
+@dataclass
+class ArticleResult:
+    quotes: list[QuoteCheck] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    paraphrases: list[ParaphraseCheck] = field(default_factory=list)
+
+
+def check(articles: Sequence[Article], sources: Sequence[Article], config: CheckConfig,
+          workers: int = 1) -> CheckReport:
+    """Check every quote of every article against the sources."""
+    prepared = prepare(sources, config)
+    results = list(_map(articles, prepared, config, workers))
+    return build_report("sources", articles, [s.doc.path for s in sources], results, config,
+                   prepared.voices.describe())
+
+
+_SHARED: tuple[Sources, CheckConfig] | None = None
+
+
+def _init(shared: tuple[Sources, CheckConfig]) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _one(article: Article) -> ArticleResult:
+    assert _SHARED is not None, "worker started without its sources"
+    return check_article(article, *_SHARED)
+
+
+def _map(articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
+         ) -> Iterator[ArticleResult]:
+    if workers <= 1 or len(articles) < PARALLEL_FROM:
+        yield from (check_article(a, prepared, config) for a in articles)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, context, initializer=_init,
+                             initargs=((prepared, config),)) as pool:
+        yield from pool.map(_one, articles, chunksize=max(1, len(articles) // (workers * 8)))
+
+
+def check_article(article: Article, prepared: Sources, config: CheckConfig) -> ArticleResult:
+    """One article's quotes, each placed, judged and turned into findings."""
+    doc = article.doc
+    locator = Locator(doc.path, doc.text, article.raw)
+    extracted = extract(doc, locator)
+    result = ArticleResult()
+    index = prepared.index
+    cut = [pieces(extracted.text, q.start, q.end, index.encoder) for q in extracted.quotes]
+    kinds = [classify(q.speaker, prepared.voices) for q in extracted.quotes]
+    verbatim = [exact(index, p) if k != SpeakerKind.OTHER else [] for p, k in zip(cut, kinds,
+                                                                                 strict=True)]
+    pending = [i for i, (p, k) in enumerate(zip(cut, kinds, strict=True))
+               if p and k != SpeakerKind.OTHER and not verbatim[i]]
+    near = dict(zip(pending, candidates(index, ["".join(x.code for x in cut[i])
+                                                for i in pending]), strict=True))
+    for i, quote in enumerate(extracted.quotes):
+        if not cut[i]:
+            continue
+        pinned = _pinned(extracted, quote, prepared)
+        checked = _check_quote(quote, cut[i], kinds[i], verbatim[i], near.get(i, []), pinned,
+                               prepared, config, doc.text)
+        result.quotes.append(checked)
+        result.findings.extend(silence(quote_findings(checked), quote.marker))
+    if config.paraphrase and prepared.paraphrase is not None:
+        from .paraphrase import SentenceIndex, check_paraphrases
+
+        assert isinstance(prepared.paraphrase, SentenceIndex)
+        found = check_paraphrases(doc, extracted, locator, prepared.paraphrase, prepared.cast)
+        result.paraphrases.extend(found)
+        result.findings.extend(Finding("RD009", "; ".join(p.changes), p.location, p.span)
+                               for p in found)
+    used = {f.suppressed_by for f in result.findings if f.suppressed_by is not None}
+    result.findings.extend(marker_problems(extracted.markers, used))
+    return result
+
+
+def _check_quote(quote: Quote, cut: list[Piece], kind: SpeakerKind,
+                 verbatim: list[Placement], near: list[int], pinned: str | None,
+                 prepared: Sources, config: CheckConfig, text: str) -> QuoteCheck:
+    pinned_label = prepared.label(pinned)
+    if kind == SpeakerKind.OTHER:
+        return QuoteCheck(quote, Verdict.NOT_CHECKED, kind.value, pinned_call=pinned_label,
+                          note=f"credited to {quote.speaker}, whom the sources do not speak for")
+    if verbatim:
+        placement = min(verbatim, key=lambda p: (prepared.calls[p.source] != pinned,
+                                                 p.end - p.start, p.source))
+    else:
+        tried = [nearest(prepared.index, s, cut) for s in near]
+        if not tried:
+            return QuoteCheck(quote, Verdict.UNSOURCED, kind.value, pinned_call=pinned_label)
+        placement = max(tried, key=lambda p: (round(p.similarity, 3),
+                                              prepared.calls[p.source] == pinned, -p.source))
+        short = quote.words <= config.short_quote_words
+        if short or placement.similarity < config.min_similarity:
+            return QuoteCheck(quote, Verdict.UNSOURCED, kind.value, _span(placement, prepared),
+                              pinned_call=pinned_label)
+    source = prepared.index.sources[placement.source]
+    found = differences(source, placement, cut, text, prepared.cast.gazetteer)
+    judgement = judge(found, placement.reordered, config.allow_spelling_variants,
+                      moved(found, source, placement, prepared.index.encoder))
+    return QuoteCheck(quote, judgement.verdict, kind.value, _span(placement, prepared),
+                      judgement.differences, pinned_label, problems=judgement.problems)
+
+
+def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
+    source = prepared.index.sources[placement.source]
+    if placement.end <= placement.start:
+        return None
+    start = source.tokens[source.words[placement.start]].start
+    end = source.tokens[source.words[placement.end - 1]].end
+    return SourceSpan(source.doc.id, source.doc.path, start, end, source.doc.text[start:end],
+                      prepared.locators[placement.source].span(start, end),
+                      round(placement.similarity, 3),
+                      prepared.label(prepared.calls[placement.source]))
+
+
+_NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
+
+
+def _pinned(extracted: Extracted, quote: Quote, prepared: Sources) -> str | None:
+    """The one call the article's own words around the quote pin it on, if any.
+
+    "In a readout of the call with X" pins; "Rubio spoke with X and Y, urging..." only
+    tells what calls there were, so verbs of speaking are not read as pins, and a
+    sentence that names another counterpart too pins nothing.
+    """
+    text = extracted.text
+    tokens: list[Token] = []
+    for sentence in extracted.layout.sentences:
+        if sentence.end >= quote.start and sentence.start <= quote.end:
+            tokens.extend(t for t in canonicalise(tokenise(text[sentence.start : sentence.end],
+                                                           sentence.start),
+                                                  prepared.cast.gazetteer)
+                          if (t.end <= quote.start or t.start >= quote.end)
+                          and t.norm.casefold() not in _NOT_PINS)
+    partners = call_partners(tokens, prepared.cast)
+    if len(partners) != 1:
+        return None
+    named = set()
+    for entity in (entity_of(t) for t in tokens):
+        if entity and entity.startswith("person:") and prepared.cast.counterpart(entity):
+            named.add(entity)
+        elif entity and entity.startswith("country:"):
+            named.update(p.id for p in prepared.cast.counterparts if p.country == entity)
+    return partners[0] if named <= {partners[0]} else None
+
+
+def quote_findings(checked: QuoteCheck) -> list[Finding]:
+    quote = checked.quote
+    out: list[Finding] = []
+    where = quote.location
+    if quote.unclosed:
+        out.append(Finding("RD005", "closing quotation mark missing; checked to the end of "
+                           "its sentence", where))
+    if quote.unopened:
+        out.append(Finding("RD005", "closing quotation mark with no opening mark; checked from "
+                           "the start of its paragraph", where))
+    if checked.verdict == Verdict.NOT_CHECKED:
+        out.append(Finding("RD008", f"not checked: {checked.note}", where))
+        return out
+    if checked.verdict == Verdict.UNSOURCED:
+        who = f"credited to {quote.speaker}" if quote.speaker else "credited to no one"
+        near = checked.span
+        hint = (f'; nearest: "{clip(near.text)}" ({_place(near.location)}, '
+                f"{near.similarity:.0%} alike)" if near else "; no source has words like it")
+        out.append(Finding("RD001", f'no source says "{clip(quote.text)}" ({who}){hint}', where,
+                           near))
+        return out
+    out.extend(Finding(code, message, where, checked.span) for code, message in checked.problems)
+    span = checked.span
+    if span and checked.pinned_call and span.call and span.call != checked.pinned_call:
+        out.append(Finding("RD006", f"pinned on the call with {checked.pinned_call}, but these "
+                           f"words are from the readout of the call with {span.call} "
+                           f"({_place(span.location)})", where, span))
+    return out
+
+
+def _place(location: Location) -> str:
+    return f"{location.path}:{location.line}:{location.column}"
+
+
+def silence(findings: list[Finding], marker: Marker | None) -> list[Finding]:
+    """Findings a quote's marker names carry the marker's reason and no longer count."""
+    if marker is None:
+        return findings
+    return [replace(f, suppressed=marker.reason or "no reason given", suppressed_by=marker.start)
+            if f.code in marker.codes else f for f in findings]
+
+
+def marker_problems(markers: Sequence[Marker], used: set[int]) -> list[Finding]:
+    """Markers that name no known rule, silence nothing, or give no reason."""
+    out: list[Finding] = []
+    for marker in markers:
+        unknown = [c for c in marker.codes if c not in RULES]
+        if not marker.codes:
+            out.append(Finding("RD010", "ignore marker names no rule code", marker.location))
+        elif unknown:
+            out.append(Finding("RD010", f"ignore marker names unknown code {', '.join(unknown)}",
+                               marker.location))
+        elif marker.start not in used:
+            out.append(Finding("RD010", f"ignore marker for {', '.join(marker.codes)} silences "
+                               "nothing on the quote that follows it", marker.location))
+        if marker.codes and not marker.reason:
+            out.append(Finding("RD010", 'ignore marker gives no reason="..."', marker.location))
+    return out
+
+
+def build_report(mode: str, articles: Sequence[Article], sources: Sequence[str],
+            results: Sequence[ArticleResult], config: CheckConfig, voices: Sequence[str]
+            ) -> CheckReport:
+    codes = config.codes
+    return CheckReport(
+        mode=mode,
+        articles=tuple(dict.fromkeys(a.doc.path for a in articles)),
+        sources=tuple(sources),
+        quotes=tuple(q for r in results for q in r.quotes),
+        findings=tuple(f for r in results for f in r.findings if f.code in codes),
+        paraphrases=tuple(p for r in results for p in r.paraphrases),
+        voices=tuple(voices),
+        enabled=codes,
+    )

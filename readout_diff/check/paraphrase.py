@@ -1,0 +1,158 @@
+"""`--paraphrase`: reported speech ("Rubio urged Pakistan to...") against the source.
+
+Reported speech may reword freely; what it may not do is change what was said. The
+checks are the ones a desk editor makes: the force of the request (encouraged ->
+told), who was asked (Pakistan <-> India), a negation, a modal, a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..align import Encoder, content
+from ..attribute import is_first_person, readout_style
+from ..entities import PRINCIPAL, Cast, canonicalise, entity_of
+from ..model import Document, PassageKind
+from ..normalise import Token, tokenise
+from ..passages import find_units
+from ..segment import layout
+from .model import ParaphraseCheck, SourceSpan
+from .quotes import Extracted, Locator
+
+MIN_SCORE = 55.0  # rapidfuzz ratio on content words: below, not the same sentence
+# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
+_FORCE = (
+    (r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
+     r"highlight|rais)\w*", 0),
+    (r"(?:encourag|invit|suggest)\w*", 1),
+    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)?|call(?:ed|s|ing)?(?= (?:on|for|upon)\b)", 2),
+    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*", 3),
+)
+_NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor"})
+_MODALS = frozenset({"must", "should", "will", "would", "may", "might", "could", "can", "shall"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    doc: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+class SentenceIndex:
+    """Every source sentence with its canonical tokens, encoded for rapidfuzz."""
+
+    def __init__(self, docs: Sequence[Document], cast: Cast) -> None:
+        self.docs = list(docs)
+        self.encoder = Encoder()
+        self.sentences: list[_Sentence] = []
+        for number, doc in enumerate(docs):
+            for sentence in layout(doc.text).sentences:
+                tokens = canonicalise(tokenise(doc.text[sentence.start : sentence.end],
+                                               sentence.start), cast.gazetteer)
+                self.sentences.append(_Sentence(number, sentence.start, sentence.end,
+                                                tuple(tokens)))
+        self.codes = [self.encoder.encode(content(s.tokens)) for s in self.sentences]
+
+
+def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
+                      index: SentenceIndex, cast: Cast) -> list[ParaphraseCheck]:
+    """Reported speech of the principal whose wording changes a source sentence's meaning."""
+    units, _ = find_units(doc.id, extracted.text, extracted.layout)
+    reported = []
+    for unit in units:
+        if unit.kind != PassageKind.PARAPHRASE:
+            continue
+        tokens = canonicalise(tokenise(extracted.text[unit.start : unit.end], unit.start),
+                              cast.gazetteer)
+        if PRINCIPAL in {entity_of(t) for t in tokens} and readout_style(tokens) and not (
+                is_first_person(tokens)):
+            reported.append((unit.start, unit.end, tokens))
+    if not reported or not index.sentences:
+        return []
+    codes = [index.encoder.encode(content(tokens)) for _, _, tokens in reported]
+    scores = process.cdist(codes, index.codes, scorer=fuzz.ratio, dtype="float32")
+    out = []
+    for (start, end, tokens), row in zip(reported, scores, strict=True):
+        best = max(range(len(row)), key=lambda i: (float(row[i]), -i))
+        if float(row[best]) < MIN_SCORE:
+            continue
+        sentence = index.sentences[best]
+        changes = meaning_changes(tokens, sentence.tokens, cast)
+        if not changes:
+            continue
+        source = index.docs[sentence.doc]
+        span = SourceSpan(source.id, source.path, sentence.start, sentence.end,
+                          source.text[sentence.start : sentence.end],
+                          Locator(source.path, source.text).span(sentence.start, sentence.end),
+                          round(float(row[best]) / 100, 3))
+        out.append(ParaphraseCheck(doc.id, doc.path, start, end, doc.text[start:end],
+                                   locator.span(start, end), span, tuple(changes)))
+    return out
+
+
+def meaning_changes(reported: Sequence[Token], source: Sequence[Token], cast: Cast) -> list[str]:
+    """What the reported version changes in the source sentence's meaning, in words."""
+    out = []
+    verb_r, object_r = _request(reported, cast)
+    verb_s, object_s = _request(source, cast)
+    if verb_r and verb_s and verb_r[1] != verb_s[1]:
+        out.append(f'says "{verb_r[0]}" where the source says "{verb_s[0]}"')
+    if object_r and object_s and object_r[1] != object_s[1]:
+        out.append(f'names "{object_r[0]}" where the source names "{object_s[0]}"')
+    negations_r, negations_s = _words(reported, _NEGATIONS), _words(source, _NEGATIONS)
+    if bool(negations_r) != bool(negations_s):
+        out.append(f"negation differs: {_list(negations_r)} where the source has "
+                   f"{_list(negations_s)}")
+    modals_r, modals_s = _words(reported, _MODALS), _words(source, _MODALS)
+    if modals_r - modals_s:
+        out.append(f"modal {_list(modals_r - modals_s)} where the source has {_list(modals_s)}")
+    numbers_r = {t.norm for t in reported if re.fullmatch(r"\d[\d,.]*", t.norm)}
+    numbers_s = {t.norm for t in source if re.fullmatch(r"\d[\d,.]*", t.norm)}
+    if numbers_r - numbers_s:
+        out.append(f"number {_list(numbers_r - numbers_s)} is not in the source")
+    if out:
+        out[0] = "paraphrase " + out[0]
+    return out
+
+
+def _request(tokens: Sequence[Token], cast: Cast) -> tuple[tuple[str, int] | None,
+                                                           tuple[str, str] | None]:
+    """The strongest verb of request and the first party named after it."""
+    words = [t for t in tokens if t.is_word]
+    best: tuple[str, int, int] | None = None
+    for i, tok in enumerate(words):
+        low = tok.norm.casefold()
+        following = words[i + 1].norm.casefold() if i + 1 < len(words) else ""
+        for pattern, force in _FORCE:
+            if re.fullmatch(pattern, low) or re.fullmatch(pattern, f"{low} {following}"):
+                if low.startswith("call") and following not in ("on", "for", "upon"):
+                    continue
+                if best is None or force > best[1]:
+                    best = (tok.norm, force, i)
+                break
+    if best is None:
+        return None, None
+    for tok in words[best[2] + 1 : best[2] + 5]:
+        entity = entity_of(tok)
+        if entity and entity != PRINCIPAL:
+            return (best[0], best[1]), (tok.norm, cast.country_of(entity) or entity)
+    return (best[0], best[1]), None
+
+
+def _words(tokens: Sequence[Token], vocabulary: frozenset[str]) -> set[str]:
+    out = set()
+    for tok in tokens:
+        low = tok.norm.casefold()
+        if low in vocabulary or (low.endswith("n't") and "n't" in vocabulary):
+            out.add("not" if low.endswith("n't") else low)
+    return out
+
+
+def _list(words: set[str]) -> str:
+    return ", ".join(f'"{w}"' for w in sorted(words)) if words else "none"
