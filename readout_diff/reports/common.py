@@ -120,6 +120,15 @@ def readout_base(readout: Readout, labels: dict[str, str]) -> str:
     return base_label(sources.pop(), labels)
 
 
+def about_document(doc: Document, labels: dict[str, str]) -> str:
+    """One line on an input: name, title, path, date, URL (as text: never a link here)."""
+    parts = [labels.get(doc.id, doc.id) + (" (official)" if doc.role == Role.OFFICIAL else "")
+             + (f": “{doc.title}”" if doc.title else ""), doc.path]
+    if doc.copy_of:
+        parts.append(f"same text as {labels.get(doc.copy_of, doc.copy_of)}")
+    return " · ".join(parts + [v for v in (doc.date, doc.url) if v])
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of a witness: unchanged text, or one marked change (removed and/or added).

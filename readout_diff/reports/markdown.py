@@ -16,6 +16,7 @@ from .common import (
     KIND_HELP,
     KIND_ORDER,
     Run,
+    about_document,
     base_label,
     change_text,
     contrast_sentences,
@@ -142,6 +143,8 @@ def render(result: Result) -> str:
         lines += [f"- error: {_code(e.path)}: {escape(e.message)}" for e in result.errors]
         lines += [f"- note: {_code(n.path)}: {escape(n.message)}" for n in result.notices]
         lines += [""]
+    lines += ["## Documents read", ""] + [f"- {escape(about_document(d, labels))}"
+                                          for d in result.documents]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -22,6 +22,7 @@ from .common import (
     KIND_HELP,
     KIND_ORDER,
     KIND_TAG,
+    about_document,
     base_label,
     change_text,
     contrast_sentences,
@@ -155,6 +156,10 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
             console.print(Text(f"  error: {e.path}: {e.message}", style="red" if color else ""))
         for n in result.notices:
             console.print(Text(f"  note: {n.path}: {n.message}"))
+        console.print()
+    console.rule(Text("Documents read", style="bold"))
+    for doc in result.documents:
+        _item(console, 2, Text(about_document(doc, labels)))
     lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
     return "".join(line + "\n" for n, line in enumerate(lines)
                    if line or n == 0 or lines[n - 1])  # no doubled blank lines
