@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..align import Encoder, content
-from ..attribute import is_first_person, readout_style
+from ..attribute import is_first_person
 from ..entities import PRINCIPAL, Cast, canonicalise, entity_of
 from ..model import Document, PassageKind
 from ..normalise import Token, tokenise
@@ -23,13 +23,14 @@ from ..segment import layout
 from .model import ParaphraseCheck, SourceSpan
 from .quotes import Extracted, Locator
 
-MIN_SCORE = 55.0  # rapidfuzz ratio on content words: below, not the same sentence
+MIN_SCORE = 60.0  # rapidfuzz partial_ratio on content words: below, another sentence
+MIN_WORDS = 4  # content words a stretch of reported speech needs to be compared
 # How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
 _FORCE = (
     (r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
      r"highlight|rais)\w*", 0),
     (r"(?:encourag|invit|suggest)\w*", 1),
-    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)?|call(?:ed|s|ing)?(?= (?:on|for|upon)\b)", 2),
+    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?(?= (?:on|for|upon)\b)", 2),
     (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*", 3),
 )
 _NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor"})
@@ -70,13 +71,12 @@ def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
             continue
         tokens = canonicalise(tokenise(extracted.text[unit.start : unit.end], unit.start),
                               cast.gazetteer)
-        if PRINCIPAL in {entity_of(t) for t in tokens} and readout_style(tokens) and not (
-                is_first_person(tokens)):
+        if _reports_principal(tokens) and len(content(tokens)) >= MIN_WORDS:
             reported.append((unit.start, unit.end, tokens))
     if not reported or not index.sentences:
         return []
     codes = [index.encoder.encode(content(tokens)) for _, _, tokens in reported]
-    scores = process.cdist(codes, index.codes, scorer=fuzz.ratio, dtype="float32")
+    scores = process.cdist(codes, index.codes, scorer=fuzz.partial_ratio, dtype="float32")
     out = []
     for (start, end, tokens), row in zip(reported, scores, strict=True):
         best = max(range(len(row)), key=lambda i: (float(row[i]), -i))
@@ -94,6 +94,23 @@ def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
         out.append(ParaphraseCheck(doc.id, doc.path, start, end, doc.text[start:end],
                                    locator.span(start, end), span, tuple(changes)))
     return out
+
+
+def _reports_principal(tokens: Sequence[Token]) -> bool:
+    """"Castell told Kenya...", "The Secretary encouraged...": the principal, early in the
+    sentence, doing something in the past tense, not a first-person remark."""
+    if is_first_person(tokens):
+        return False
+    words = [t for t in tokens if t.is_word]
+    for i, tok in enumerate(words[:12]):
+        if entity_of(tok) != PRINCIPAL:
+            continue
+        for verb in words[i + 1 : i + 5]:
+            low = verb.norm.casefold()
+            if low.endswith("ed") or any(re.fullmatch(p, low) for p, _ in _FORCE):
+                return True
+        return False
+    return False
 
 
 def meaning_changes(reported: Sequence[Token], source: Sequence[Token], cast: Cast) -> list[str]:
