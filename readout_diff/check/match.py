@@ -26,7 +26,7 @@ ELLIPSIS = "..."
 SEPARATOR = "\n"  # between sources in the corpus; the encoder never produces it
 MAX_BRACKET_GAP = 6  # source words a bracketed insertion may stand for
 _CANDIDATES = 3  # sources aligned in full for a quote that is not verbatim anywhere
-_LETTER_BRACKET = re.compile(r"\[(?=\w{1,3}\])|(?<=\[\w)\]|(?<=\[\w\w)\]|(?<=\[\w\w\w)\]")
+_LETTER_BRACKET = re.compile(r"(?<=\w)\[\w{1,3}\]|\[\w{1,3}\](?=\w)")  # "[H]e", "say[s]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +128,13 @@ def pieces(text: str, start: int, end: int, encoder: Encoder) -> list[Piece]:
 
     "[H]e" is one word: brackets around a letter or two only change case or a form.
     """
-    chunk = _LETTER_BRACKET.sub("\u200b", text[start:end])
-    tokens = [replace(t, text=text[t.start : t.end]) for t in tokenise(chunk, start)]
+    chunk = _LETTER_BRACKET.sub(lambda m: "\u200b" + m.group()[1:-1] + "\u200b",
+                                text[start:end])
+    tokens = []
+    for tok in tokenise(chunk, start):
+        first = tok.start - 1 if chunk[tok.start - start - 1 : tok.start - start] == "\u200b" else (
+            tok.start)
+        tokens.append(replace(tok, start=first, text=text[first : tok.end]))
     out: list[Piece] = []
     current: list[Token] = []
     joint: str | None = None

@@ -30,7 +30,7 @@ _FORCE = (
     (r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
      r"highlight|rais)\w*", 0),
     (r"(?:encourag|invit|suggest)\w*", 1),
-    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?(?= (?:on|for|upon)\b)", 2),
+    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),  # "called on/for"
     (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*", 3),
 )
 _NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor"})
@@ -147,7 +147,7 @@ def _request(tokens: Sequence[Token], cast: Cast) -> tuple[tuple[str, int] | Non
         low = tok.norm.casefold()
         following = words[i + 1].norm.casefold() if i + 1 < len(words) else ""
         for pattern, force in _FORCE:
-            if re.fullmatch(pattern, low) or re.fullmatch(pattern, f"{low} {following}"):
+            if re.fullmatch(pattern, low):
                 if low.startswith("call") and following not in ("on", "for", "upon"):
                     continue
                 if best is None or force > best[1]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import leading_date_line
 from ..model import Document
+from ..passages import Quote as PassageQuote
 from ..passages import find_quotes
 from ..segment import Layout, layout
 from .model import Location, Marker, Quote
@@ -121,9 +122,7 @@ def extract(doc: Document, locator: Locator) -> Extracted:
     text = mask(doc.text, [(m.start, m.end) for m in markers])
     date_line = leading_date_line(text)
     lay = layout(text, date_line[1] if date_line else 0)
-    spans: list[tuple[int, int, str | None]] = [
-        (q.start, q.end, q.problem) for q in find_quotes(text, lay)
-    ]
+    spans = [part for q in find_quotes(text, lay) for part in _split_misread(text, q)]
     singles = _single_quotes(text, lay)
     spans = [s for s in spans if not any(o[0] < s[0] and s[1] <= o[1] for o in singles)]
     spans += [s for s in singles if not any(o[0] <= s[0] and s[1] <= o[1] for o in spans)]
@@ -145,6 +144,24 @@ def extract(doc: Document, locator: Locator) -> Extracted:
                             unopened=problem == "never opened"))
     quotes = _inherit_speakers(text, lay, quotes)
     return Extracted(_bind_markers(text, quotes, markers), markers, lay, text)
+
+
+def _split_misread(text: str, quote: PassageQuote) -> list[tuple[int, int, str | None]]:
+    """Two quotes read as one: `“perpetrators” must face “justice”` pairs as one quote when
+    the first ” is taken for an apostrophe ("States” commitment"). A quotation never holds
+    a bare “, so one inside a quote means the ” before it closed a quote."""
+    parts: list[tuple[int, int, str | None]] = []
+    start = quote.start
+    for match in re.finditer(r"”(?=\s[^“”]*“)", text[quote.start : quote.end]):
+        close = quote.start + match.start()
+        reopen = text.index("“", close)
+        parts.append((start, close, None))
+        start = reopen + 1
+    closing = text.find("”", start, quote.end) if quote.problem == "never closed" else -1
+    if closing > start and text[closing + 1 : closing + 2].isspace():
+        return [*parts, (start, closing, None)]  # “perpetrators” must face “justice”
+    parts.append((start, quote.end, quote.problem))
+    return parts
 
 
 def _single_quotes(text: str, lay: Layout) -> list[tuple[int, int, str | None]]:
@@ -216,8 +233,8 @@ _SUBJECT = re.compile(
     r"then|\w+ly)\s+)*(?:[a-z]+ed|said|told|spoke|met|wrote|gave|made|says)\b"
 )
 _NOT_SUBJECTS = frozenset({
-    "however", "meanwhile", "but", "and", "the", "in", "on", "at", "after", "before", "when",
-    "while", "this", "that", "it"
+    "he", "she", "they", "we", "it", "however", "meanwhile", "but", "and", "the", "in", "on",
+    "at", "after", "before", "when", "while", "this", "that",
 })
 
 

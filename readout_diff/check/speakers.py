@@ -26,10 +26,12 @@ _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
 _FIRST = (r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
           r"|(?:the|a|an|he|she|they|it|his|her|its|their)\b)")
 _WHO = rf"{_FIRST}(?:\s+{_WORD}){{0,7}}?"  # lazy: up to the speech verb
+_LOWER_WHO = r"[a-z]+(?:\s+[a-z]+)?(?:\s+[A-Z][\w.’'-]*){0,3}"  # "officials", "spokesperson X"
 _WHO_AFTER_VERB = rf"{_FIRST}(?:\s+{_WORD}){{0,5}}"  # greedy: "said Ms Bruce in ..."
 _AFTER = re.compile(
-    rf"^[\s\"”’',;:—–-]*(?:(?P<who>{_WHO})\s+(?:(?:further|also|later|then|had|has)\s+)*"
-    rf"(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO_AFTER_VERB}))"
+    rf"^[\s\"”’',;:—–-]*(?:(?P<who>{_WHO}|{_LOWER_WHO})\s+"
+    rf"(?:(?:further|also|later|then|had|has)\s+)*(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO_AFTER_VERB}))"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"“”]{2,80})", re.IGNORECASE)
 # The last speech verb before a quote, with at most a short tail ("posted on X that").

@@ -105,13 +105,13 @@ def run(args: argparse.Namespace) -> ExitCode:
         return ExitCode.INPUT
     sources: list[Article] = []
     if not args.consensus:
-        sources, bad = _read(list(config.sources), Role.OFFICIAL, args.max_bytes)
+        sources, bad = read_articles(list(config.sources), Role.OFFICIAL, args.max_bytes)
         if bad:
             return ExitCode.INPUT
         if not sources:
             error("--source", "no source text was read")
             return ExitCode.INPUT
-    articles, bad = _read(args.paths, Role.REPORT, args.max_bytes)
+    articles, bad = read_articles(args.paths, Role.REPORT, args.max_bytes)
     if not articles:
         return ExitCode.INPUT
     if args.consensus:
@@ -186,7 +186,8 @@ def _nearest() -> Path | None:
     return None
 
 
-def _read(paths: list[str], role: Role, max_bytes: int) -> tuple[list[Article], bool]:
+def read_articles(paths: list[str], role: Role, max_bytes: int = MAX_BYTES
+                  ) -> tuple[list[Article], bool]:
     """Documents with their file text (for line numbers); problems go to stderr."""
     found, errors = read_paths(paths, role)
     for problem in errors:
