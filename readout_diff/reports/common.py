@@ -92,7 +92,7 @@ def base_label(source: str, labels: dict[str, str]) -> str:
         return f"official text {labels.get(doc_id, doc_id)}"
     if origin == "document":
         return f"{labels.get(doc_id, doc_id)}'s version (--base)"
-    return "consensus of the outlets' versions"
+    return "outlets' consensus"
 
 
 def headline(result: Result, carriers: int) -> str:

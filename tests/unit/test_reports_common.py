@@ -136,7 +136,7 @@ def test_lines_labels_and_headline() -> None:
                    Document("wire2", "b.txt", "Wire", None, Role.REPORT, "x")), (), (), ())
     assert doc_labels(twin) == {"wire": "Wire (wire)", "wire2": "Wire (wire2)"}
     assert headline(result, 2) == "2 readouts found in 2 articles; 2 of them carry readout wording."
-    assert readout_base(result.readouts[0], {}) == "consensus of the outlets' versions"
+    assert readout_base(result.readouts[0], {}) == "outlets' consensus"
 
 
 def test_contrast_phrases_are_cut_out_of_their_sentence() -> None:

@@ -164,10 +164,10 @@ def test_summary_tables() -> None:
     summary = root.find("section", id="summary")
     readouts = [tr.words for tr in summary.find("table", cls="readouts").find_all("tr")[1:]]
     assert readouts == [
-        "Secretary – Smith, 2026-01-02 2026-01-02-smith 2026-01-02 2 2 "
-        "consensus of the outlets' versions",
-        "Secretary – Jones, 2026-01-02 2026-01-02-jones 2026-01-02 2 0 "
-        "consensus of the outlets' versions",
+        "Secretary – Smith, 2026-01-02 2026-01-02 2 2 "
+        "outlets' consensus",
+        "Secretary – Jones, 2026-01-02 2026-01-02 2 0 "
+        "outlets' consensus",
     ]
     fidelity = summary.find("table", cls="fidelity")
     wire = fidelity.find("tr", data_doc="wire")

@@ -70,7 +70,7 @@ def test_summary_and_heat_map_tables() -> None:
     root = rendered(render(tiny_result()))
     assert rows(table_after(root, "Readouts found"))[1] == [
         "Secretary – Smith, 2026-01-02", "2026-01-02-smith", "2026-01-02", "2", "2",
-        "consensus of the outlets' versions"]
+        "outlets' consensus"]
     assert rows(table_after(root, "Fidelity by outlet"))[1:] == [
         ["1", "The Paper | <i>Daily</i>", "", "1", "100%", "1", "0"],
         ["2", "Wire", "2026-01-03", "2", "90%", "1", "0"],
@@ -103,7 +103,7 @@ def test_sentence_sections_name_source_line_and_base() -> None:
     markdown = render(tiny_result())
     section = markdown.split("### s1", 1)[1].split("### s2", 1)[0]
     assert "> The Secretary urged restraint and dialogue.\n" in section
-    assert "Base: consensus of the outlets' versions." in section
+    assert "Base: outlets' consensus." in section
     assert "**Wire** (quote, `in/wire.txt:2`, match 0.90)" in section
     assert "**The Paper \\| \\<i\\>Daily\\</i\\>** (quote, `in/paper.txt:3`, match 0.90)" \
         in section
