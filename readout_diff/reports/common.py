@@ -31,6 +31,10 @@ KIND_HELP = {
     DifferenceKind.TRUNCATION: "base words cut and marked with an ellipsis",
     DifferenceKind.PARAPHRASE: "a longer stretch put in other words",
 }
+BAND_RANGE = {"verbatim": "0%", "minor": "under 20%", "changed": "20–49%",
+              "rewritten": "50% or more"}
+"""The heat-map bands of `views.shade`, with the divergence each covers."""
+
 KIND_TAG = {
     DifferenceKind.TYPOGRAPHY: "typo",
     DifferenceKind.SPELLING_VARIANT: "spell",
@@ -44,7 +48,7 @@ KIND_TAG = {
 
 
 def kind_label(kind: DifferenceKind) -> str:
-    """The tag readers see: the kind's name with spaces, e.g. "wording change"."""
+    """The kind as readers see it in lists and Markdown tags: "wording change"."""
     return kind.value.replace("_", " ")
 
 

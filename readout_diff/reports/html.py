@@ -19,6 +19,7 @@ from ..model import Document, Readout, ReadoutSentence, Result, Witness
 from ..serialise import SCHEMA
 from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
+    BAND_RANGE,
     KIND_HELP,
     KIND_ORDER,
     KIND_TAG,
@@ -118,7 +119,7 @@ def render(result: Result) -> str:
         sentences=sentence_index(result),
         contrast_sentences=lambda phrases: contrast_sentences(result, phrases),
         kinds=[(k, KIND_HELP[k]) for k in KIND_ORDER],
-        bands=["verbatim", "minor", "changed", "rewritten"],
+        bands=BAND_RANGE,
         safe_url=safe_url,
         line_of=line_of,
     )

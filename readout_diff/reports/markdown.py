@@ -13,6 +13,7 @@ import re
 from ..model import Contrast, Document, Readout, ReadoutSentence, Result, Witness
 from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
+    BAND_RANGE,
     KIND_HELP,
     KIND_ORDER,
     Run,
@@ -32,8 +33,6 @@ from .common import (
 )
 
 BLOCKS = {"verbatim": "█", "minor": "▓", "changed": "▒", "rewritten": "░"}
-BAND_RANGE = {"verbatim": "0%", "minor": "under 20%", "changed": "20–49%",
-              "rewritten": "50% or more"}
 _ACTIVE = re.compile(r"([\\`*~\[\]<>|#])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word: may emphasise
 _ENTITY = re.compile(r"&(?=#?\w+;)")

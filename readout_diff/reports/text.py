@@ -19,6 +19,7 @@ from rich.text import Text
 from ..model import Contrast, DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
 from ..views import HeatCell, fidelity, heat_map, shade
 from .common import (
+    BAND_RANGE,
     KIND_HELP,
     KIND_ORDER,
     KIND_TAG,
@@ -49,8 +50,6 @@ KIND_STYLE = {
 BLOCKS = {"verbatim": "██", "minor": "▓▓", "changed": "▒▒", "rewritten": "░░"}
 BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange",
               "rewritten": "red"}
-BAND_RANGE = {"verbatim": "0%", "minor": "under 20%", "changed": "20–49%",
-              "rewritten": "50% or more"}
 
 
 def marked(base_text: str, witness: Witness, color: bool) -> Text:

@@ -178,7 +178,10 @@ def test_summary_tables() -> None:
 
 
 def test_heat_map_cells_are_shaded_and_labelled() -> None:
-    heat = page(tiny_result()).find("table", cls="heat")
+    section = page(tiny_result()).find("section", id="heat-map")
+    assert [li.words for li in section.find("ul", cls="swatches").find_all("li")] == [
+        "verbatim 0%", "minor under 20%", "changed 20–49%", "rewritten 50% or more"]
+    heat = section.find("table", cls="heat")
     assert [th.words for th in heat.find("thead").find_all("th")] == ["Sentence", "1", "2"]
     s1 = heat.find("tr", data_sentence="2026-01-02-smith/s1")
     paper, wire = s1.find_all("td")  # columns: documents sorted by id
