@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import report
+from .commands import check, report
 from .diagnostics import ExitCode
 
-COMMANDS = [report]
+COMMANDS = [report, check]
 
 EPILOG = """exit codes:
   0    every input was read (check: every quote is faithful)
