@@ -202,11 +202,31 @@ def diff(
             for k in range(i2 - i1):
                 bs, be = b_ranges[i1 + k]
                 ws, we = w_ranges[j1 + k]
-                if base_text[bs:be] != witness_text[ws:we]:
-                    kind, substantive = _same_key_kind(base[i1 + k], witness[j1 + k])
-                    out.append(
-                        _difference(kind, substantive, base_text, witness_text, bs, be, ws, we)
+                if base_text[bs:be] == witness_text[ws:we]:
+                    continue
+                prev = out[-1] if out else None
+                if (
+                    prev
+                    and prev.base_end == bs
+                    and prev.witness_end == ws
+                    and base_text[bs:be].lstrip() == witness_text[ws:we].lstrip()
+                ):
+                    # only the space after an added or dropped word differs: it goes with it
+                    b_lead = len(base_text[bs:be]) - len(base_text[bs:be].lstrip())
+                    w_lead = len(witness_text[ws:we]) - len(witness_text[ws:we].lstrip())
+                    out[-1] = _difference(
+                        prev.kind,
+                        prev.substantive,
+                        base_text,
+                        witness_text,
+                        prev.base_start,
+                        bs + b_lead,
+                        prev.witness_start,
+                        ws + w_lead,
                     )
+                    continue
+                kind, substantive = _same_key_kind(base[i1 + k], witness[j1 + k])
+                out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
             continue
         kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
         bs, be = b_span(i1, i2)

@@ -30,7 +30,7 @@ _AFTER = re.compile(
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO}))"
 )
 _BEFORE = re.compile(
-    rf"(?P<who>{_WHO})\s+(?:\w+\s+){{0,6}}(?:{SPEECH_VERBS})\b[^.!?]*?[,:]?\s*$", re.IGNORECASE
+    rf"(?P<who>{_WHO})\s+(?:[a-z]\w*\s+){{0,2}}(?:{SPEECH_VERBS})\b[^.!?]*?[,:]?\s*$"
 )
 _POST_SIGNATURE = re.compile(
     r"[—–-]+\s*(?P<author>[^()\n—–]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
@@ -154,7 +154,22 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
             else:
                 end = _attribution_end(text, open_at, para.end)
                 quotes.append(Quote(open_at, end, "never closed"))
-    return [_with_speaker(text, q) for q in quotes if text[q.start : q.end].strip()]
+    named = [_with_speaker(text, q) for q in quotes if text[q.start : q.end].strip()]
+    return _resolve_pronouns(named)
+
+
+def _resolve_pronouns(quotes: list[Quote]) -> list[Quote]:
+    """ "…," she said: the last speaker the article named."""
+    out: list[Quote] = []
+    last: str | None = None
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker and speaker.casefold() in ("he", "she", "they"):
+            speaker = last or speaker
+        elif speaker:
+            last = speaker
+        out.append(Quote(quote.start, quote.end, quote.problem, speaker))
+    return out
 
 
 def _continues(text: str, start: int, end: int) -> bool:
@@ -180,9 +195,9 @@ def _with_speaker(text: str, quote: Quote) -> Quote:
     else:
         line_start = max(text.rfind("\n", 0, quote.start), 0)
         before = text[max(line_start, quote.start - 160) : max(quote.start - 1, 0)]
-        found = _BEFORE.search(before)
+        found = [m for m in _BEFORE.finditer(before)]
         if found:
-            who = found.group("who")
+            who = found[-1].group("who")
     return Quote(quote.start, quote.end, quote.problem, who.strip() if who else None)
 
 

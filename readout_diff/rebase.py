@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .align import Encoder, content, matched_range, similarity
+from .contrast import contrast
 from .differences import ELLIPSIS, diff
 from .entities import canonicalise, detect_cast
 from .model import PassageKind, ReadoutSentence, Result
@@ -80,7 +81,7 @@ def rebase(result: Result, name: str) -> Result:
     readouts = tuple(
         replace(r, sentences=tuple(redo(s) for s in r.sentences)) for r in result.readouts
     )
-    return replace(result, readouts=readouts)
+    return replace(result, readouts=readouts, contrasts=tuple(contrast(readouts, cast)))
 
 
 __all__ = ["RebaseError", "rebase", "resolve_document"]
