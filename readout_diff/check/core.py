@@ -8,6 +8,7 @@ processes that inherit the index.
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -56,6 +57,15 @@ class Sources:
     locators: list[Locator]
     paraphrase: object = None  # a paraphrase.SentenceIndex when --paraphrase is on
 
+    _kinds: dict[str | None, SpeakerKind] = field(default_factory=dict)
+
+    def speaker_kind(self, phrase: str | None) -> SpeakerKind:
+        """`classify`, remembered: the same few attributions recur in every article."""
+        kind = self._kinds.get(phrase)
+        if kind is None:
+            kind = self._kinds[phrase] = classify(phrase, self.voices)
+        return kind
+
     def label(self, person: str | None) -> str | None:
         found = self.cast.counterpart(person) if person else None
         return found.label if found else None
@@ -65,19 +75,23 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
     """Index the sources and read from them who they speak for and which call each reports."""
     docs = [s.doc for s in sources]
     cast = detect_cast([d.text for d in docs])
-    calls = []
-    for doc in docs:
-        own = detect_cast([doc.text])
-        calls.append(max(own.counterparts, key=lambda p: (p.mentions, p.id)).id
-                      if own.counterparts else None)
-    prepared = Sources(SourceIndex(docs), cast,
-                       source_voices(cast, [d.text for d in docs], config.speakers), calls,
+    index = SourceIndex(docs)
+    calls = [_call_of(source.tokens, cast) for source in index.sources]
+    prepared = Sources(index, cast, source_voices(cast, [d.text for d in docs], config.speakers),
+                       calls,
                        [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)])
     if config.paraphrase:
         from .paraphrase import SentenceIndex
 
         prepared.paraphrase = SentenceIndex(docs, cast)
     return prepared
+
+
+def _call_of(tokens: Sequence[Token], cast: Cast) -> str | None:
+    """The counterpart a source names most (first on a tie): the call it reports."""
+    named = [e for e in (entity_of(t) for t in canonicalise(tokens, cast.gazetteer))
+             if e is not None and cast.counterpart(e)]
+    return max(named, key=lambda e: (named.count(e), -named.index(e))) if named else None
 
 
 @dataclass
@@ -128,7 +142,7 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
     result = ArticleResult()
     index = prepared.index
     cut = [pieces(extracted.text, q.start, q.end, index.encoder) for q in extracted.quotes]
-    kinds = [classify(q.speaker, prepared.voices) for q in extracted.quotes]
+    kinds = [prepared.speaker_kind(q.speaker) for q in extracted.quotes]
     verbatim = [exact(index, p) if k != SpeakerKind.OTHER else [] for p, k in zip(cut, kinds,
                                                                                  strict=True)]
     pending = [i for i, (p, k) in enumerate(zip(cut, kinds, strict=True))
@@ -199,6 +213,11 @@ def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
 _NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
 
 
+_CALL_PHRASE = re.compile(
+    r"\b(?:calls?|conversations?|readouts?|talks|meetings?|phone)\b\W+(?:\w+\W+){0,3}?"
+    r"(?:with|of|on|between)\b", re.IGNORECASE)
+
+
 def _pinned(extracted: Extracted, quote: Quote, prepared: Sources) -> str | None:
     """The one call the article's own words around the quote pin it on, if any.
 
@@ -207,14 +226,16 @@ def _pinned(extracted: Extracted, quote: Quote, prepared: Sources) -> str | None
     sentence that names another counterpart too pins nothing.
     """
     text = extracted.text
+    around = [s for s in extracted.layout.sentences
+              if s.end >= quote.start and s.start <= quote.end]
+    if not any(_CALL_PHRASE.search(text, s.start, s.end) for s in around):
+        return None  # no call phrase: nothing to pin (and no need to tokenise)
     tokens: list[Token] = []
-    for sentence in extracted.layout.sentences:
-        if sentence.end >= quote.start and sentence.start <= quote.end:
-            tokens.extend(t for t in canonicalise(tokenise(text[sentence.start : sentence.end],
-                                                           sentence.start),
-                                                  prepared.cast.gazetteer)
-                          if (t.end <= quote.start or t.start >= quote.end)
-                          and t.norm.casefold() not in _NOT_PINS)
+    for sentence in around:
+        tokens.extend(t for t in canonicalise(tokenise(text[sentence.start : sentence.end],
+                                                       sentence.start), prepared.cast.gazetteer)
+                      if (t.end <= quote.start or t.start >= quote.end)
+                      and t.norm.casefold() not in _NOT_PINS)
     partners = call_partners(tokens, prepared.cast)
     if len(partners) != 1:
         return None

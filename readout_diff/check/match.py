@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -128,13 +129,8 @@ def pieces(text: str, start: int, end: int, encoder: Encoder) -> list[Piece]:
 
     "[H]e" is one word: brackets around a letter or two only change case or a form.
     """
-    chunk = _LETTER_BRACKET.sub(lambda m: "\u200b" + m.group()[1:-1] + "\u200b",
-                                text[start:end])
-    tokens = []
-    for tok in tokenise(chunk, start):
-        first = tok.start - 1 if chunk[tok.start - start - 1 : tok.start - start] == "\u200b" else (
-            tok.start)
-        tokens.append(replace(tok, start=first, text=text[first : tok.end]))
+    tokens = [Token(t.start + start, t.end + start, t.text, t.norm, t.key, t.is_word)
+              for t in _quote_tokens(text[start:end])]
     out: list[Piece] = []
     current: list[Token] = []
     joint: str | None = None
@@ -157,6 +153,17 @@ def pieces(text: str, start: int, end: int, encoder: Encoder) -> list[Piece]:
         i += 1
     _flush(out, current, joint, bracket, encoder)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _quote_tokens(quote: str) -> tuple[Token, ...]:
+    """A quote's tokens from offset 0; many outlets print the same quote, so it is cached."""
+    chunk = _LETTER_BRACKET.sub(lambda m: "\u200b" + m.group()[1:-1] + "\u200b", quote)
+    tokens = []
+    for tok in tokenise(chunk):
+        first = tok.start - 1 if chunk[tok.start - 1 : tok.start] == "\u200b" else tok.start
+        tokens.append(replace(tok, start=first, text=quote[first : tok.end]))
+    return tuple(tokens)
 
 
 def _closing(tokens: Sequence[Token], i: int) -> int | None:

@@ -33,7 +33,11 @@ def differences(source: Source, placement: Placement, quote: Sequence[Piece],
     """Word-level differences of every piece against its own source span."""
     out: list[Difference] = []
     for piece, (start, end) in zip(quote, placement.spans, strict=True):
-        base = canonicalise(token_range(source, start, end), gazetteer)
+        span = token_range(source, start, end)
+        if span and source.doc.text[span[0].start : span[-1].end] == quote_text[
+                piece.tokens[0].start : piece.tokens[-1].end]:
+            continue  # character for character the same: nothing to classify
+        base = canonicalise(span, gazetteer)
         witness = canonicalise(piece.tokens, gazetteer)
         out.extend(diff(base, source.doc.text, witness, quote_text))
     return tuple(out)
