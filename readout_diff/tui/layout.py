@@ -310,13 +310,3 @@ def _wrap_cell(cell: Cell, width: int) -> list[Cell]:
 def _hard_split(word: str, width: int) -> list[str]:
     width = max(width, 1)
     return [word[i : i + width] for i in range(0, len(word), width)] or [""]
-
-
-def row_text(cell_columns: Iterable[tuple[str, Cell]]) -> str:
-    """A row's plain text (pieces joined as they would be printed, without padding)."""
-    out = ""
-    for glue, cell in cell_columns:
-        text = " ".join(p.text for p in cell)
-        if text:
-            out += (glue if out else "") + text
-    return out

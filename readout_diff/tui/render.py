@@ -8,7 +8,7 @@ the light and the dark theme both work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -82,14 +82,25 @@ def witness_text(base_text: str, witness: Witness) -> Content:
     return Content("").join(parts)
 
 
-def legend() -> Content:
-    """What the marks mean, drawn with the marks themselves."""
-    letters = [Content.assemble((letter, LETTER[False]), f" {KIND_NAMES[kind]}")
-               for kind, letter in KIND_LETTERS.items()]
-    return Content.assemble(
-        ("removed", REMOVED[True]), " ", ("added", ADDED[True]), "  kind: ",
-        Content("  ").join(letters), "  ", ("W", LETTER[True]), " CAPITAL = substantive",
-    )
+def legend(kinds: Collection[tuple[DifferenceKind, bool]] | None = None) -> Content:
+    """What the marks mean, drawn with the marks themselves.
+
+    Given the (kind, substantive) pairs on screen, only those kinds are explained, so the
+    legend stays one line on a small terminal.
+    """
+    shown = [(k, s) for k in KIND_LETTERS for s in (True, False)
+             if kinds is None or (k, s) in kinds]
+    if kinds is None:
+        shown = [(k, False) for k in KIND_LETTERS]
+    letters = [Content.assemble((kind_letter(k, s), LETTER[s]), f" {KIND_NAMES[k]}")
+               for k, s in shown]
+    parts: list[Content | str | tuple[str, str]] = [
+        ("removed", REMOVED[True]), " ", ("added", ADDED[True])]
+    if letters:
+        parts += ["  ", Content("  ").join(letters)]
+    if kinds is None or any(s for _, s in shown):
+        parts.append(("  (CAPITAL: substantive)", MUTED))
+    return Content.assemble(*parts)
 
 
 def badges(sentence: ReadoutSentence) -> Content:
@@ -144,8 +155,8 @@ def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
 def _base_detail(result: Result, sentence: ReadoutSentence) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (base_title(sentence), "bold"), "\n",
-        (f"{outlet_count(sentence)} outlets carry this sentence, "
-         f"{len(sentence.witnesses)} versions", MUTED), "\n",
+        (f"carried by {plural(outlet_count(sentence), 'outlet')} "
+         f"in {plural(len(sentence.witnesses), 'version')}", MUTED), "\n",
     ]
     if sentence.also_in:
         parts.append((f"also in {', '.join(sentence.also_in)}\n", MUTED))
@@ -185,13 +196,38 @@ def _context(doc: Document, start: int, end: int) -> Content:
 
 
 def row_line(label: Content, columns: Sequence[Column], row: int) -> Content:
-    """One row of a stacked block: its label, then each column's cell padded to width."""
+    """One row of a stacked block: its label, then each column's cell padded to width.
+
+    The space between two removed words is struck too, so a removed phrase reads as one.
+    """
     parts: list[Content] = [label]
+    previous: Cell = ()
     for index, column in enumerate(columns):
+        here = column.cells[row]
         if index:
-            parts.append(Content(column.glue))
-        parts.append(cell(column.cells[row], column.width))
+            joined = (column.glue and previous and here and previous[-1].role == "removed"
+                      and not previous[-1].letter and here[0].role == "removed"
+                      and previous[-1].substantive == here[0].substantive)
+            parts.append(Content.styled(column.glue, REMOVED[here[0].substantive])
+                         if joined else Content(column.glue))
+        parts.append(cell(here, column.width))
+        previous = here
     return Content("").join(parts).rstrip()
+
+
+def two_lines(content: Content, width: int) -> Content:
+    """At most two wrapped lines of `content`, the second cut with an ellipsis."""
+    lines = content.wrap(width)
+    if len(lines) <= 2:
+        return content
+    second = lines[1].rstrip()
+    if second.cell_length >= width:
+        second = second[: width - 1]
+    return Content("\n").join([lines[0].rstrip(), second + "…"])
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def fit(text: str, width: int) -> str:

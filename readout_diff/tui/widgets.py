@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..model import Readout, ReadoutSentence, Result
@@ -19,36 +19,45 @@ from .layout import align, blocks, outlet_count, readout_title
 MIN_COLUMN = 24  # narrower than this, versions are stacked in rows instead of columns
 SEPARATOR = " │ "
 LABEL_WIDTH = 4  # "▶12 " before each stacked row
+FOOTER_ONE_LINE = 132  # from this many columns on, every key fits on one footer line
+
+
+MOVE = Binding.Group("Move", compact=True)
 
 
 class Navigator(OptionList):
     """Readouts (headers) and, under each, their sentences with badges."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("up,k", "cursor_up", "Up", group=MOVE, key_display="↑k"),
+        Binding("down,j", "cursor_down", "Down", group=MOVE, key_display="↓j"),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: list[tuple[Readout, list[ReadoutSentence]]] = []
+        self._width = 0
 
     def fill(self, shown: list[tuple[Readout, list[ReadoutSentence]]], current: str | None
              ) -> None:
         """Replace the list, keeping the cursor on `current` when it is still listed."""
-        width = max(self.scrollable_content_region.width, 20)
+        self._shown = shown
+        self._width = width = max(self.scrollable_content_region.width, 20)
         options: list[Option | None] = []
         for readout, sentences in shown:
             if options:
                 options.append(None)
             header = Content.assemble(
                 (readout_title(readout), "bold"), "\n",
-                (f"{readout.date or 'undated'} · {len(readout.documents)} outlets · "
-                 f"{len(readout.sentences)} sentences", render.MUTED),
+                (f"{readout.date or 'undated'} · {render.plural(len(readout.documents), 'outlet')}",
+                 render.MUTED),
             )
             options.append(Option(header, id=f"readout:{readout.id}", disabled=True))
             for sentence in sentences:
                 number = sentence.id.rsplit("/", 1)[-1]
                 lead = Content.assemble((number, "bold"), " ", render.badges(sentence), " ")
-                room = 2 * width - lead.cell_length - 2
-                options.append(Option(
-                    lead + render.fit(sentence.text, room), id=sentence.id))
+                options.append(Option(render.two_lines(lead + sentence.text, width),
+                                      id=sentence.id))
         if not options:
             options.append(Option("Nothing matches: press s or Escape to show all sentences.",
                                   id="empty", disabled=True))
@@ -59,6 +68,11 @@ class Navigator(OptionList):
             first = next((i for i, o in enumerate(options)
                           if o is not None and not o.disabled), None)
             self.highlighted = first
+
+    def on_resize(self) -> None:
+        if self._shown and self.scrollable_content_region.width != self._width:
+            current = self.highlighted_option
+            self.fill(self._shown, current.id if current else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +87,8 @@ class VersionsView(VerticalScroll, can_focus=True):
     """Every version of the selected sentence: side by side, or stacked and aligned."""
 
     BINDINGS = [
-        Binding("up,k,left", "move(-1)", "Previous version", show=False),
-        Binding("down,j,right", "move(1)", "Next version", show=False),
+        Binding("up,k,left", "move(-1)", "Previous", group=MOVE, key_display="↑k"),
+        Binding("down,j,right", "move(1)", "Next", group=MOVE, key_display="↓j"),
     ]
 
     class Picked(Message):
@@ -95,18 +109,29 @@ class VersionsView(VerticalScroll, can_focus=True):
         self._focus_line = 0
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(render.legend(), id="legend")
+        yield Static(id="legend")
         yield Static(id="versions-body")
 
     def show(self, result: Result, sentence: ReadoutSentence | None, version: int) -> None:
+        if sentence is not self.sentence:
+            self.scroll_home(animate=False)
         self.result, self.sentence, self.version = result, sentence, version
+        self.refresh_view()
+
+    def on_resize(self) -> None:
         self.refresh_view()
 
     def refresh_view(self) -> None:
         body = self.query_one("#versions-body", Static)
+        legend = self.query_one("#legend", Static)
         if self.result is None or self.sentence is None:
+            self.border_title = "Versions"
+            legend.update(Content(""))
             body.update(Content("No sentence selected."))
             return
+        self.border_title = f"Versions of {self.sentence.id}"
+        legend.update(render.legend({(d.kind, d.substantive) for w in self.sentence.witnesses
+                                     for d in w.differences}))
         width = max(self.scrollable_content_region.width, 20)
         count = len(self.sentence.witnesses) + 1
         self.stacked = (width - len(SEPARATOR) * (count - 1)) // count < MIN_COLUMN
@@ -116,17 +141,20 @@ class VersionsView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._scroll_to_focus)
 
     def _scroll_to_focus(self) -> None:
-        body = self.query_one("#versions-body", Static)
+        """Keep the focused version's first row in view, moving as little as possible."""
         legend = self.query_one("#legend", Static)
-        top = legend.outer_size.height + self._focus_line
-        if not (self.scroll_y <= top < self.scroll_y + self.scrollable_content_region.height - 1):
-            self.scroll_to(y=max(0, top - 1), animate=False)
-        body.refresh()
+        line = legend.outer_size.height + self._focus_line
+        height = self.scrollable_content_region.height
+        if line < self.scroll_y:
+            self.scroll_to(y=line, animate=False)
+        elif line >= self.scroll_y + height:
+            self.scroll_to(y=line - height + 1, animate=False)
 
     def _heading(self, version: int) -> tuple[str, str]:
         assert self.sentence is not None and self.result is not None
         if version == 0:
-            return render.base_title(self.sentence), f"{outlet_count(self.sentence)} outlets"
+            return (render.base_title(self.sentence),
+                    render.plural(outlet_count(self.sentence), "outlet"))
         witness = self.sentence.witnesses[version - 1]
         return (render.version_title(self.result, witness), render.version_facts(witness))
 
@@ -159,28 +187,29 @@ class VersionsView(VerticalScroll, can_focus=True):
         return Content("\n").join(lines)
 
     def _stacked(self, width: int) -> Content:
+        """Blocks of aligned rows (B, 1, 2…), then the key to the row labels."""
         assert self.sentence is not None
         lines: list[Content] = []
         rows: list[int | None] = []
         versions = len(self.sentence.witnesses) + 1
+        focus_line = None
+        columns = align(self.sentence.text, self.sentence.witnesses)
+        for block in blocks(columns, width - LABEL_WIDTH):
+            for version in range(versions):
+                if version == self.version and focus_line is None:
+                    focus_line = len(lines)
+                lines.append(render.row_line(self._label(version), block, version))
+                rows.append(version)
+            lines.append(Content(""))
+            rows.append(None)
         for version in range(versions):
             title, facts = self._heading(version)
             lines.append(self._label(version) + Content.assemble(
                 (title, "bold"), (f"  {facts}", render.MUTED)))
             rows.append(version)
-        focus_line = 0
-        columns = align(self.sentence.text, self.sentence.witnesses)
-        for block in blocks(columns, width - LABEL_WIDTH):
-            lines.append(Content(""))
-            rows.append(None)
-            for version in range(versions):
-                if version == self.version:
-                    focus_line = focus_line or len(lines)
-                lines.append(render.row_line(self._label(version), block, version))
-                rows.append(version)
         self._rows = rows
         self._edges = []
-        self._focus_line = focus_line
+        self._focus_line = focus_line or 0
         return Content("\n").join(lines)
 
     def _label(self, version: int) -> Content:
@@ -208,8 +237,30 @@ class VersionsView(VerticalScroll, can_focus=True):
             self.post_message(self.Picked(chosen))
 
 
+class KeyBar(Footer):
+    """The footer, folded onto two lines on a narrow screen so every key stays in view."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield from super().compose()
+        self.call_after_refresh(self._fold)
+
+    def _fold(self) -> None:
+        cells = len(self.children)
+        narrow = self.app.size.width < FOOTER_ONE_LINE
+        self.styles.grid_size_columns = max(1, (cells + 1) // 2 if narrow else cells)
+        self.styles.height = 2 if narrow else 1
+        self.styles.grid_columns = "auto"
+        self.styles.layout = "grid" if narrow else "horizontal"
+        self.compact = narrow
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """The focused version's file, line, column, kind, score, differences and context."""
+
+    BINDINGS = [
+        Binding("up,k", "scroll_up", "Up", group=MOVE, key_display="↑k"),
+        Binding("down,j", "scroll_down", "Down", group=MOVE, key_display="↓j"),
+    ]
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="detail-body")
