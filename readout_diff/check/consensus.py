@@ -61,7 +61,8 @@ def check_consensus(articles: Sequence[Article], config: CheckConfig) -> CheckRe
             if words:
                 entries.append(_Entry(number, groups[number], ex, i, cut, words, breaks))
     codes = ["".join(p.code for p in e.pieces) for e in entries]
-    scores = process.cdist(codes, codes, scorer=fuzz.partial_ratio, dtype="float32")
+    scores = process.cdist(codes, codes, scorer=fuzz.partial_ratio, dtype="float32",
+                           workers=-1)
     results = [ArticleResult() for _ in articles]
     for row, entry in zip(scores, entries, strict=True):
         others = _best_per_group(entry, entries, row)

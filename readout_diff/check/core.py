@@ -30,6 +30,7 @@ from .model import (
     SourceSpan,
     Verdict,
 )
+from .paraphrase import SentenceIndex, check_paraphrases
 from .quotes import Extracted, Locator, extract
 from .rules import RULES
 from .speakers import SpeakerKind, Voices, classify, source_voices
@@ -55,7 +56,7 @@ class Sources:
     voices: Voices
     calls: list[str | None]  # per source: the counterpart of the call it reports
     locators: list[Locator]
-    paraphrase: object = None  # a paraphrase.SentenceIndex when --paraphrase is on
+    paraphrase: SentenceIndex | None = None  # when --paraphrase is on
 
     _kinds: dict[str | None, SpeakerKind] = field(default_factory=dict)
 
@@ -81,8 +82,6 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
                        calls,
                        [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)])
     if config.paraphrase:
-        from .paraphrase import SentenceIndex
-
         prepared.paraphrase = SentenceIndex(docs, cast)
     return prepared
 
@@ -158,9 +157,6 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
         result.quotes.append(checked)
         result.findings.extend(silence(quote_findings(checked), quote.marker))
     if config.paraphrase and prepared.paraphrase is not None:
-        from .paraphrase import SentenceIndex, check_paraphrases
-
-        assert isinstance(prepared.paraphrase, SentenceIndex)
         found = check_paraphrases(doc, extracted, locator, prepared.paraphrase, prepared.cast)
         result.paraphrases.extend(found)
         result.findings.extend(Finding("RD009", "; ".join(p.changes), p.location, p.span)

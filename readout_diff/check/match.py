@@ -81,10 +81,6 @@ class Placement:
         total = self.quote_words + covered
         return 2 * self.matched / total if total else 0.0
 
-    @property
-    def verbatim(self) -> bool:
-        return self.matched == self.quote_words == sum(e - s for s, e in self.spans)
-
 
 class SourceIndex:
     """Every source's words in one searchable string."""
@@ -251,11 +247,9 @@ def _place_piece(source: str, piece: str, after: int) -> tuple[tuple[int, int], 
     if len(piece) <= 2:
         return (after, after), 0
     alignment = fuzz.partial_ratio_alignment(piece, source)
-    if alignment is None:  # pragma: no cover - rapidfuzz returns one for non-empty input
-        return (after, after), 0
-    if len(piece) <= len(source):
+    if alignment is not None and len(piece) <= len(source):
         lo, hi = alignment.dest_start, alignment.dest_end
-    else:
+    else:  # a quote longer than the source: all of the source is the window
         lo, hi = 0, len(source)
     pad = len(piece) // 2 + 2
     lo, hi = max(0, lo - pad), min(len(source), hi + pad)

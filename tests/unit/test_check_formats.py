@@ -56,7 +56,9 @@ def test_json(report):
         "altered", "the readout", "source")
     assert restore["differences"] == [{"kind": "wording_change", "source": "re-establish",
                                        "quote": "restore", "substantive": True}]
-    assert restore["source"]["location"]["line"] == 5
+    assert restore["source"]["location"]["line"] == 5 and restore["nearest"] is None
+    unsourced = next(q for q in data["quotes"] if q["verdict"] == "unsourced")
+    assert unsourced["source"] is None and unsourced["nearest"]["similarity"] < 0.6
     silenced = [f for f in data["findings"] if f["suppressed"]]
     assert [(f["code"], f["suppressed"]) for f in silenced] == [
         ("RD002", "the outlet corrected this in print"), ("RD001", "no reason given")]

@@ -46,6 +46,13 @@ def test_unclosed_quote_ends_at_its_attribution():
     assert _quotes(text) == [("urged cooperation in this inquiry", "Ms Bruce", True)]
 
 
+def test_closing_mark_without_an_opening_one():
+    doc = _doc("Lead.\n\nThe readout said calm must return” to the region.\n")
+    [quote] = extract(doc, Locator(doc.path, doc.text)).quotes
+    assert (quote.text, quote.unopened, quote.unclosed) == (
+        "The readout said calm must return", True, False)
+
+
 def test_pronoun_is_the_recent_speaker_or_the_paragraph_subject():
     text = ('"First words here," Tammy Bruce said.\n\n"Second words here," she said.\n\n'
             "The talks went on.\n\nA second day began.\n\n"

@@ -58,6 +58,7 @@ def _span(span: SourceSpan | None) -> dict[str, Any] | None:
 
 def _quote(check: QuoteCheck) -> dict[str, Any]:
     quote = check.quote
+    unsourced = check.verdict == Verdict.UNSOURCED  # its span is the nearest candidate
     return {
         "location": _location(quote.location),
         "document": quote.document,
@@ -66,8 +67,8 @@ def _quote(check: QuoteCheck) -> dict[str, Any]:
         "speaker_kind": check.speaker_kind,
         "verdict": check.verdict.value,
         "unclosed": quote.unclosed,
-        # for an unsourced quote this is the nearest candidate, not a match
-        "source": _span(check.span),
+        "source": None if unsourced else _span(check.span),
+        "nearest": _span(check.span) if unsourced else None,
         "pinned_call": check.pinned_call,
         "differences": [
             {"kind": d.kind.value, "source": d.base, "quote": d.witness,
