@@ -124,7 +124,8 @@ def _one(article: Article) -> ArticleResult:
 
 def _map(articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
          ) -> Iterator[ArticleResult]:
-    if workers <= 1 or len(articles) < PARALLEL_FROM:
+    if (workers <= 1 or len(articles) < PARALLEL_FROM
+            or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (check_article(a, prepared, config) for a in articles)
         return
     context = multiprocessing.get_context("fork")
