@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -88,9 +89,9 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
 
 def _call_of(tokens: Sequence[Token], cast: Cast) -> str | None:
     """The counterpart a source names most (first on a tie): the call it reports."""
-    named = [e for e in (entity_of(t) for t in canonicalise(tokens, cast.gazetteer))
-             if e is not None and cast.counterpart(e)]
-    return max(named, key=lambda e: (named.count(e), -named.index(e))) if named else None
+    named = Counter(e for e in (entity_of(t) for t in canonicalise(tokens, cast.gazetteer))
+                    if e is not None and cast.counterpart(e))
+    return named.most_common(1)[0][0] if named else None  # ties: the first named
 
 
 @dataclass
@@ -106,9 +107,10 @@ def check(articles: Sequence[Article], sources: Sequence[Article], config: Check
     prepared = prepare(sources, config)
     results = list(_map(articles, prepared, config, workers))
     return build_report("sources", articles, [s.doc.path for s in sources], results, config,
-                   prepared.voices.describe())
+                        prepared.voices.describe())
 
 
+# In a worker: the sources, inherited through fork rather than pickled with every task.
 _SHARED: tuple[Sources, CheckConfig] | None = None
 
 
@@ -124,6 +126,7 @@ def _one(article: Article) -> ArticleResult:
 
 def _map(articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
          ) -> Iterator[ArticleResult]:
+    """Results in article order, from worker processes when the run is large enough."""
     if (workers <= 1 or len(articles) < PARALLEL_FROM
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (check_article(a, prepared, config) for a in articles)

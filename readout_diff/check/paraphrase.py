@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from ..align import Encoder, content
@@ -76,7 +78,7 @@ def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
     if not reported or not index.sentences:
         return []
     codes = [index.encoder.encode(content(tokens)) for _, _, tokens in reported]
-    scores = process.cdist(codes, index.codes, scorer=fuzz.partial_ratio, dtype="float32")
+    scores = _scores(codes, index.codes)
     out = []
     for (start, end, tokens), row in zip(reported, scores, strict=True):
         best = max(range(len(row)), key=lambda i: (float(row[i]), -i))
@@ -94,6 +96,21 @@ def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
         out.append(ParaphraseCheck(doc.id, doc.path, start, end, doc.text[start:end],
                                    locator.span(start, end), span, tuple(changes)))
     return out
+
+
+def _scores(reported: Sequence[str], sentences: Sequence[str]) -> NDArray[np.float32]:
+    """How alike each stretch of reported speech is to each source sentence (0-100).
+
+    Reported speech often covers part of a sentence (partial_ratio), but a short source
+    line such as a title must not win by being contained in a long paraphrase, so the
+    partial score counts only in proportion to how much of the paraphrase it covers.
+    """
+    partial = process.cdist(reported, sentences, scorer=fuzz.partial_ratio, dtype="float32")
+    whole = process.cdist(reported, sentences, scorer=fuzz.ratio, dtype="float32")
+    mine = np.array([max(len(c), 1) for c in reported], dtype="float32")[:, None]
+    theirs = np.array([len(c) for c in sentences], dtype="float32")[None, :]
+    scores: NDArray[np.float32] = np.maximum(whole, partial * np.minimum(1.0, theirs / mine))
+    return scores
 
 
 def _reports_principal(tokens: Sequence[Token]) -> bool:
