@@ -59,7 +59,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--consensus", action="store_true",
                         help="no sources: check each outlet against the wording the other "
                              "outlets agree on")
-    parser.add_argument("--paraphrase", action="store_true", default=None,
+    parser.add_argument("--paraphrase", action=argparse.BooleanOptionalAction, default=None,
                         help="also check reported speech for wording that changes meaning")
     parser.add_argument("-f", "--format", choices=FORMATS, help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
