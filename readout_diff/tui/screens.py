@@ -124,6 +124,7 @@ class ContrastScreen(Screen[None]):
                  build: Callable[[str, str], Contrast]) -> None:
         super().__init__()
         self.result, self.a, self.b, self.build = result, a, b, build
+        self._built: dict[tuple[str, str], Contrast] = {}
 
     def compose(self) -> ComposeResult:
         choices = [(readout_title(r), r.id) for r in self.result.readouts]
@@ -161,7 +162,9 @@ class ContrastScreen(Screen[None]):
         if self.a == self.b:
             body.update(Content("Choose two different readouts."))
             return
-        contrast = self.build(self.a, self.b)
+        if (self.a, self.b) not in self._built:
+            self._built[(self.a, self.b)] = self.build(self.a, self.b)
+        contrast = self._built[(self.a, self.b)]
         body.update(contrast_view(self.result, contrast,
                                   max(self.query_one("#contrast-scroll").size.width - 2, 40)))
 

@@ -1,8 +1,6 @@
-"""The main screen's panes: navigator, versions of a sentence, detail, status line."""
+"""The main screen's panes: navigator, versions of a sentence, detail, the key bar."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
@@ -73,14 +71,6 @@ class Navigator(OptionList):
         if self._shown and self.scrollable_content_region.width != self._width:
             current = self.highlighted_option
             self.fill(self._shown, current.id if current else None)
-
-
-@dataclass(frozen=True, slots=True)
-class Spot:
-    """What a line (and, side by side, a column) of the versions pane shows."""
-
-    line: int
-    version: int
 
 
 class VersionsView(VerticalScroll, can_focus=True):
