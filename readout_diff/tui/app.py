@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
 from textual import on, work
@@ -65,6 +67,14 @@ HELP = [
     ("q", "quit (Escape closes a screen)"),
     ("mouse", "click a sentence, a version, a heat-map cell"),
 ]
+
+
+class Progressed(Message):
+    """The engine's progress: `done` of `total` in a stage ("read", "passages")."""
+
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        self.stage, self.done, self.total = stage, done, total
+        super().__init__()
 
 
 class SearchBox(Input):
@@ -126,7 +136,7 @@ class MainScreen(Screen[None]):
 class ReviewApp(App[None]):
     """Navigator, versions side by side (or stacked), detail; overview and contrast screens."""
 
-    CSS_PATH = "review.tcss"
+    CSS_PATH = Path(__file__).with_name("review.tcss")  # absolute: subclasses live elsewhere
     TITLE = "readout-diff review"
 
     def __init__(self, source: Result | Loader, *, theme: str = "textual-dark") -> None:
@@ -161,16 +171,25 @@ class ReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self, loader: Loader) -> Result:
-        return loader(self._progress_from_thread)
+        last = 0.0
 
-    def _progress_from_thread(self, stage: str, done: int, total: int) -> None:
-        self.call_from_thread(self._progress, stage, done, total)
+        def progress(stage: str, done: int, total: int) -> None:
+            """From the engine's thread: a message (no waiting), at most ~20 a second."""
+            nonlocal last
+            now = monotonic()
+            if now - last >= 0.05 or done >= total:
+                last = now
+                self.post_message(Progressed(stage, done, total))
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+        return loader(progress)
+
+    @on(Progressed)
+    def _progress(self, event: Progressed) -> None:
         self.main.query_one("#loading-label", Static).update(
-            f"Analysing… {done} {STAGES.get(stage, stage)}")
-        self.main.query_one("#loading-bar", ProgressBar).update(
-            total=total if stage == "read" else None, progress=done)
+            f"Analysing… {event.done} {STAGES.get(event.stage, event.stage)}")
+        bar = self.main.query_one("#loading-bar", ProgressBar)
+        bar.display = True
+        bar.update(total=max(event.total, 1), progress=event.done)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
