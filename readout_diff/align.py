@@ -232,7 +232,8 @@ class Aligner:
                 ):
                     continue
                 verbatim = cand.unit.kind != PassageKind.PARAPHRASE and cand.founder
-                if verbatim and cluster.official is None and score < self.VERBATIM:
+                threshold = self.VERBATIM if cand.unit.kind == PassageKind.QUOTE else 0.7
+                if verbatim and cluster.official is None and score < threshold:
                     continue
             if not elsewhere:
                 ranked.append((cluster, score))
@@ -350,7 +351,9 @@ def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) ->
         score = sum(
             members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded) if j != i
         )
-        centrality.append((score * members[i][1], members[i][2] and members[i][3], -len(code), -i))
+        # a witness that speaks for its whole sentence makes the better pivot
+        whole = members[i][2] and members[i][3]
+        centrality.append((whole, score * members[i][1], -len(code), -i))
     verbatim = [i for i, m in enumerate(members) if m[4]]
     pivot_index = max(verbatim or range(len(members)), key=lambda i: centrality[i])
     pivot, pivot_weight = members[pivot_index][0], members[pivot_index][1]
@@ -415,13 +418,11 @@ def _join_words(words: Sequence[str]) -> str:
     for word in words:
         if not text:
             text = word
-        elif word[:1] in ",.;:!?)]}’”…" or text[-1:] in "([{“‘" or word.startswith("'s"):
+        elif word[:1] in ",.;:!?)]}’”…%" or text[-1:] in "([{“‘£$€¥#" or word.startswith("'s"):
             text += word
         else:
             text += " " + word
     text = text.strip(" ,;:")
-    if text[:1].islower():
-        text = text[0].upper() + text[1:]
     if text and text[-1] not in ".!?…":
         text += "."
     return text

@@ -230,6 +230,10 @@ _ISE_KEEP = frozenset(
         "expatriate",
     ]
 )
+# Compounds of the kept words ("otherwise", "enterprise", "compromise"), not "-rise" words
+# such as "denuclearise".
+_ISE_KEEP_ENDINGS = ("wise", "prise", "cise", "promise", "exercise", "advertise", "vise",
+                     "franchise", "merchandise", "guise", "noise", "raise")
 _OUR_STEMS = [
     "arbour",
     "ardour",
@@ -335,7 +339,7 @@ def american_spelling(word: str) -> str:
     if match and len(word) > 5:
         stem, middle, ending = match.groups()
         whole = stem + middle + "e"
-        if whole not in _ISE_KEEP and not any(whole.endswith(k) for k in _ISE_KEEP):
+        if whole not in _ISE_KEEP and not whole.endswith(_ISE_KEEP_ENDINGS):
             return stem + ("iz" if middle == "is" else "yz") + ending
     doubled = _DOUBLED_L.match(word)
     if doubled and any(doubled.group(1) + "l" == s for s in _DOUBLED_L_STEMS):

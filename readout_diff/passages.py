@@ -21,7 +21,9 @@ SPEECH_VERBS = (
     "explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
     "according to"
 )
-_WHO = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they|it|the\s+(?:\w+\s+){0,3}\w+"
+# A speaker: a capitalised name of up to four words, a pronoun, or "the readout"; never
+# across a line break.
+_WHO = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*|he|she|they|it|the[ \t]+(?:\w+[ \t]+){0,3}\w+"
 _TAIL_ATTRIBUTION = re.compile(
     rf"\s*[,;:]*\s*(?:{_WHO})\s+(?:further\s+)?(?:{SPEECH_VERBS})\b[^\"“”]*$", re.IGNORECASE
 )
@@ -30,7 +32,7 @@ _AFTER = re.compile(
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO}))"
 )
 _BEFORE = re.compile(
-    rf"(?P<who>{_WHO})\s+(?:[a-z]\w*\s+){{0,2}}(?:{SPEECH_VERBS})\b[^.!?]*?[,:]?\s*$"
+    rf"(?P<who>{_WHO})[ \t]+(?:[a-z]\w*[ \t]+){{0,2}}(?:{SPEECH_VERBS})\b[^.!?\n]*?[,:]?\s*$"
 )
 _POST_SIGNATURE = re.compile(
     r"[—–-]+\s*(?P<author>[^()\n—–]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
@@ -85,11 +87,14 @@ def _mark_role(text: str, i: int, open_now: bool) -> str:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if mark in CLOSE_MARKS and prev in "sS" and _APOSTROPHE_NEXT.match(text, i + 1):
-        later_close = any(
-            c in CLOSE_MARKS for c in text[i + 1 : text.find("\n", i) % (len(text) + 1)]
-        )
-        if open_now and later_close and not _SPEECH_NEXT.match(text, i + 1):
-            return "apostrophe"  # "the United States” commitment"
+        line_end = text.find("\n", i)
+        rest = text[i + 1 : line_end if line_end >= 0 else len(text)]
+        close_at = next((k for k, c in enumerate(rest) if c in CLOSE_MARKS), None)
+        reopened = close_at is not None and any(c in OPEN_MARKS for c in rest[:close_at])
+        if open_now and close_at is not None and not reopened and not _SPEECH_NEXT.match(
+            text, i + 1
+        ):
+            return "apostrophe"  # "the United States” commitment", not "“a” and “b”"
     if mark == "\\":
         return "apostrophe"
     if mark in OPEN_MARKS:

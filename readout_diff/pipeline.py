@@ -38,6 +38,8 @@ from .differences import ELLIPSIS, diff
 from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
 from .entities import Cast, Person, canonicalise, detect_cast, entity_of, extend_cast
 from .model import (
+    Difference,
+    DifferenceKind,
     Document,
     InputError,
     Notice,
@@ -320,10 +322,19 @@ def run(
     )
 
 
+_ANNOUNCES_CALL = re.compile(
+    r"\b(?:spoke|spoken|talked|phoned|held|had)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:with|to|calls?|talks|a\s+call|(?:phone|telephone)\s+(?:calls?|conversations?))\b",
+    re.IGNORECASE,
+)
+
+
 def _worded_as_readout(tokens: list[Token], prep: _Prepared, unit: Unit) -> bool:
     """Readout wording by itself, or a quote whose lead-in gives it the subject
     ("the Secretary “welcomed ...”"), unless that lead-in is someone speaking."""
     founding = unit.kind == PassageKind.PARAPHRASE
+    if founding and _ANNOUNCES_CALL.search(prep.doc.text, unit.start, unit.end):
+        return False  # "X held back-to-back calls with ...": the outlet's story of the call
     if readout_style(tokens, founding=founding):
         return True
     if unit.kind != PassageKind.QUOTE:
@@ -663,7 +674,7 @@ def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]
         words = [t.norm for t in plain if t.key not in ('"', "'")]
         if words == built_words or words + ["."] == built_words:
             text = member.doc.text[toks[0].start : toks[-1].end]
-            return text[0].upper() + text[1:] if text[:1].islower() else text
+            return text
     return built
 
 
@@ -692,12 +703,15 @@ def _witness(
                 covered_after = True
         if not covered_before and _speaks_for_ends(tokens, member)[0]:
             b0 = 0
+        elif w0 > 0:
+            b0 = max(0, b0 - w0)  # "urged" taken up where the base says "encouraged"
         if not covered_after and (_ends_sentence(doc, member) or tokens[-1].key == ELLIPSIS):
             b1 = len(base_tokens)
     if not tokens:
         tokens = member.tokens
     base_part = base_tokens[b0:b1]
     differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    differences = _cut_before_attribution(differences, base_part, doc, member)
     if options.ignore_case:
         differences = tuple(
             d
@@ -721,6 +735,21 @@ def _witness(
         differences,
         claimed,
     )
+
+
+def _cut_before_attribution(
+    differences: tuple[Difference, ...], base_part: list[Token], doc: Document,
+    member: Candidate,
+) -> tuple[Difference, ...]:
+    """A quote that stops at "…deterrence,” the FO said" before the base sentence ends
+    was cut short without an ellipsis: a truncation, not an omission of the outlet's."""
+    last = differences[-1] if differences else None
+    quoted = doc.text[member.unit.start : member.unit.end].rstrip()
+    if (last is None or member.unit.kind != PassageKind.QUOTE or not quoted.endswith(",")
+            or last.kind != DifferenceKind.OMISSION or not base_part
+            or last.base_end < base_part[-1].end - 1):
+        return differences
+    return (*differences[:-1], replace(last, kind=DifferenceKind.TRUNCATION))
 
 
 def _ends_sentence(doc: Document, member: Candidate) -> bool:

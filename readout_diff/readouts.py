@@ -110,7 +110,7 @@ def place(
     dates: dict[dt.date, float] = defaultdict(float)
     both = 0.0
     total = 0.0
-    pins: set[str] = set()
+    pins_by_doc: dict[str, set[str]] = defaultdict(set)
     for member in cluster.members:
         evidence = member.evidence
         if evidence is None:
@@ -123,7 +123,7 @@ def place(
             total += member.weight
             both += member.weight if evidence.both else 0.0
         if evidence.explicit and not member.fragment:
-            pins.add(evidence.explicit)
+            pins_by_doc[member.doc.id].add(evidence.explicit)
     date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
     if not weights:
         return None
@@ -132,9 +132,10 @@ def place(
         if that_day & set(weights):
             weights = {p: w for p, w in weights.items() if p in that_day}
     top = max(weights.values())
-    chosen = {p for p, w in weights.items() if w >= 0.6 * top}
-    if len(pins) > 1:
-        chosen |= pins  # outlets pin it on different calls: it was in each
+    chosen = {p for p, w in weights.items() if w >= 0.8 * top}
+    for pins in pins_by_doc.values():
+        if len(pins) > 1:
+            chosen |= pins  # one article quotes it from each call: it was in each
     return Placement(tuple(sorted(chosen)), date, both=total > 0 and both >= total / 2)
 
 

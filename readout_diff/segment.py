@@ -17,7 +17,8 @@ _CHROME_LINE = re.compile(
         advertisements?|advertising|sponsored(?:\s+content)?|ads?|
         (?:also\s+read|read\s+(?:more|also)|see\s+also|must\s+read|watch|listen)\b.*|
         home\s*(?:/|\||»|>).*|
-        (?:tags?|topics?|first\s+published|published|updated|last\s+updated)\s*:.*|
+        (?:tags?|topics?|first\s+published|published|posted|updated|last\s+updated|from)\s*:.*|
+        (?:published|updated|posted)\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}.*|
         live\s*tv|
         share(?:\s+this)?(?:\s+(?:article|story))?|follow\s+us.*|subscribe.*|sign\s+up.*|
         (?:photo|image|file\s+photo|representational\s+image)\s*(?::|\|).*|
@@ -28,7 +29,7 @@ _CHROME_LINE = re.compile(
 # Headings after which the rest of the page is other stories or readers' comments.
 _TERMINATOR = re.compile(
     r"^\s*(?:you\s+may\s+also\s+like|related(?:\s+(?:articles?|stories|news|posts?|coverage))?|"
-    r"comments?(?:\s*\(\d+\))?|more\s+(?:from|stories|news).*|trending(?:\s+now)?|"
+    r"comments?(?:\s*\(\d+\))?|more\s+(?:from|stories|news)(?:\s+\w+){0,3}|trending(?:\s+now)?|"
     r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular)|top\s+stories|latest\s+news)\s*:?\s*$",
     re.IGNORECASE,
 )

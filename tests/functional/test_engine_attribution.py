@@ -67,4 +67,5 @@ def test_first_person_briefing_and_a_counterparts_post_are_unassigned() -> None:
         s for s in result.readout("2026-05-02-eriksen").sentences if "thanked Norway" in s.text
     ]
     (witness,) = sentence.witnesses
-    assert [d.kind.value for d in witness.differences] == ["omission"]
+    # the quote stops at a comma before "the department said": cut short, no ellipsis
+    assert [(d.kind.value, d.substantive) for d in witness.differences] == [("truncation", True)]
