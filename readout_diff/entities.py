@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
@@ -415,32 +415,81 @@ def _entity_key(name: Sequence[str]) -> str:
     return "person:" + name[-1].casefold()
 
 
+_BETWEEN_CALL_AND_PARTNER = frozenset(
+    "by phone telephone video separately separate on a the back-to-back also today earlier "
+    "later again briefly".split()
+)
+_HOLD_VERBS = frozenset("held holds hold had has made making holding".split())
+
+
+def _partner_link(tokens: Sequence[Token], i: int) -> int | None:
+    """Index of the "with"/"to" that follows a call word, over "by phone", "on Monday"."""
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        low = tokens[j].norm.casefold()
+        if low in ("with", "to"):
+            return j
+        if low not in _BETWEEN_CALL_AND_PARTNER and not low.endswith("day"):
+            return None
+    return None
+
+
+def _title_before(tokens: Sequence[Token], i: int) -> str | None:
+    """"The Foreign Secretary spoke to ...": a subject that is a title and no name."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "also", "today"}:
+        j -= 1
+    words: list[str] = []
+    while j >= 0 and (tokens[j].norm.casefold() in TITLE_WORDS or (
+            words and tokens[j].norm.casefold() == "of")):
+        words.insert(0, tokens[j].norm)
+        j -= 1
+    if not words or words[0].casefold() == "of" or all(w.casefold() in _HONORIFICS for w in words):
+        return None
+    return " ".join(words)
+
+
+_HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. his her".split())
+
+
 def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cast:
-    """Read "X spoke with Y" / "X's call with Y" / "in a call with Y" in every text."""
+    """Read "X spoke with Y", "X held calls with Y", "X's call with Y", "in a call with Y"
+    in every text. A principal named only by title ("The Foreign Secretary spoke to ...")
+    is known by that title."""
     gaz = country_gazetteer()
     principal_votes: Counter[str] = Counter()
+    title_votes: Counter[str] = Counter()
     mentions: defaultdict[str, list[_Mention]] = defaultdict(list)
     counterpart_votes: Counter[str] = Counter()
+
+    def vote_principal(found: list[_Mention], at: int, tokens: Sequence[Token]) -> None:
+        for m in found:
+            key = _entity_key(m.name)
+            principal_votes[key] += 1
+            mentions[key].append(m)
+        if not found:
+            title = _title_before(tokens, at)
+            if title:
+                title_votes[title] += 1
+
     for line in (line for text in texts for line in text.splitlines()):
         tokens = canonicalise(tokenise(line), gaz)
         for i, tok in enumerate(tokens):
             low = tok.norm.casefold()
             if low not in _CALL_VERBS and low not in _CALL_NOUNS:
                 continue
-            nxt = tokens[i + 1].norm.casefold() if i + 1 < len(tokens) else ""
-            if nxt not in ("with", "to"):
+            link = _partner_link(tokens, i)
+            if link is None:
                 continue
             if low in _CALL_VERBS:
-                for m in _mention_before(tokens, i):
-                    key = _entity_key(m.name)
-                    principal_votes[key] += 1
-                    mentions[key].append(m)
+                vote_principal(_mention_before(tokens, i), i, tokens)
             elif i > 0 and tokens[i - 1].norm.endswith("'s"):
-                for m in _mention_before(tokens, i - 1):
-                    key = _entity_key(m.name)
-                    principal_votes[key] += 1
-                    mentions[key].append(m)
-            for m in _mention_after(tokens, i + 2):
+                vote_principal(_mention_before(tokens, i - 1), i - 1, tokens)
+            else:
+                hold = next((k for k in range(i - 1, max(i - 5, -1), -1)
+                             if tokens[k].norm.casefold() in _HOLD_VERBS), None)
+                if hold is not None:
+                    vote_principal(_mention_before(tokens, hold), hold, tokens)
+            for m in _mention_after(tokens, link + 1):
                 key = _entity_key(m.name)
                 counterpart_votes[key] += 1
                 mentions[key].append(m)
@@ -448,15 +497,26 @@ def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cas
         principal_votes[_entity_key(hint.split())] += 100
     principal_key = None
     if principal_votes:
-        principal_key, _ = max(principal_votes.items(), key=lambda kv: (kv[1], kv[0]))
+        # who makes the calls: named as caller, by the same title, and not called by others
+        def score(key: str) -> tuple[int, str]:
+            titles = {t for m in mentions[key] for t in m.titles}
+            return (principal_votes[key] + sum(title_votes[t] for t in titles)
+                    - counterpart_votes[key], key)
+
+        principal_key = max(principal_votes, key=score)
     people = []
     principal = None
     for key in sorted(set(counterpart_votes) | ({principal_key} if principal_key else set())):
         person = _person(key, mentions[key], PRINCIPAL if key == principal_key else key)
         if key == principal_key:
-            principal = person
+            titles = tuple(sorted(set(person.titles) | set(title_votes)))
+            principal = replace(person, titles=titles)
         else:
             people.append(person)
+    if principal is None and title_votes:
+        title = max(title_votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        principal = Person(PRINCIPAL, title, None, (), tuple(sorted(title_votes)),
+                           sum(title_votes.values()))
     return Cast(principal, tuple(people), _cast_gazetteer(gaz, principal, people))
 
 
@@ -478,25 +538,31 @@ def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
 def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Person]) -> Gazetteer:
     gaz = base.copy()
     for person in ([principal] if principal else []) + people:
+        named = bool(person.aliases)  # a principal known only by title has no name forms
         surname = person.label.split()[-1]
-        forms = set(person.aliases) | {surname, person.label}
-        for honorific in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."):
-            forms.add(f"{honorific} {surname}")
-        for form in sorted(forms, key=len, reverse=True):
-            if len(form) > 2:
-                gaz.add(form, Alias(person.id, "person", False))
-        if person is principal:
-            for title in person.titles:
-                words = [w for w in title.split() if w.casefold() not in {"mr", "ms", "dr", "mrs"}]
-                if not words:
-                    continue
-                head = " ".join(words)
-                for form in (head, f"the {head}", f"{head} {surname}", f"{head} {person.label}"):
-                    gaz.add(
-                        form, Alias(person.id, "title" if surname not in form else "person", False)
-                    )
-                if len(words) > 1:
-                    gaz.add(f"the {words[0]}", Alias(person.id, "title", False))
+        if named:
+            forms = set(person.aliases) | {surname, person.label}
+            for honorific in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."):
+                forms.add(f"{honorific} {surname}")
+            for form in sorted(forms, key=len, reverse=True):
+                if len(form) > 2:
+                    gaz.add(form, Alias(person.id, "person", False))
+        if person is not principal:
+            continue
+        for title in person.titles:
+            words = [w for w in title.split() if w.casefold() not in _HONORIFICS]
+            if not words:
+                continue
+            head = " ".join(words)
+            gaz.add(f"the {head}", Alias(person.id, "title", False))
+            gaz.add(head, Alias(person.id, "title", False))
+            if named:
+                for form in (f"{head} {surname}", f"{head} {person.label}"):
+                    gaz.add(form, Alias(person.id, "person", False))
+            if "of" in words[1:]:  # "Secretary of State" is also "the Secretary"
+                noun = " ".join(words[: words.index("of")])
+                gaz.add(f"the {noun}", Alias(person.id, "title", False))
+                gaz.add(noun, Alias(person.id, "title", False))
     return gaz
 
 
