@@ -43,6 +43,8 @@ _APOSTROPHE_NEXT = re.compile(r"\s[a-z]")
 _POST_CREDIT = re.compile(
     r":\s+(?:[A-Z][\w.’'-]*\s*){1,8}(?:[a-z]+\s+){0,2}(?:[A-Z][\w.’'-]*\s*){0,4}…?\s*$"
 )
+_TRAILING_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+\s*$")
+ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 _SPEECH_NEXT = re.compile(rf"\s*(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 
@@ -266,6 +268,8 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
         post = next((p for p in posts if p.start <= sentence.start < p.signature_start), None)
         if post is not None:
             end = min(sentence.end, post.end)
+            while (link := _TRAILING_LINK.search(text, sentence.start, end)) is not None:
+                end = link.start()  # "… https://t.co/x": the post's link, not its words
             tail = _POST_CREDIT.search(text, sentence.start, end)
             start, end = _trim(text, sentence.start, tail.start() if tail else end)
             if _words(text[start:end]) >= 3:
@@ -328,6 +332,11 @@ def _sentence_units(
         return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
     start, end = _trim(text, sentence.start, sentence.end)
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
-    units = [Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)]
+    units = []
+    if ENDS_LIKE_A_SENTENCE.search(text[sentence.start : sentence.end]) or sentence_words >= 15:
+        # a headline or a section heading is no report of what was said
+        units.append(
+            Unit(doc_id, start, end, PassageKind.PARAPHRASE, index, sentence.paragraph, speaker)
+        )
     units.extend(quote_unit(s, e, q, True) for s, e, q in quoted if _words(text[s:e]) >= 2)
     return units

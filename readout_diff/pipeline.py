@@ -52,7 +52,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, normalise, tokenise
-from .passages import Unit, find_units
+from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .segment import Layout, layout
 
@@ -243,6 +243,8 @@ def run(
                         )
                         for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
                         if any(t.is_word for t in toks)
+                        # a page title or "Published 14 September" is not the readout
+                        and ENDS_LIKE_A_SENTENCE.search(text[s.start : s.end])
                     ],
                 )
             )
@@ -296,6 +298,7 @@ def run(
                 calls[(partner, day)] += 1
     aligner = Aligner(cast, [s for g in officials for s in g.sentences])
     leftovers = aligner.run(candidates)
+    official_readouts = _date_undated_officials(official_readouts, aligner.clusters)
     result_readouts, unassigned = _build_readouts(
         aligner.clusters, cast, calls, specs, officials, official_readouts, docs, options
     )
@@ -358,6 +361,30 @@ def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
         if sentence.end < unit.quote_start or sentence.start > unit.quote_end:
             continue
         out.extend(t for t in tokens if t.end <= unit.quote_start or t.start >= unit.quote_end)
+    return out
+
+
+def _date_undated_officials(keys: list[str], clusters: list[Cluster]) -> list[str]:
+    """An official text that names no day ("... spoke with X today.") takes the day its
+    witnesses' articles give the call."""
+    out = []
+    for key in keys:
+        if not key.endswith("|"):
+            out.append(key)
+            continue
+        votes: Counter[dt.date] = Counter()
+        for cluster in clusters:
+            if key in cluster.fixed:
+                for member in cluster.members:
+                    if member.strong_date:
+                        votes[member.strong_date] += 1
+        if not votes:
+            out.append(key)
+            continue
+        dated = key + max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0].isoformat()
+        for cluster in clusters:
+            cluster.fixed = tuple(dated if k == key else k for k in cluster.fixed)
+        out.append(dated)
     return out
 
 
