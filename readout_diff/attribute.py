@@ -107,7 +107,8 @@ class Evidence:
 
     counterparts: dict[str, float] = field(default_factory=dict)
     explicit: str | None = None  # the counterpart the article itself pins it on
-    both: bool = False  # "in both calls", "two separate calls"
+    both: bool = False  # names both calls' partners, or says "in both calls"
+    both_said: bool = False  # the article itself says "in both calls", "two separate calls"
     dates: dict[dt.date, float] = field(default_factory=dict)
 
 
@@ -384,8 +385,11 @@ def gather(
             for person, weight in entity_weights(ctx.sentence_tokens[i], cast, 0.25).items():
                 weights[person] += weight
             if _BOTH.search(ctx.text[s:e]) and s < start:
-                evidence.both = evidence.both or bool(re.search(r"\bboth\b", ctx.text[s:e], re.I))
-    evidence.both = evidence.both or bool(_BOTH.search(ctx.text[start:end]))
+                evidence.both_said = evidence.both_said or bool(
+                    re.search(r"\bboth\b", ctx.text[s:e], re.I)
+                )
+    evidence.both_said = evidence.both_said or bool(_BOTH.search(ctx.text[start:end]))
+    evidence.both = evidence.both or evidence.both_said
     for person, weight in ctx.partners.items():
         weights[person] += weight
     evidence.counterparts = dict(weights)

@@ -160,10 +160,20 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
     return prepared
 
 
+_DATE_STAMP = re.compile(
+    r"\b(?:posted|published|first\s+published|updated)\s*(?:on\s*)?:?\s*"
+    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
 def _date_in_text(prep: _Prepared, default_year: int | None) -> str | None:
     """A publication date read from the article itself: its latest full date outside the
     page chrome, else the day its call sentence names ("on Thursday (May 8)")."""
     text = prep.doc.text
+    stamp = _DATE_STAMP.search(text)
+    if stamp and (day := parse_date(stamp.group(1))):
+        return day.isoformat()
     kept = "\n".join(text[p.start : p.end] for p in prep.layout.paragraphs)
     latest = latest_full_date(kept)
     if latest or default_year is None:

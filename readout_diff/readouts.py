@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .align import Cluster
 from .entities import Cast
+from .model import PassageKind
 
 
 class ReadoutSpecError(ValueError):
@@ -110,6 +111,7 @@ def place(
     dates: dict[dt.date, float] = defaultdict(float)
     both = 0.0
     total = 0.0
+    said = False
     pins_by_doc: dict[str, set[str]] = defaultdict(set)
     for member in cluster.members:
         evidence = member.evidence
@@ -122,21 +124,25 @@ def place(
         if not member.fragment:
             total += member.weight
             both += member.weight if evidence.both else 0.0
+            said = said or (evidence.both_said and member.unit.kind != PassageKind.PARAPHRASE)
         if evidence.explicit and not member.fragment:
             pins_by_doc[member.doc.id].add(evidence.explicit)
     date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
     if not weights:
         return None
     if calls and date is not None:
+        # a counterpart the articles say was called on other days, never this one, is out
+        called = {p for p, _ in calls}
         that_day = {p for (p, d) in calls if abs((d - date).days) <= 1}
-        if that_day & set(weights):
-            weights = {p: w for p, w in weights.items() if p in that_day}
+        kept = {p: w for p, w in weights.items() if p in that_day or p not in called}
+        weights = kept or weights
     top = max(weights.values())
     chosen = {p for p, w in weights.items() if w >= 0.8 * top}
     for pins in pins_by_doc.values():
         if len(pins) > 1:
             chosen |= pins  # one article quotes it from each call: it was in each
-    return Placement(tuple(sorted(chosen)), date, both=total > 0 and both >= total / 2)
+    # "In both calls, ..." in a quote, or most witnesses naming both calls' partners
+    return Placement(tuple(sorted(chosen)), date, both=said or (total > 0 and both >= total / 2))
 
 
 def snap_dates(
