@@ -65,7 +65,7 @@ HELP = [
     ("t", "light / dark theme"),
     ("?", "this help"),
     ("q", "quit (Escape closes a screen)"),
-    ("mouse", "click a sentence, a version, a heat-map cell"),
+    ("mouse", "click a sentence, a version; a heat-map cell twice"),
 ]
 
 
@@ -216,7 +216,7 @@ class ReviewApp(App[None]):
         """Show a finished result; tell the user about every input that could not be read."""
         self.main.set_class(False, "-loading")
         self.original = result
-        self.view = result
+        self.view = hide_cosmetic(result) if self.cosmetic_hidden else result
         first = next((s for r in result.readouts for s in r.sentences), None)
         self.sentence = first.id if first else None
         self._refill()
@@ -353,7 +353,7 @@ class ReviewApp(App[None]):
         self.query_text = event.value.strip()
         self._close_search()
         self._refill()
-        if self.query_text and not any(sentences for _, sentences in self._shown()):
+        if self.view and self.query_text and not any(s for _, s in self._shown()):
             self.notify(f"No sentence contains “{self.query_text}”.", severity="warning",
                         timeout=4)
 

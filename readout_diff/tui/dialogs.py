@@ -164,4 +164,4 @@ class FailureScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="failure"):
             yield Label("readout-diff could not analyse the inputs", classes="dialog-title")
             yield Static(self.message, markup=False)
-            yield Static(Content.styled("Press q to quit.", render.MUTED))
+            yield Static(Content.styled("Press q to quit.", render.MUTED), id="failure-quit")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -150,6 +151,21 @@ class TestNavigation:
             body = app.main.query_one("#versions-body")
             await pilot.click(body, offset=(body.size.width - 5, 5))
             assert app.version == 2
+
+    async def test_clicks_pick_a_sentence_and_open_a_heat_map_cell(
+            self, seeds_result: Result) -> None:
+        app = ReviewApp(seeds_result)
+        order = [s.id for s in sentences(seeds_result)]
+        async with app.run_test(size=SIZE) as pilot:
+            navigator = app.main.query_one("#navigator", OptionList)
+            await pilot.click(navigator, offset=(10, 5))  # header (2 lines), s1 (2), s2
+            assert app.sentence == order[1]
+            await pilot.press("o")
+            table = app.screen.query_one("#heat")
+            await pilot.click(table, offset=(30, 3))  # highlight the cell, then open it
+            await pilot.click(table, offset=(30, 3))
+            assert not isinstance(app.screen, OverviewScreen)
+            assert app.sentence == order[2]
 
     async def test_narrow_screen_stacks_the_versions(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
@@ -390,6 +406,31 @@ class TestInputs:
             assert app.original is seeds_result
             assert not app.main.has_class("-loading")
             assert app.sentence == sentences(seeds_result)[0].id
+
+    async def test_keys_while_the_engine_runs(self, seeds_result: Result) -> None:
+        release = threading.Event()
+
+        def loader(progress: Callable[[str, int, int], None]) -> Result:
+            progress("read", 2, 5)
+            release.wait(10)
+            return seeds_result
+
+        app = ReviewApp(loader)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.1)
+            assert app.main.has_class("-loading")
+            assert "2 files read" in shown(app, "#loading-label")
+            await pilot.press("s", "h", "n", "o", "c", "e", "b")
+            await search(app, pilot, "sharif")
+            assert app.screen is app.main and app.original is None
+            release.set()
+            await settle(app, pilot)
+            assert app.original is seeds_result
+            assert app.only_substantive and app.cosmetic_hidden and app.query_text == "sharif"
+            assert app.view is not None and not [
+                d for s in sentences(app.view) for w in s.witnesses for d in w.differences
+                if d.kind in COSMETIC]
+            assert listed(app)
 
     async def test_an_unusable_readouts_file_shows_a_failure_screen(self) -> None:
         def loader(progress: Callable[[str, int, int], None]) -> Result:
