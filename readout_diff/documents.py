@@ -34,7 +34,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> RawText:
     """UTF-8 first; otherwise detect the encoding or say that it cannot be detected."""
     if len(data) > max_bytes:
         raise InputProblem(
-            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            f"file is {_size(len(data))}, over the {_size(max_bytes)} limit "
             "for one input (raise it with --max-bytes)"
         )
     if not data.strip():
@@ -50,10 +50,27 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> RawText:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputProblem("file is not UTF-8 and its text encoding cannot be detected")
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if sum(b > 127 for b in data) <= len(data) // 20 and encoding not in (
+        "cp1252",
+        "latin_1",
+        "iso8859_1",
+        "iso8859_15",
+    ):
+        # a few stray bytes in English text: Windows-1252 is far likelier than the guess
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(text):
         raise InputProblem("file is binary, not text")
-    return RawText(text, f"not UTF-8; read as {best.encoding}")
+    return RawText(text, f"not UTF-8; read as {encoding}")
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} MB"
+    return f"{n / 1e3:.1f} kB" if n >= 1_000 else f"{n} bytes"
 
 
 def _looks_binary(text: str) -> bool:
@@ -153,6 +170,10 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end() :]
 
 
+# "LONDON, Sept 14 (Global Briefing Wire) -": a wire dateline names its agency.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,[^()\n]{0,30}\(([A-Z][^()\n]{1,40})\)\s*[-—–]")
+
+
 def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]) -> Document:
     date = parse_date(meta["date"]) if meta.get("date") else None
     if date is None:
@@ -162,7 +183,14 @@ def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str
         named = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", PurePath(name).name)
         date = parse_date(named.group(1)) if named else None
     date_text = date.isoformat() if date else None
-    outlet = meta.get("outlet") or meta.get("source") or meta.get("sitename") or doc_id
+    dateline = _DATELINE.match(text)
+    outlet = (
+        meta.get("outlet")
+        or meta.get("source")
+        or meta.get("sitename")
+        or (dateline.group(1).strip() if dateline else None)
+        or doc_id
+    )
     return Document(
         id=doc_id,
         path=name,
