@@ -477,7 +477,11 @@ class ReviewApp(App[None]):
         if readout is not None:
             result = replace(result, readouts=(result.readout(readout),), contrasts=())
         fmt = export_format(path) or "html"
-        write_atomically(path, render_report(result, fmt, color=False, width=100))
+        content = render_report(result, fmt, color=False, width=100)
+        try:
+            write_atomically(path, content)
+        except OSError as problem:
+            raise OSError(f"{path}: cannot be written: {problem.strerror or problem}") from None
         return path
 
     def action_inputs(self) -> None:

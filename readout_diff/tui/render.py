@@ -121,12 +121,18 @@ def version_facts(witness: Witness) -> str:
     return f"{witness.kind.value} · {witness.score:.2f}"
 
 
-def base_title(sentence: ReadoutSentence) -> str:
-    source = sentence.base_source
-    if source == "consensus":
-        return "base · consensus"
-    kind, _, doc = source.partition(":")
-    return f"base · {doc}" if kind == "document" else f"base · official {doc}"
+def base_title(result: Result, sentence: ReadoutSentence) -> str:
+    """Where the base wording comes from: the outlets' consensus, an official text, or
+    the version of the outlet chosen as base."""
+    kind, _, doc_id = sentence.base_source.partition(":")
+    if kind == "official":
+        return "base · official text"
+    if kind == "document":
+        try:
+            return f"base · {result.document(doc_id).outlet}'s version"
+        except KeyError:
+            return f"base · {doc_id}'s version"
+    return "base · consensus"
 
 
 def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
@@ -154,7 +160,7 @@ def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
 
 def _base_detail(result: Result, sentence: ReadoutSentence) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
-        (base_title(sentence), "bold"), "\n",
+        (base_title(result, sentence), "bold"), "\n",
         (f"carried by {plural(outlet_count(sentence), 'outlet')} "
          f"in {plural(len(sentence.witnesses), 'version')}", MUTED), "\n",
     ]

@@ -143,7 +143,7 @@ class VersionsView(VerticalScroll, can_focus=True):
     def _heading(self, version: int) -> tuple[str, str]:
         assert self.sentence is not None and self.result is not None
         if version == 0:
-            return (render.base_title(self.sentence),
+            return (render.base_title(self.result, self.sentence),
                     render.plural(outlet_count(self.sentence), "outlet"))
         witness = self.sentence.witnesses[version - 1]
         return (render.version_title(self.result, witness), render.version_facts(witness))

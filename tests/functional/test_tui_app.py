@@ -364,6 +364,18 @@ class TestExport:
         assert sentence.text[:40] in text
         assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left
 
+    async def test_a_file_that_cannot_be_written_is_named(self, seeds_result: Result,
+                                                          tmp_path: Path) -> None:
+        app = ReviewApp(seeds_result)
+        messages = recorder(app)
+        target = tmp_path / "no-such-folder" / "view.json"
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            app.screen.query_one("#export-path", Input).value = str(target)
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert f"{target}: cannot be written: No such file or directory" in messages
+
     async def test_unknown_extension_is_refused(self, seeds_result: Result,
                                                 tmp_path: Path) -> None:
         app = ReviewApp(seeds_result)
