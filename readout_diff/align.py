@@ -137,11 +137,14 @@ def entity_order(tokens: Sequence[Token], cast: Cast) -> tuple[str, ...]:
     return tuple(out)
 
 
-def mirrored(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """ "India ... Pakistan" against "Pakistan ... India": twin readouts, not one sentence."""
-    if len(a) >= 2 and len(b) >= 2 and set(a[:2]) == set(b[:2]):
-        return a[:2] != b[:2]
-    return False
+def conflicting(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two versions that cannot be one sentence: their countries stand in mirror order
+    ("India ... Pakistan" against "Pakistan ... India", twin readouts), or each names a
+    country the other does not ("the border with Bolivia" against "... with Tanzania")."""
+    if len(a) >= 2 and len(b) >= 2 and set(a[:2]) == set(b[:2]) and a[:2] != b[:2]:
+        return True
+    sa, sb = set(a), set(b)
+    return bool(sa and sb and not (sa <= sb or sb <= sa))
 
 
 def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
@@ -198,9 +201,10 @@ class Aligner:
         return ranked[0] if ranked else None
 
     def _ranked(self, cand: Candidate) -> list[tuple[Cluster, float]]:
-        """Sentences the candidate may join, best first. One dated days away from the
-        candidate's own firm date is taken only for near-verbatim words and only when
-        nothing of the right day fits: the article then pins it on the wrong day."""
+        """Sentences the candidate may join, best first. An official sentence dated days
+        away from the candidate's own firm date is taken only for near-verbatim words and
+        only when nothing of the right day fits: the article pins it on the wrong day.
+        Without an official text, the same words on another day are another sentence."""
         if not self.clusters:
             return []
         codes = [c.code for c in self.clusters]
@@ -215,7 +219,7 @@ class Aligner:
         own_day = cand.strong_date
         for _, _, index in top:
             cluster = self.clusters[index]
-            if mirrored(order, cluster.order):
+            if conflicting(order, cluster.order):
                 continue
             day = cluster.strong_date()
             elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
@@ -237,8 +241,8 @@ class Aligner:
                     continue
             if not elsewhere:
                 ranked.append((cluster, score))
-            elif score >= 0.9 and len(cand.code) >= 6 and not cand.fragment:
-                late.append((cluster, score))
+            elif score >= 0.9 and len(cand.code) >= 6 and not cand.fragment and cluster.official:
+                late.append((cluster, score))  # an official sentence of another day
         ranked.sort(key=lambda cs: -cs[1])
         if not ranked and late:
             best = max(late, key=lambda cs: cs[1])

@@ -38,18 +38,6 @@ class NormalisedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def _clusters(text: str) -> list[tuple[int, str]]:
-    """Split into (offset, base character + combining marks) so NFKC sees whole letters."""
-    out: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
-        if out and unicodedata.combining(ch):
-            start, chunk = out[-1]
-            out[-1] = (start, chunk + ch)
-        else:
-            out.append((i, ch))
-    return out
-
-
 def normalise(text: str) -> NormalisedText:
     """NFKC, one form of quote/dash/ellipsis, no invisible characters, single spaces.
 
@@ -58,7 +46,18 @@ def normalise(text: str) -> NormalisedText:
     """
     chars: list[str] = []
     origin: list[int] = []
-    for offset, cluster in _clusters(text):
+    pos = 0
+    for special in _SPECIAL.finditer(text):
+        # plain printable ASCII between special characters is copied as it is
+        if special.start() > pos:
+            chars.extend(text[pos : special.start()])
+            origin.extend(range(pos, special.start()))
+        pos = special.end()
+        offset, cluster = special.start(), special.group()
+        if unicodedata.combining(cluster[0]) and chars and origin[-1] == offset - 1:
+            chars.pop()  # a combining mark belongs with the letter before it
+            origin.pop()
+            offset, cluster = offset - 1, text[offset - 1] + cluster
         if cluster == "\\" and offset + 1 < len(text) and text[offset + 1] in DOUBLE_QUOTES:
             continue
         folded = _FOLD.get(cluster)
@@ -72,6 +71,9 @@ def normalise(text: str) -> NormalisedText:
                 ch = " "
             chars.append(ch)
             origin.append(offset)
+    if pos < len(text):
+        chars.extend(text[pos:])
+        origin.extend(range(pos, len(text)))
     while chars and chars[-1] == " ":
         chars.pop()
         origin.pop()
@@ -87,6 +89,13 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(joined, tuple(origin))
 
 
+# What needs a look: anything but printable ASCII other than a backslash or a backtick
+# (a quote mark), and any space
+# that does not follow a printable character (runs of space, spaces after a line break).
+_SPECIAL = re.compile(
+    r"[^\x21-\x5b\x5d-\x5f\x61-\x7e ][\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f]*"
+    r"|\\|(?<![\x21-\x7e]) "
+)
 _QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?= [a-z])')
 _SPLIT_HYPHEN = re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)")
 
@@ -232,8 +241,20 @@ _ISE_KEEP = frozenset(
 )
 # Compounds of the kept words ("otherwise", "enterprise", "compromise"), not "-rise" words
 # such as "denuclearise".
-_ISE_KEEP_ENDINGS = ("wise", "prise", "cise", "promise", "exercise", "advertise", "vise",
-                     "franchise", "merchandise", "guise", "noise", "raise")
+_ISE_KEEP_ENDINGS = (
+    "wise",
+    "prise",
+    "cise",
+    "promise",
+    "exercise",
+    "advertise",
+    "vise",
+    "franchise",
+    "merchandise",
+    "guise",
+    "noise",
+    "raise",
+)
 _OUR_STEMS = [
     "arbour",
     "ardour",

@@ -92,3 +92,41 @@ def test_american_spelling_rules_and_exceptions() -> None:
         "crisis": "crisis",
     }
     assert {w: american_spelling(w) for w in pairs} == pairs
+
+
+def _reference(text: str) -> str:
+    """The plain per-character definition the fast path must agree with."""
+    import re
+    import unicodedata
+
+    from readout_diff.normalise import _FOLD, DOUBLE_QUOTES
+
+    clusters: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if clusters and unicodedata.combining(ch):
+            clusters[-1] = (clusters[-1][0], clusters[-1][1] + ch)
+        else:
+            clusters.append((i, ch))
+    out = ""
+    for offset, cluster in clusters:
+        if cluster == "\\" and offset + 1 < len(text) and text[offset + 1] in DOUBLE_QUOTES:
+            continue
+        folded = _FOLD.get(cluster)
+        if folded is None:
+            folded = "".join(_FOLD.get(c, c) for c in unicodedata.normalize("NFKC", cluster))
+        for ch in folded:
+            if ch.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                ch = " "
+            out += ch
+    out = re.sub(r'(?<=[a-z]s)"(?= [a-z])', "'", out.rstrip(" "))
+    return re.sub(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)", "", out)
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
+    | st.text(alphabet='ab \\"“”é\u0301\u00a0\n-.', max_size=40)
+)
+def test_fast_path_agrees_with_the_definition(text: str) -> None:
+    assert normalise(text).text == _reference(text)
