@@ -6,6 +6,7 @@ one-line reason. Reading files and folders is the CLI's job (`readout_diff.input
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -58,10 +59,8 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> RawText:
         "iso8859_15",
     ):
         # a few stray bytes in English text: Windows-1252 is far likelier than the guess
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
     if _looks_binary(text):
         raise InputProblem("file is binary, not text")
     return RawText(text, f"not UTF-8; read as {encoding}")

@@ -416,10 +416,26 @@ def _entity_key(name: Sequence[str]) -> str:
 
 
 _BETWEEN_CALL_AND_PARTNER = frozenset(
-    "by phone telephone video separately separate on a the back-to-back also today earlier "
-    "later again briefly".split()
+    [
+        "by",
+        "phone",
+        "telephone",
+        "video",
+        "separately",
+        "separate",
+        "on",
+        "a",
+        "the",
+        "back-to-back",
+        "also",
+        "today",
+        "earlier",
+        "later",
+        "again",
+        "briefly",
+    ]
 )
-_HOLD_VERBS = frozenset("held holds hold had has made making holding".split())
+_HOLD_VERBS = frozenset(["held", "holds", "hold", "had", "has", "made", "making", "holding"])
 
 
 def _partner_link(tokens: Sequence[Token], i: int) -> int | None:
@@ -434,13 +450,14 @@ def _partner_link(tokens: Sequence[Token], i: int) -> int | None:
 
 
 def _title_before(tokens: Sequence[Token], i: int) -> str | None:
-    """"The Foreign Secretary spoke to ...": a subject that is a title and no name."""
+    """ "The Foreign Secretary spoke to ...": a subject that is a title and no name."""
     j = i - 1
     while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "also", "today"}:
         j -= 1
     words: list[str] = []
-    while j >= 0 and (tokens[j].norm.casefold() in TITLE_WORDS or (
-            words and tokens[j].norm.casefold() == "of")):
+    while j >= 0 and (
+        tokens[j].norm.casefold() in TITLE_WORDS or (words and tokens[j].norm.casefold() == "of")
+    ):
         words.insert(0, tokens[j].norm)
         j -= 1
     if not words or words[0].casefold() == "of" or all(w.casefold() in _HONORIFICS for w in words):
@@ -448,7 +465,7 @@ def _title_before(tokens: Sequence[Token], i: int) -> str | None:
     return " ".join(words)
 
 
-_HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. his her".split())
+_HONORIFICS = frozenset(["mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "his", "her"])
 
 
 def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cast:
@@ -485,8 +502,14 @@ def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cas
             elif i > 0 and tokens[i - 1].norm.endswith("'s"):
                 vote_principal(_mention_before(tokens, i - 1), i - 1, tokens)
             else:
-                hold = next((k for k in range(i - 1, max(i - 5, -1), -1)
-                             if tokens[k].norm.casefold() in _HOLD_VERBS), None)
+                hold = next(
+                    (
+                        k
+                        for k in range(i - 1, max(i - 5, -1), -1)
+                        if tokens[k].norm.casefold() in _HOLD_VERBS
+                    ),
+                    None,
+                )
                 if hold is not None:
                     vote_principal(_mention_before(tokens, hold), hold, tokens)
             for m in _mention_after(tokens, link + 1):
@@ -500,8 +523,10 @@ def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cas
         # who makes the calls: named as caller, by the same title, and not called by others
         def score(key: str) -> tuple[int, str]:
             titles = {t for m in mentions[key] for t in m.titles}
-            return (principal_votes[key] + sum(title_votes[t] for t in titles)
-                    - counterpart_votes[key], key)
+            return (
+                principal_votes[key] + sum(title_votes[t] for t in titles) - counterpart_votes[key],
+                key,
+            )
 
         principal_key = max(principal_votes, key=score)
     people = []
@@ -515,8 +540,9 @@ def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cas
             people.append(person)
     if principal is None and title_votes:
         title = max(title_votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        principal = Person(PRINCIPAL, title, None, (), tuple(sorted(title_votes)),
-                           sum(title_votes.values()))
+        principal = Person(
+            PRINCIPAL, title, None, (), tuple(sorted(title_votes)), sum(title_votes.values())
+        )
     return Cast(principal, tuple(people), _cast_gazetteer(gaz, principal, people))
 
 

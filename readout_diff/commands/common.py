@@ -13,12 +13,13 @@ from ..model import Result
 from ..readouts import ReadoutSpecError
 
 
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+def add_input_arguments(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="articles: files, folders (read recursively) or - for stdin",
+        help="articles: files or folders (read recursively)"
+        + (", or - for stdin" if stdin else ""),
     )
     parser.add_argument(
         "--official",

@@ -16,7 +16,7 @@ HELP = "browse every outlet's version of each readout in an interactive terminal
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("review", help=HELP, description=HELP)
-    add_input_arguments(parser)
+    add_input_arguments(parser, stdin=False)
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
                         help="colour theme (t switches it in the app; NO_COLOR is honoured)")
     parser.set_defaults(run=run)
