@@ -276,8 +276,11 @@ class Aligner:
                 self._join(ranked[0][0], cand)
                 for cluster, score in ranked[1:]:
                     # equally close to the same sentence of two official twins: both
+                    # (a few quoted words are too little to say so)
                     if (
-                        cluster.official is not None
+                        not cand.fragment
+                        and len(cand.code) >= 5
+                        and cluster.official is not None
                         and ranked[0][0].official is not None
                         and score >= ranked[0][1] - 0.02
                         and set(cluster.fixed).isdisjoint(ranked[0][0].fixed)
