@@ -1,0 +1,227 @@
+"""Measure: every witness of a readout sentence against the sentence's base wording.
+
+The base is the official sentence, or the consensus of the witnesses; each witness is
+measured over the part of the base it speaks for (all of it for a complete quote, from
+where it starts for one taken up mid-sentence), and its differences are classified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from .align import Candidate, Cluster, Encoder, consensus, content, matched_range, similarity
+from .differences import ELLIPSIS, diff
+from .entities import Cast, canonicalise
+from .model import (
+    Difference,
+    DifferenceKind,
+    Document,
+    PassageKind,
+    ReadoutSentence,
+    Witness,
+)
+from .normalise import Token, tokenise
+
+MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
+
+
+def _base(cluster: Cluster) -> tuple[str, str]:
+    """The base wording of a cluster (official, or the consensus of all its witnesses),
+    shared by every readout the sentence belongs to."""
+    if cluster.official is not None:
+        official = cluster.official
+        return official.doc.text[official.start : official.end], f"official:{official.doc.id}"
+    if cluster.base is None:
+        members = cluster.members
+        voters = [m for m in members if not m.fragment] or members
+        weights = _group_weights(voters)
+        trimmed = [_trim_paraphrase(m, voters) for m in voters]
+        built = consensus(
+            [
+                (t, w, *_speaks_for_ends(t, m), m.unit.kind != PassageKind.PARAPHRASE)
+                for t, w, m in zip(trimmed, weights, voters, strict=True)
+            ]
+        )
+        cluster.base = _source_text(built, trimmed, voters)
+    return cluster.base, "consensus"
+
+
+def build_sentence(
+    sid: str,
+    cluster: Cluster,
+    members: list[Candidate],
+    claims: dict[int, str],
+    cast: Cast,
+    ignore_case: bool,
+) -> ReadoutSentence:
+    base_text, base_source = _base(cluster)
+    base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
+    witnesses = [
+        measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))) for m in members
+    ]
+    base_words = len(content(base_tokens))
+    witnesses = [
+        w
+        for w in _drop_redundant(witnesses)
+        if w.kind != PassageKind.PARAPHRASE
+        or (
+            w.score >= MIN_PARAPHRASE_SCORE
+            and len(content(canonicalise(tokenise(w.text), cast.gazetteer)))
+            >= min(4, 0.4 * base_words)
+        )
+    ]
+    witnesses.sort(key=lambda w: (w.document, w.start))
+    return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
+
+
+def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool]:
+    """Does this witness speak for the start and the end of its sentence? Not where it
+    was trimmed, taken up mid-sentence (lower-case first word) or cut (an ellipsis)."""
+    if member.fragment or not tokens:
+        return False, False
+    words = [t for t in tokens if t.is_word]
+    starts = tokens[0] is member.tokens[0] and bool(words) and not words[0].text[:1].islower()
+    ends = tokens[-1] is member.tokens[-1] and tokens[-1].key != ELLIPSIS
+    return starts, ends
+
+
+def _group_weights(members: list[Candidate]) -> list[float]:
+    """Copies of one wire story count once between them (a document's own witnesses
+    are different passages, each with its own weight)."""
+    copies: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        copies[m.group].add(m.doc.id)
+    return [m.weight / len(copies[m.group]) for m in members]
+
+
+def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
+    """A paraphrase's leading and trailing context is not a version of the sentence."""
+    if member.unit.kind != PassageKind.PARAPHRASE:
+        return member.tokens
+    others = [v for v in voters if v is not member and v.unit.kind != PassageKind.PARAPHRASE]
+    reference = max(others, key=lambda v: len(v.tokens)).tokens if others else None
+    if reference is None:
+        return member.tokens
+    _, _, j0, j1 = matched_range(reference, member.tokens)
+    return member.tokens[j0:j1] if j1 > j0 else member.tokens
+
+
+def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]) -> str:
+    """Prefer an outlet's exact characters when the consensus is one outlet's wording."""
+    built_words = [t.norm for t in tokenise(built) if t.key not in ('"', "'")]
+    for toks, member in zip(trimmed, voters, strict=True):
+        plain = tokenise(member.doc.text[toks[0].start : toks[-1].end]) if toks else []
+        words = [t.norm for t in plain if t.key not in ('"', "'")]
+        if words == built_words or words + ["."] == built_words:
+            text = member.doc.text[toks[0].start : toks[-1].end]
+            return text
+    return built
+
+
+def measure(
+    base_text: str,
+    base_tokens: list[Token],
+    member: Candidate,
+    siblings: list[Candidate],
+    ignore_case: bool,
+    claimed: str | None,
+) -> Witness:
+    doc = member.doc
+    tokens = member.tokens
+    b0, b1, w0, w1 = matched_range(base_tokens, tokens)
+    kind = member.unit.kind
+    if kind == PassageKind.PARAPHRASE or member.fragment:
+        tokens = tokens[w0:w1] if w1 > w0 else tokens
+    else:
+        others = [s for s in siblings if s is not member and s.doc.id == doc.id]
+        covered_before = covered_after = False
+        for other in others:
+            ob0, ob1, _, _ = matched_range(base_tokens, other.tokens)
+            if ob1 > ob0 and ob1 <= b0:
+                covered_before = True
+            if ob1 > ob0 and ob0 >= b1:
+                covered_after = True
+        if not covered_before and _speaks_for_ends(tokens, member)[0]:
+            b0 = 0
+        elif w0 > 0:
+            b0 = max(0, b0 - w0)  # "urged" taken up where the base says "encouraged"
+        if not covered_after and (_ends_sentence(doc, member) or tokens[-1].key == ELLIPSIS):
+            b1 = len(base_tokens)
+    if not tokens:
+        tokens = member.tokens
+    base_part = base_tokens[b0:b1]
+    differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    differences = _cut_before_attribution(differences, base_part, doc, member)
+    if ignore_case:
+        differences = tuple(
+            d
+            for d in differences
+            if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold())
+        )
+    start, end = tokens[0].start, tokens[-1].end
+    covered_start = base_part[0].start if base_part else 0
+    covered_end = base_part[-1].end if base_part else 0
+    encoder = Encoder()
+    score = similarity(encoder.encode(content(tokens)), encoder.encode(content(base_part)))
+    return Witness(
+        doc.id,
+        start,
+        end,
+        doc.text[start:end],
+        kind,
+        round(score, 3),
+        covered_start,
+        covered_end,
+        differences,
+        claimed,
+    )
+
+
+def _cut_before_attribution(
+    differences: tuple[Difference, ...],
+    base_part: list[Token],
+    doc: Document,
+    member: Candidate,
+) -> tuple[Difference, ...]:
+    """A quote that stops at "…deterrence,” the FO said" before the base sentence ends
+    was cut short without an ellipsis: a truncation, not an omission of the outlet's."""
+    last = differences[-1] if differences else None
+    quoted = doc.text[member.unit.start : member.unit.end].rstrip()
+    if (
+        last is None
+        or member.unit.kind != PassageKind.QUOTE
+        or not quoted.endswith(",")
+        or last.kind != DifferenceKind.OMISSION
+        or not base_part
+        or last.base_end < base_part[-1].end - 1
+    ):
+        return differences
+    return (*differences[:-1], replace(last, kind=DifferenceKind.TRUNCATION))
+
+
+def _ends_sentence(doc: Document, member: Candidate) -> bool:
+    """Does the witness run to the end of its sentence (so a shorter one drops words)?"""
+    if member.unit.kind == PassageKind.POST:
+        return True
+    own = doc.text[member.unit.start : member.unit.end].rstrip()
+    tail = doc.text[member.unit.end : member.unit.end + 3]
+    if own.endswith((".", "!", "?")) or re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
+        return True
+    # "…to the region,” the readout said.": the comma stands for the sentence's full stop
+    return own.endswith(",") and tail[:1] in '"”’'
+
+
+def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
+    """A quoted fragment inside a longer witness of the same document adds nothing; of
+    two witnesses over the same words, the verbatim one is kept."""
+
+    def covers(o: Witness, w: Witness) -> bool:
+        if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
+            return False
+        if (o.start, o.end) != (w.start, w.end):
+            return True
+        return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
+
+    return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
