@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from readout_diff import Result
+from readout_diff.rebase import RebaseError, rebase, resolve_document
+
+
+def test_resolve_document(seeds_result: Result) -> None:
+    assert resolve_document(seeds_result, "002_9ec8bcdebe72d600") == "002_9ec8bcdebe72d600"
+    with pytest.raises(RebaseError, match="no document or outlet called 'Nowhere'"):
+        resolve_document(seeds_result, "Nowhere")
+
+
+def test_rebase_measures_against_the_chosen_version(seeds_result: Result) -> None:
+    rebased = rebase(seeds_result, "002_9ec8bcdebe72d600")
+    sharif = rebased.readout("2025-05-08-sharif")
+    emphasis = next(s for s in sharif.sentences if "immediate de-escalation" in s.text)
+    assert emphasis.base_source == "document:002_9ec8bcdebe72d600"
+    own = next(w for w in emphasis.witnesses if w.document == "002_9ec8bcdebe72d600")
+    assert own.differences == ()
+    assert rebased.contrasts and rebased.contrasts[0].a == seeds_result.contrasts[0].a
