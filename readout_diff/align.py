@@ -177,9 +177,10 @@ class Aligner:
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
         self.clusters: list[Cluster] = []
-        by_text: dict[str, Cluster] = {}
+        by_text: dict[tuple[str, dt.date | None], Cluster] = {}
         for sentence in officials:
-            words = " ".join(t.key for t in sentence.tokens)
+            # twins of one day may share a sentence; the same words another day are another
+            words = (" ".join(t.key for t in sentence.tokens), sentence.day)
             same = by_text.get(words)
             if same is not None:  # twin readouts that share a sentence word for word
                 same.fixed += (sentence.readout,)

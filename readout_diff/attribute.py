@@ -414,5 +414,5 @@ def _date_votes(
     elif ctx.call_dates:
         votes[ctx.call_dates[0][1]] += 1.0
     if ctx.reference and not votes:
-        votes[ctx.reference] += 0.5
+        votes[ctx.reference] += 1.5  # an article reports the day's calls, or yesterday's
     return dict(votes)

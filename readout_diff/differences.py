@@ -8,7 +8,10 @@ tile the covered text, so applying them to the base rebuilds the witness exactly
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
@@ -232,7 +235,35 @@ def diff(
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
-    return tuple(_merge(out, base_text, witness_text))
+    return tuple(_merge(_moves(out), base_text, witness_text))
+
+
+_DATE_WORD = re.compile(
+    r"(?:\d{1,4}|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+    r"[.,]?",
+    re.IGNORECASE,
+)
+
+
+def _moves(diffs: list[Difference]) -> list[Difference]:
+    """Words dropped in one place and added back in another were moved, not lost:
+    "12 June" for "June 12" is typography (date order); other words, a reordering."""
+    out = list(diffs)
+    for i, dropped in enumerate(out):
+        if dropped.kind != DifferenceKind.OMISSION or not dropped.base:
+            continue
+        for j, added in enumerate(out):
+            if (
+                added.kind == DifferenceKind.ADDITION
+                and not added.base
+                and added.witness.casefold() == dropped.base.casefold()
+            ):
+                dates = all(_DATE_WORD.fullmatch(w) for w in dropped.base.split())
+                kind = DifferenceKind.TYPOGRAPHY if dates else DifferenceKind.WORDING_CHANGE
+                out[i] = replace(dropped, kind=kind, substantive=False)
+                out[j] = replace(added, kind=kind, substantive=False)
+                break
+    return out
 
 
 def _difference(
@@ -277,12 +308,18 @@ def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
     return merged
 
 
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _same_key_kind(b: Token, w: Token) -> tuple[DifferenceKind, bool]:
     """Two tokens that match: what kind of surface difference separates them."""
     if b.text == w.text or b.norm == w.norm or b.fold == w.fold:
         return DifferenceKind.TYPOGRAPHY, False
     if b.fold.replace("-", "") == w.fold.replace("-", ""):
         return DifferenceKind.TYPOGRAPHY, False
+    if _unaccented(b.fold) == _unaccented(w.fold):
+        return DifferenceKind.SPELLING_VARIANT, False  # "Brasilia" for "Brasília"
     if b.tier and w.tier and not ({b.tier, w.tier} <= {"name", "abbreviation"}):
         return (
             DifferenceKind.WORDING_CHANGE,

@@ -335,6 +335,14 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
                 current.append(tok)
         elif tok.norm == "." and current and len(current[-1].norm) <= 2:
             pass  # an initial: "S. Jaishankar"
+        elif (
+            tok.norm == ","
+            and current
+            and current[-1].norm.casefold() in TITLE_WORDS
+            and j + 1 < len(tokens)
+            and _is_name_word(tokens[j + 1])
+        ):
+            pass  # "Brazil's Minister of Foreign Affairs, Ricardo Almeida"
         else:
             break
         j += 1
@@ -379,8 +387,17 @@ def _plain(token: Token) -> Token:
     )
 
 
+# Capitalised at the start of a sentence, but no part of a name: "When Dubois spoke ...".
+_LEADING_WORDS = frozenset(
+    "when after as while before since once today yesterday on in but and meanwhile also "
+    "later earlier then there here this that".split()
+)
+
+
 def _finish(tokens: list[Token]) -> list[_Mention]:
     while tokens and tokens[0].norm.casefold() in _SKIP_INSIDE:
+        tokens = tokens[1:]
+    while tokens and tokens[0].norm.casefold() in _LEADING_WORDS and not tokens[0].tier:
         tokens = tokens[1:]
     if not tokens:
         return []

@@ -184,6 +184,10 @@ def match_key(word: str) -> str:
     elif folded.endswith("s'"):
         folded, possessive = folded[:-1], "'s"
     folded = folded.replace("-", "")
+    if not folded.isascii():  # "Brasília" and "Brasilia" are one word
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
     if re.fullmatch(r"(?:[a-z]\.)+", folded):
         folded = folded.replace(".", "")
     return american_spelling(folded) + possessive

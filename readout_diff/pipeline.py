@@ -482,6 +482,23 @@ def _build_readouts(
         strength.append(sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
+    known = list(official_keys) + [
+        _readout_key(p, placement.date, specs, cast)
+        for placement in placements
+        if placement and not placement.fixed_readouts
+        for p in placement.counterparts
+    ]
+
+    def claimed(person: str, day: dt.date | None) -> str:
+        """The readout an article pins a passage on: that call's, when it was found."""
+        for key in known:
+            other = _day_of(key) if "|" in key else None
+            if _person_of(key, specs) == person and (
+                day is None or other is None or abs((other - day).days) <= 1
+            ):
+                return _rid(key, specs)
+        return _rid(_readout_key(person, day, specs, cast), specs)
+
     groups: dict[str, list[Entry]] = defaultdict(list)
     unassigned: list[Passage] = []
     for cluster, placement in zip(clusters, placements, strict=True):
@@ -508,13 +525,13 @@ def _build_readouts(
         for person, key in keys.items():
             members = [m for m in cluster.members if _belongs(m, person, keys, cluster, specs)]
             claims = {
-                id(m): _rid(_readout_key(m.evidence.explicit, day, specs, cast), specs)
+                id(m): claimed(m.evidence.explicit, day)
                 for m in members
                 if m.evidence and m.evidence.explicit and m.evidence.explicit != person
             }
             claims.update(
                 {
-                    id(m): _rid(_readout_key(person, m.strong_date, specs, cast), specs)
+                    id(m): claimed(person, m.strong_date)
                     for m in members
                     if m.other_day and m.strong_date
                 }

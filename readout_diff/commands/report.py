@@ -71,6 +71,9 @@ def write_atomically(path: str, content: str) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's private 0600
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(content)

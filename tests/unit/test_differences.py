@@ -107,3 +107,11 @@ def test_applying_the_differences_rebuilds_the_witness(
     for d in found:
         assert base[d.base_start : d.base_end].strip() == d.base
         assert witness[d.witness_start : d.witness_end].strip() == d.witness
+
+
+def test_moved_words_are_not_lost() -> None:
+    found = run("ahead of the meeting on 12 June.", "ahead of the meeting on June 12.")
+    assert found == [(K.TYPOGRAPHY, "", "June", False), (K.TYPOGRAPHY, "June", "", False)]
+    assert run("Brasília in July.", "Brasilia in July.") == [
+        (K.SPELLING_VARIANT, "Brasília", "Brasilia", False)
+    ]
