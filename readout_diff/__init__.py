@@ -26,9 +26,26 @@ from .readouts import ReadoutSpec, ReadoutSpecError
 from .serialise import to_dict, to_json
 
 __all__ = [
-    "Contrast", "ContrastPhrase", "Difference", "DifferenceKind", "Document", "InputError",
-    "Notice", "Passage", "PassageKind", "Readout", "ReadoutSentence", "ReadoutSpec",
-    "ReadoutSpecError", "Result", "Role", "SharedSentence", "Source", "Witness", "analyse",
-    "to_dict", "to_json",
+    "Contrast",
+    "ContrastPhrase",
+    "Difference",
+    "DifferenceKind",
+    "Document",
+    "InputError",
+    "Notice",
+    "Passage",
+    "PassageKind",
+    "Readout",
+    "ReadoutSentence",
+    "ReadoutSpec",
+    "ReadoutSpecError",
+    "Result",
+    "Role",
+    "SharedSentence",
+    "Source",
+    "Witness",
+    "analyse",
+    "to_dict",
+    "to_json",
 ]
 __version__ = "0.1.0"

@@ -22,6 +22,18 @@ from .readouts import ReadoutSpec, ReadoutSpecError, parse_specs
 TextOrPath = str | os.PathLike[str] | Source
 
 
+def _names_a_path(item: str) -> bool:
+    """A string is a path if it names an existing file or folder (or is "-")."""
+    if item == "-":
+        return True
+    if not item.strip() or "\n" in item or "\r" in item or len(item) > 1024:
+        return False
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], list[InputError]]:
     sources: list[Source] = []
     errors: list[InputError] = []
@@ -29,14 +41,11 @@ def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], lis
     for number, item in enumerate(items, 1):
         if isinstance(item, Source):
             sources.append(replace(item, role=role))
-        elif isinstance(item, os.PathLike) or (
-            isinstance(item, str)
-            and "\n" not in item
-            and len(item) < 4096
-            and (item == "-" or Path(item).exists())
-        ):
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _names_a_path(item)):
             paths.append(item)
-        elif isinstance(item, str) and ("\n" in item or " " in item.strip()):
+        elif isinstance(item, str) and (
+            "\n" in item or "\r" in item or " " in item.strip() or not item.strip()
+        ):
             prefix = "official" if role == Role.OFFICIAL else "text"
             sources.append(Source(f"<{prefix}-{number}>", item, role))
         else:

@@ -69,7 +69,10 @@ class DateMention:
             except ValueError:
                 return None
             if self.year is None and reference and day > reference + dt.timedelta(days=31):
-                day = day.replace(year=year - 1)
+                try:
+                    day = day.replace(year=year - 1)
+                except ValueError:  # 29 February of a year that has none
+                    return None
             return day
         if reference is None:
             return None

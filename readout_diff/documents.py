@@ -89,13 +89,27 @@ def parse(
     suffix = PurePath(name).suffix.lower()
     stem = PurePath(name).stem if name != "-" else "stdin"
     stripped = text.lstrip()
-    if suffix in (".json", ".jsonl") or (suffix not in (".html", ".htm") and stripped[:1] in "{["):
+    if not stripped:
+        raise InputProblem("file is empty")
+    records: list[dict[str, object]] = []
+    if suffix in (".json", ".jsonl"):
         records = _json_records(text)
+    elif suffix == "" and stripped[:1] in "{[":
+        with contextlib.suppress(InputProblem):  # "[Reuters] ..." is text, not JSON
+            records = _json_records(text)
+    if records:
         docs = [
             _record_document(name, f"{stem}#{i + 1}" if len(records) > 1 else stem, rec, role)
             for i, rec in enumerate(records)
+            if str(rec["text"]).strip()
         ]
-        return docs, raw.encoding_note
+        if not docs:
+            raise InputProblem('every JSON record has an empty "text"')
+        skipped = len(records) - len(docs)
+        notes = [raw.encoding_note] if raw.encoding_note else []
+        if skipped:
+            notes.append(f'{skipped} record(s) with an empty "text" skipped')
+        return docs, "; ".join(notes) or None
     if suffix in (".html", ".htm") or re.match(
         r"<(!doctype|html|head|body|article|p)\b", stripped, re.I
     ):
@@ -129,10 +143,7 @@ def _json_records(text: str) -> list[dict[str, object]]:
 
 def _record_document(name: str, doc_id: str, record: dict[str, object], role: Role) -> Document:
     meta = {k: str(v) for k, v in record.items() if k != "text" and v is not None}
-    text = str(record["text"])
-    if not text.strip():
-        raise InputProblem(f'record {doc_id} has an empty "text"')
-    return _make_document(name, doc_id, text, role, meta)
+    return _make_document(name, doc_id, str(record["text"]), role, meta)
 
 
 def _html_document(name: str, stem: str, html: str, role: Role) -> Document:

@@ -37,7 +37,12 @@ def read_paths(
             sources.append(Source("-", data, role))
             continue
         path = Path(name)
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except (OSError, ValueError) as problem:
+            errors.append(InputError(name[:80], f"not a usable path: {problem}"))
+            continue
+        if not exists:
             errors.append(InputError(name, "no such file or directory"))
             continue
         if path.is_dir():

@@ -22,6 +22,8 @@ _FOLD = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES}}
 _FOLD.update({d: "-" for d in DASHES})
 _FOLD.update({c: "" for c in INVISIBLE})
 _FOLD["…"] = "..."
+# Control characters carry no text (and \x01/\x02 mark entity keys): dropped.
+_FOLD.update({chr(c): "" for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]})
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,8 +93,11 @@ def _mark_role(text: str, i: int, open_now: bool) -> str:
         rest = text[i + 1 : line_end if line_end >= 0 else len(text)]
         close_at = next((k for k, c in enumerate(rest) if c in CLOSE_MARKS), None)
         reopened = close_at is not None and any(c in OPEN_MARKS for c in rest[:close_at])
-        if open_now and close_at is not None and not reopened and not _SPEECH_NEXT.match(
-            text, i + 1
+        if (
+            open_now
+            and close_at is not None
+            and not reopened
+            and not _SPEECH_NEXT.match(text, i + 1)
         ):
             return "apostrophe"  # "the United States” commitment", not "“a” and “b”"
     if mark == "\\":

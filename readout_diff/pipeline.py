@@ -96,9 +96,11 @@ def _load(
     docs: list[Document] = []
     errors: list[InputError] = []
     notices: list[Notice] = []
-    used: Counter[str] = Counter()
+    used: set[str] = set()
     for source in sources:
-        data = source.data.encode("utf-8") if isinstance(source.data, str) else source.data
+        data = (
+            source.data.encode("utf-8", "replace") if isinstance(source.data, str) else source.data
+        )  # a lone surrogate in a Python string becomes "?"
         try:
             parsed, note = parse(source.name, data, source.role, options.max_bytes)
         except InputProblem as problem:
@@ -111,10 +113,12 @@ def _load(
         if note:
             notices.append(Notice(source.name, note))
         for doc in parsed:
-            used[doc.id] += 1
-            if used[doc.id] > 1:
-                doc = replace(doc, id=f"{doc.id}-{used[doc.id]}")
-            docs.append(doc)
+            doc_id, n = doc.id, 1
+            while doc_id in used:  # a/x.txt, b/x.txt: x, x-2 (and x-3 if x-2 is taken)
+                n += 1
+                doc_id = f"{doc.id}-{n}"
+            used.add(doc_id)
+            docs.append(replace(doc, id=doc_id))
     return docs, errors, notices
 
 
@@ -168,8 +172,8 @@ def _date_in_text(prep: _Prepared, default_year: int | None) -> str | None:
         return day.isoformat()
     kept = "\n".join(text[p.start : p.end] for p in prep.layout.paragraphs)
     latest = latest_full_date(kept)
-    if latest or default_year is None:
-        return latest
+    if latest or default_year is None or prep.doc.role == Role.OFFICIAL:
+        return latest  # an official text's "today" is dated by the articles that report it
     spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
     days = [day for _, day, _ in call_dates(text, spans, None, default_year)]
     return max(days).isoformat() if days else None
@@ -411,15 +415,16 @@ def _official_readout(
         if spec.official and (spec.official == group.doc.path or spec.official == group.doc.id):
             return f"spec:{spec.id}"
     own = detect_cast([group.doc.text])
-    counterpart = own.counterparts[0].label.split()[-1].casefold() if own.counterparts else None
+    text = group.doc.text
+    main = max(
+        own.counterparts,
+        default=None,  # the most named, then the first named
+        key=lambda p: (p.mentions, -text.find(p.label.split()[-1])),
+    )
+    counterpart = main.label.split()[-1].casefold() if main else None
     person = f"person:{counterpart}" if counterpart else f"doc:{group.doc.id}"
-    day = group.doc.date or _date_from_name(group.doc.path)
+    day = group.doc.date  # its metadata, its file name's date, or its text's
     return f"{person}|{day or ''}"
-
-
-def _date_from_name(path: str) -> str | None:
-    match = re.search(r"(\d{4}-\d{2}-\d{2})", path)
-    return match.group(1) if match else None
 
 
 def _spec_key(spec: ReadoutSpec) -> str:
@@ -457,7 +462,10 @@ def _person_of(key: str, specs: Sequence[ReadoutSpec]) -> str:
 
 def _day_of(key: str) -> dt.date | None:
     day = key.partition("|")[2]
-    return dt.date.fromisoformat(day) if day else None
+    try:
+        return dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
 
 
 def _build_readouts(

@@ -52,12 +52,14 @@ def parse_specs(text: str) -> list[ReadoutSpec]:
             raise ReadoutSpecError(f"readout {number} is not a table")
         rid = table.get("id")
         counterpart = table.get("counterpart")
-        if not isinstance(rid, str) or not rid:
+        if not isinstance(rid, str) or not rid.strip():
             raise ReadoutSpecError(f'readout {number} has no "id"')
+        if "|" in rid or "/" in rid:
+            raise ReadoutSpecError(f'readout id "{rid}" may not contain "|" or "/"')
         if rid in seen:
             raise ReadoutSpecError(f'readout id "{rid}" is used twice')
         seen.add(rid)
-        if not isinstance(counterpart, str) or not counterpart:
+        if not isinstance(counterpart, str) or not counterpart.strip():
             raise ReadoutSpecError(f'readout "{rid}" has no "counterpart"')
         aliases = table.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
