@@ -177,6 +177,8 @@ class Aligner:
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
         self.clusters: list[Cluster] = []
+        self._codes: list[str] = []  # each cluster's code, and spaced out as words
+        self._spaced: list[str] = []
         by_text: dict[tuple[str, dt.date | None], Cluster] = {}
         for sentence in officials:
             # twins of one day may share a sentence; the same words another day are another
@@ -195,7 +197,7 @@ class Aligner:
             if sentence.day:
                 cluster.dates[sentence.day] += 10.0
             by_text[words] = cluster
-            self.clusters.append(cluster)
+            self._add(cluster)
 
     def _best(self, cand: Candidate) -> tuple[Cluster, float] | None:
         ranked = self._ranked(cand)
@@ -208,11 +210,9 @@ class Aligner:
         Without an official text, the same words on another day are another sentence."""
         if not self.clusters:
             return []
-        codes = [c.code for c in self.clusters]
         scorer = fuzz.partial_ratio if cand.fragment else fuzz.token_set_ratio
-        spaced = " ".join(cand.code)
-        choices = [" ".join(c) for c in codes] if not cand.fragment else codes
-        query = cand.code if cand.fragment else spaced
+        choices = self._codes if cand.fragment else self._spaced
+        query = cand.code if cand.fragment else " ".join(cand.code)
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
         order = entity_order(cand.tokens, self.cast)
         ranked: list[tuple[Cluster, float]] = []
@@ -251,6 +251,11 @@ class Aligner:
             return [best]
         return ranked
 
+    def _add(self, cluster: Cluster) -> None:
+        self.clusters.append(cluster)
+        self._codes.append(cluster.code)
+        self._spaced.append(" ".join(cluster.code))
+
     def _join(self, cluster: Cluster, cand: Candidate) -> None:
         cluster.members.append(cand)
         cand.joined.append(cluster)
@@ -262,7 +267,7 @@ class Aligner:
     def _found(self, cand: Candidate) -> None:
         cluster = Cluster(cand.code, entity_order(cand.tokens, self.cast), Counter(cand.code))
         self._join(cluster, cand)
-        self.clusters.append(cluster)
+        self._add(cluster)
 
     def run(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         """Place every candidate; return the ones no sentence took."""
@@ -291,23 +296,24 @@ class Aligner:
                 self._found(cand)
             else:
                 left.append(cand)
+        if any(c.official is not None for c in self.clusters):
+            return left  # with official texts, paraphrase alone founds no sentence
         # Paraphrase alone founds a sentence only where independent outlets agree.
         pending = [c for c in left if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment]
         trial = Aligner(self.cast, [])
-        rest = trial.run_paraphrase(pending)
-        official_mode = any(c.official is not None for c in self.clusters)
-        for cluster in [] if official_mode else trial.clusters:
+        trial.run_paraphrase(pending)
+        for cluster in trial.clusters:
             if len({m.group for m in cluster.members}) >= 2:
-                self.clusters.append(cluster)
+                self._add(cluster)
             else:
-                rest.extend(cluster.members)
+                for member in cluster.members:
+                    member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
         return [c for c in left if id(c) not in taken]
 
-    def run_paraphrase(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def run_paraphrase(self, candidates: Sequence[Candidate]) -> None:
         """Paraphrases among themselves: founders start sentences, the rest may join."""
         ordered = sorted(candidates, key=lambda c: (not c.founder, c.order_key))
-        rest = []
         for cand in ordered:
             best = self._best(cand)
             if best is not None:
@@ -315,9 +321,6 @@ class Aligner:
                 best[0].vocabulary |= Counter(cand.code)
             elif cand.founder:
                 self._found(cand)
-            else:
-                rest.append(cand)
-        return rest
 
 
 def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:

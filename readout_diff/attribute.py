@@ -268,7 +268,6 @@ class DocumentContext:
     text: str
     sentences: tuple[tuple[int, int, int], ...]  # start, end, paragraph
     reference: dt.date | None
-    default_year: int | None
     call_dates: tuple[tuple[int, dt.date, int], ...]  # a call sentence's offset, day, index
     sentence_tokens: tuple[tuple[Token, ...], ...]  # canonical tokens of each sentence
     partners: dict[str, float] = field(default_factory=dict)  # whom the article says was called

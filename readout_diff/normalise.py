@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Quotation marks and apostrophes of every common style, folded to ASCII for matching.
 DOUBLE_QUOTES = '"“”„‟″«»〝〞＂'
@@ -177,6 +178,7 @@ def _mark_key(value: str, kind: str | None) -> str:
     return "..." if kind == "ellipsis" else value
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(word: str) -> str:
     """The key two spellings of one word share: case, hyphens, dots and variants folded."""
     folded = word.casefold()

@@ -100,8 +100,6 @@ def _mark_role(text: str, i: int, open_now: bool) -> str:
             and not _SPEECH_NEXT.match(text, i + 1)
         ):
             return "apostrophe"  # "the United States” commitment", not "“a” and “b”"
-    if mark == "\\":
-        return "apostrophe"
     if mark in OPEN_MARKS:
         return "open"
     if mark in CLOSE_MARKS:
@@ -136,8 +134,6 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
             ch = text[i]
             if ch not in OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS:
                 continue
-            if ch in AMBIGUOUS_MARKS and i > 0 and text[i - 1] == "\\":
-                pass  # an escaped mark is still a mark
             role = _mark_role(text, i, open_at is not None)
             if role == "apostrophe":
                 continue

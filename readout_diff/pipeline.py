@@ -144,15 +144,18 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
                 if p.end - p.start > 40
             }
         )
-    order = sorted(range(len(prepared)), key=lambda i: prepared[i].doc.id)
-    for pos, i in enumerate(order):
+    holders: defaultdict[str, list[int]] = defaultdict(list)  # paragraph -> documents
+    for i in sorted(range(len(prepared)), key=lambda i: prepared[i].doc.id):
         prepared[i].group = prepared[i].doc.id
-        for j in order[:pos]:
-            a, b = keys[i], keys[j]
-            if a and b and len(a & b) / len(a | b) >= 0.8 and prepared[j].doc.copy_of is None:
+        shared: Counter[int] = Counter(j for key in keys[i] for j in holders[key])
+        for j in sorted(shared, key=lambda j: prepared[j].doc.id):
+            union = len(keys[i] | keys[j])
+            if union and shared[j] / union >= 0.8 and prepared[j].doc.copy_of is None:
                 prepared[i].doc = replace(prepared[i].doc, copy_of=prepared[j].doc.id)
                 prepared[i].group = prepared[j].group
                 break
+        for key in keys[i]:
+            holders[key].append(i)
     return prepared
 
 
@@ -234,7 +237,6 @@ def run(
             text,
             spans,
             reference,
-            default_year,
             call_dates(text, spans, reference, default_year, post_dates),
             tuple(tuple(t) for t in prep.sentence_tokens),
             document_partners(prep.sentence_tokens, cast),
@@ -306,7 +308,7 @@ def run(
     leftovers = aligner.run(candidates)
     official_readouts = _date_undated_officials(official_readouts, aligner.clusters)
     result_readouts, unassigned = _build_readouts(
-        aligner.clusters, cast, calls, specs, officials, official_readouts, docs, options
+        aligner.clusters, cast, calls, specs, officials, official_readouts, options
     )
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
@@ -475,7 +477,6 @@ def _build_readouts(
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
     official_keys: list[str],
-    docs: Sequence[Document],
     options: Options,
 ) -> tuple[list[Readout], list[Passage]]:
     placements: list[Placement | None] = []
@@ -545,16 +546,11 @@ def _build_readouts(
                 }
             )
             groups[key].append((cluster, members, claims))
-    readouts = []
-    docs_by_id = {d.id: d for d in docs}
-    for key in sorted(groups):
-        readouts.append(
-            _readout(
-                key, groups[key], cast, specs, officials, official_keys, docs_by_id, options, groups
-            )
-        )
-    readouts = _link_shared(readouts, groups)
-    return readouts, unassigned
+    readouts = [
+        _readout(key, groups[key], cast, specs, officials, official_keys, options)
+        for key in sorted(groups)
+    ]
+    return _link_shared(readouts), unassigned
 
 
 def _readout_key(
@@ -584,9 +580,7 @@ def _readout(
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
     official_keys: list[str],
-    docs: dict[str, Document],
     options: Options,
-    all_groups: dict[str, list[Entry]],
 ) -> Readout:
     spec = next((s for s in specs if _spec_key(s) == key), None)
     official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
@@ -641,7 +635,7 @@ def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None
     return [entries[i] for i in sorted(range(len(entries)), key=key)]
 
 
-def _link_shared(readouts: list[Readout], groups: dict[str, list[Entry]]) -> list[Readout]:
+def _link_shared(readouts: list[Readout]) -> list[Readout]:
     """Mark sentences that stand, word for word, in more than one readout."""
     owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for readout in readouts:
