@@ -257,39 +257,7 @@ def run(
                 )
             )
             continue
-        for unit in prep.units:
-            toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
-            keys = content(toks)
-            reason = None
-            if is_first_person(toks):
-                reason = "first-person remark, not readout wording"
-            elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
-                reason = f"credited to {unit.speaker}, not to the readout"
-            elif not _worded_as_readout(toks, prep, unit):
-                reason = "not worded as a readout"
-            post_date = parse_date(unit.post_date) if unit.post_date else None
-            candidates.append(
-                Candidate(
-                    unit,
-                    prep.doc,
-                    toks,
-                    encoder.encode(keys),
-                    prep.group,
-                    unit.fragment,
-                    reason is None,
-                    reason,
-                    gather(
-                        unit.start,
-                        unit.end,
-                        unit.sentence,
-                        toks,
-                        prep.context,
-                        cast,
-                        post_date,
-                        _quote_context(prep, unit),
-                    ),
-                )
-            )
+        candidates.extend(_candidates_of(prep, cast, encoder))
     if progress:
         progress("passages", len(candidates), len(docs))
     official_readouts = [_official_readout(group, cast, specs) for group in officials]
@@ -331,6 +299,47 @@ def run(
         errors=tuple(errors),
         notices=tuple(notices),
     )
+
+
+def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candidate]:
+    """Every unit of a report as a candidate for alignment, with its evidence and, when
+    it may not start a readout sentence of its own, why."""
+    out = []
+    for unit in prep.units:
+        assert prep.context is not None
+        toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
+        reason = None
+        if is_first_person(toks):
+            reason = "first-person remark, not readout wording"
+        elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
+            reason = f"credited to {unit.speaker}, not to the readout"
+        elif not _worded_as_readout(toks, prep, unit):
+            reason = "not worded as a readout"
+        post_date = parse_date(unit.post_date) if unit.post_date else None
+        evidence = gather(
+            unit.start,
+            unit.end,
+            unit.sentence,
+            toks,
+            prep.context,
+            cast,
+            post_date,
+            _quote_context(prep, unit),
+        )
+        out.append(
+            Candidate(
+                unit,
+                prep.doc,
+                toks,
+                encoder.encode(content(toks)),
+                prep.group,
+                unit.fragment,
+                reason is None,
+                reason,
+                evidence,
+            )
+        )
+    return out
 
 
 _ANNOUNCES_CALL = re.compile(
