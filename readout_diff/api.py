@@ -106,12 +106,13 @@ def _specs(readouts: str | os.PathLike[str] | Sequence[ReadoutSpec] | None) -> l
                 raise ReadoutSpecError(f"{path}: cannot be read: {error.strerror}") from None
             specs = parse_specs(text)
             return [_resolve_official(s, path.parent) for s in specs]
-        return parse_specs(text)
-    return list(readouts)
+        return [_resolve_official(s, Path.cwd()) for s in parse_specs(text)]
+    return [_resolve_official(s, Path.cwd()) for s in readouts]
 
 
 def _resolve_official(spec: ReadoutSpec, folder: Path) -> ReadoutSpec:
-    """An `official = "file"` in a readouts file is read relative to that file."""
+    """An `official = "file"` is read relative to the readouts file (or, for readouts given
+    as TOML text or as specs, to the working directory)."""
     if spec.official and not spec.official_text:
         path = folder / spec.official
         try:

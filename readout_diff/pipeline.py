@@ -609,9 +609,12 @@ def _readout(
     ordered = _sentence_order(entries, official)
     sentences = []
     for index, (cluster, members, claims) in enumerate(ordered, 1):
-        sentences.append(
-            build_sentence(f"{rid}/s{index}", cluster, members, claims, cast, options.ignore_case)
+        sentence = build_sentence(
+            f"{rid}/s{index}", cluster, members, claims, cast, options.ignore_case
         )
+        if official is not None and cluster.official is not None:
+            sentence = replace(sentence, base_source=f"official:{official.doc.id}")
+        sentences.append(sentence)
     return Readout(
         id=rid,
         label=label,
@@ -626,7 +629,14 @@ def _readout(
 def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None) -> list[Entry]:
     """Official order where there is one; else where the witnesses put them."""
     if official is not None:
-        return sorted(entries, key=lambda e: e[0].official.start if e[0].official else 0)
+        # a sentence twins share word for word sits where this readout's own text has it
+        own = {_words_of(s): s.start for s in official.sentences}
+
+        def place_in_text(entry: Entry) -> int:
+            sentence = entry[0].official
+            return own.get(_words_of(sentence), sentence.start) if sentence else 0
+
+        return sorted(entries, key=place_in_text)
     ranks: dict[int, list[float]] = defaultdict(list)
     by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for index, (_, members, _) in enumerate(entries):
@@ -642,6 +652,10 @@ def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None
         return (sum(values) / len(values), entries[i][0].code)
 
     return [entries[i] for i in sorted(range(len(entries)), key=key)]
+
+
+def _words_of(sentence: OfficialSentence) -> str:
+    return " ".join(t.key for t in sentence.tokens)
 
 
 def _link_shared(readouts: list[Readout]) -> list[Readout]:
