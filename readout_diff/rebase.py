@@ -13,7 +13,7 @@ from .align import Encoder, content, matched_range, similarity
 from .contrast import contrast
 from .differences import ELLIPSIS, diff
 from .entities import canonicalise, detect_cast
-from .model import PassageKind, ReadoutSentence, Result
+from .model import DifferenceKind, PassageKind, ReadoutSentence, Result
 from .normalise import tokenise
 
 
@@ -34,8 +34,9 @@ def resolve_document(result: Result, name: str) -> str:
     raise RebaseError(f"no document or outlet called '{name}'")
 
 
-def rebase(result: Result, name: str) -> Result:
-    """The same result with `name`'s versions as the base wherever it has one."""
+def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
+    """The same result with `name`'s versions as the base wherever it has one
+    (`ignore_case` as for the engine: case differences are not reported)."""
     doc_id = resolve_document(result, name)
     cast = detect_cast([d.text for d in result.documents])
     texts = {d.id: d.text for d in result.documents}
@@ -63,6 +64,15 @@ def rebase(result: Result, name: str) -> Result:
             differences = diff(
                 part, base_text, tokens, texts[w.document], w.kind == PassageKind.PARAPHRASE
             )
+            if ignore_case:
+                differences = tuple(
+                    d
+                    for d in differences
+                    if not (
+                        d.kind == DifferenceKind.TYPOGRAPHY
+                        and d.base.casefold() == d.witness.casefold()
+                    )
+                )
             encoder = Encoder()
             score = similarity(encoder.encode(content(tokens)), encoder.encode(content(part)))
             witnesses.append(

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         from ..rebase import RebaseError, rebase
 
         try:
-            result = rebase(result, args.base)
+            result = rebase(result, args.base, args.ignore_case)
         except RebaseError as problem:
             error("--base", str(problem))
             return ExitCode.INPUT

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from readout_diff import Result
+from readout_diff import Result, analyse
 from readout_diff.rebase import RebaseError, rebase, resolve_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_resolve_document(seeds_result: Result) -> None:
@@ -20,3 +24,19 @@ def test_rebase_measures_against_the_chosen_version(seeds_result: Result) -> Non
     own = next(w for w in emphasis.witnesses if w.document == "002_9ec8bcdebe72d600")
     assert own.differences == ()
     assert rebased.contrasts and rebased.contrasts[0].a == seeds_result.contrasts[0].a
+
+
+def test_rebase_honours_ignore_case(seeds_result: Result) -> None:
+    def case_only(result: Result) -> int:
+        return sum(
+            1
+            for r in result.readouts
+            for s in r.sentences
+            for w in s.witnesses
+            for d in w.differences
+            if d.base != d.witness and d.base.casefold() == d.witness.casefold()
+        )
+
+    assert case_only(rebase(seeds_result, "000_9346caa3c28eb405")) > 0
+    folded = analyse([SEEDS], ignore_case=True)
+    assert case_only(rebase(folded, "000_9346caa3c28eb405", ignore_case=True)) == 0
