@@ -51,10 +51,6 @@ class Encoder:
         return "".join(out)
 
 
-def content(tokens: Sequence[Token]) -> list[str]:
-    return [t.key for t in tokens if t.is_word and t.key not in STOPWORDS]
-
-
 @dataclass
 class Candidate:
     """A unit ready for alignment."""

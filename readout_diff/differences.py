@@ -9,13 +9,12 @@ tile the covered text, so applying them to the base rebuilds the witness exactly
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
-from .normalise import Token
+from .normalise import Token, unaccented
 
 # Function words: changing one of these alone is not a change of substance.
 STOPWORDS = frozenset(
@@ -308,17 +307,13 @@ def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
     return merged
 
 
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def _same_key_kind(b: Token, w: Token) -> tuple[DifferenceKind, bool]:
     """Two tokens that match: what kind of surface difference separates them."""
     if b.text == w.text or b.norm == w.norm or b.fold == w.fold:
         return DifferenceKind.TYPOGRAPHY, False
     if b.fold.replace("-", "") == w.fold.replace("-", ""):
         return DifferenceKind.TYPOGRAPHY, False
-    if _unaccented(b.fold) == _unaccented(w.fold):
+    if unaccented(b.fold) == unaccented(w.fold):
         return DifferenceKind.SPELLING_VARIANT, False  # "Brasilia" for "Brasília"
     if b.tier and w.tier and not ({b.tier, w.tier} <= {"name", "abbreviation"}):
         return (

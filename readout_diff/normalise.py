@@ -178,6 +178,11 @@ def _mark_key(value: str, kind: str | None) -> str:
     return "..." if kind == "ellipsis" else value
 
 
+def unaccented(text: str) -> str:
+    """The text without its accents: "Brasília" -> "Brasilia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1 << 16)
 def match_key(word: str) -> str:
     """The key two spellings of one word share: case, hyphens, dots and variants folded."""
@@ -189,9 +194,7 @@ def match_key(word: str) -> str:
         folded, possessive = folded[:-1], "'s"
     folded = folded.replace("-", "")
     if not folded.isascii():  # "Brasília" and "Brasilia" are one word
-        folded = "".join(
-            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
-        )
+        folded = unaccented(folded)
     if re.fullmatch(r"(?:[a-z]\.)+", folded):
         folded = folded.replace(".", "")
     return american_spelling(folded) + possessive

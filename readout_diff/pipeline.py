@@ -17,7 +17,6 @@ from .align import (
     Cluster,
     Encoder,
     OfficialSentence,
-    content,
 )
 from .attribute import (
     SPEECH_WORDS,
@@ -31,6 +30,7 @@ from .attribute import (
 )
 from .contrast import contrast
 from .dates import leading_date_line, parse_date
+from .differences import content_keys
 from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
 from .entities import Cast, Person, canonicalise, detect_cast, entity_of, extend_cast
 from .model import (
@@ -247,7 +247,7 @@ def run(
                     prep.doc,
                     [
                         OfficialSentence(
-                            prep.doc, "", s.start, s.end, toks, encoder.encode(content(toks))
+                            prep.doc, "", s.start, s.end, toks, encoder.encode(content_keys(toks))
                         )
                         for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
                         if any(t.is_word for t in toks)
@@ -331,7 +331,7 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
                 unit,
                 prep.doc,
                 toks,
-                encoder.encode(content(toks)),
+                encoder.encode(content_keys(toks)),
                 prep.group,
                 unit.fragment,
                 reason is None,

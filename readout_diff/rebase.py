@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import Encoder, content, matched_range, similarity
+from .align import Encoder, matched_range, similarity
 from .contrast import contrast
-from .differences import ELLIPSIS, diff
+from .differences import ELLIPSIS, content_keys, diff
 from .entities import canonicalise, detect_cast
 from .model import DifferenceKind, PassageKind, ReadoutSentence, Result
 from .normalise import tokenise
@@ -74,7 +74,9 @@ def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
                     )
                 )
             encoder = Encoder()
-            score = similarity(encoder.encode(content(tokens)), encoder.encode(content(part)))
+            score = similarity(
+                encoder.encode(content_keys(tokens)), encoder.encode(content_keys(part))
+            )
             witnesses.append(
                 replace(
                     w,

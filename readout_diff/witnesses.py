@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .align import Candidate, Cluster, Encoder, consensus, content, matched_range, similarity
-from .differences import ELLIPSIS, diff
+from .align import Candidate, Cluster, Encoder, consensus, matched_range, similarity
+from .differences import ELLIPSIS, content_keys, diff
 from .entities import Cast, canonicalise
 from .model import (
     Difference,
@@ -58,19 +58,20 @@ def build_sentence(
 ) -> ReadoutSentence:
     base_text, base_source = _base(cluster)
     base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
-    witnesses = [
-        measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))) for m in members
+    measured = [
+        (measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))), m)
+        for m in members
     ]
-    base_words = len(content(base_tokens))
+    words = {  # content words of each witness, from the tokens its candidate already has
+        id(w): len(content_keys([t for t in m.tokens if w.start <= t.start and t.end <= w.end]))
+        for w, m in measured
+    }
+    base_words = len(content_keys(base_tokens))
     witnesses = [
         w
-        for w in _drop_redundant(witnesses)
+        for w in _drop_redundant([w for w, _ in measured])
         if w.kind != PassageKind.PARAPHRASE
-        or (
-            w.score >= MIN_PARAPHRASE_SCORE
-            and len(content(canonicalise(tokenise(w.text), cast.gazetteer)))
-            >= min(4, 0.4 * base_words)
-        )
+        or (w.score >= MIN_PARAPHRASE_SCORE and words[id(w)] >= min(4, 0.4 * base_words))
     ]
     witnesses.sort(key=lambda w: (w.document, w.start))
     return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
@@ -164,7 +165,9 @@ def measure(
     covered_start = base_part[0].start if base_part else 0
     covered_end = base_part[-1].end if base_part else 0
     encoder = Encoder()
-    score = similarity(encoder.encode(content(tokens)), encoder.encode(content(base_part)))
+    score = similarity(
+        encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
+    )
     return Witness(
         doc.id,
         start,

@@ -15,8 +15,9 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..align import Encoder, content
+from ..align import Encoder
 from ..attribute import is_first_person
+from ..differences import content_keys
 from ..entities import PRINCIPAL, Cast, canonicalise, entity_of
 from ..model import Document, PassageKind
 from ..normalise import Token, tokenise
@@ -29,8 +30,11 @@ MIN_SCORE = 60.0  # rapidfuzz partial_ratio on content words: below, another sen
 MIN_WORDS = 4  # content words a stretch of reported speech needs to be compared
 # How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
 _FORCE = (
-    (r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
-     r"highlight|rais)\w*", 0),
+    (
+        r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
+        r"highlight|rais)\w*",
+        0,
+    ),
     (r"(?:encourag|invit|suggest)\w*", 1),
     (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),  # "called on/for"
     (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*", 3),
@@ -56,28 +60,33 @@ class SentenceIndex:
         self.sentences: list[_Sentence] = []
         for number, doc in enumerate(docs):
             for sentence in layout(doc.text).sentences:
-                tokens = canonicalise(tokenise(doc.text[sentence.start : sentence.end],
-                                               sentence.start), cast.gazetteer)
-                self.sentences.append(_Sentence(number, sentence.start, sentence.end,
-                                                tuple(tokens)))
-        self.codes = [self.encoder.encode(content(s.tokens)) for s in self.sentences]
+                tokens = canonicalise(
+                    tokenise(doc.text[sentence.start : sentence.end], sentence.start),
+                    cast.gazetteer,
+                )
+                self.sentences.append(
+                    _Sentence(number, sentence.start, sentence.end, tuple(tokens))
+                )
+        self.codes = [self.encoder.encode(content_keys(s.tokens)) for s in self.sentences]
 
 
-def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
-                      index: SentenceIndex, cast: Cast) -> list[ParaphraseCheck]:
+def check_paraphrases(
+    doc: Document, extracted: Extracted, locator: Locator, index: SentenceIndex, cast: Cast
+) -> list[ParaphraseCheck]:
     """Reported speech of the principal whose wording changes a source sentence's meaning."""
     units, _ = find_units(doc.id, extracted.text, extracted.layout)
     reported = []
     for unit in units:
         if unit.kind != PassageKind.PARAPHRASE:
             continue
-        tokens = canonicalise(tokenise(extracted.text[unit.start : unit.end], unit.start),
-                              cast.gazetteer)
-        if _reports_principal(tokens) and len(content(tokens)) >= MIN_WORDS:
+        tokens = canonicalise(
+            tokenise(extracted.text[unit.start : unit.end], unit.start), cast.gazetteer
+        )
+        if _reports_principal(tokens) and len(content_keys(tokens)) >= MIN_WORDS:
             reported.append((unit.start, unit.end, tokens))
     if not reported or not index.sentences:
         return []
-    codes = [index.encoder.encode(content(tokens)) for _, _, tokens in reported]
+    codes = [index.encoder.encode(content_keys(tokens)) for _, _, tokens in reported]
     scores = _scores(codes, index.codes)
     out = []
     for (start, end, tokens), row in zip(reported, scores, strict=True):
@@ -89,12 +98,27 @@ def check_paraphrases(doc: Document, extracted: Extracted, locator: Locator,
         if not changes:
             continue
         source = index.docs[sentence.doc]
-        span = SourceSpan(source.id, source.path, sentence.start, sentence.end,
-                          source.text[sentence.start : sentence.end],
-                          Locator(source.path, source.text).span(sentence.start, sentence.end),
-                          round(float(row[best]) / 100, 3))
-        out.append(ParaphraseCheck(doc.id, doc.path, start, end, doc.text[start:end],
-                                   locator.span(start, end), span, tuple(changes)))
+        span = SourceSpan(
+            source.id,
+            source.path,
+            sentence.start,
+            sentence.end,
+            source.text[sentence.start : sentence.end],
+            Locator(source.path, source.text).span(sentence.start, sentence.end),
+            round(float(row[best]) / 100, 3),
+        )
+        out.append(
+            ParaphraseCheck(
+                doc.id,
+                doc.path,
+                start,
+                end,
+                doc.text[start:end],
+                locator.span(start, end),
+                span,
+                tuple(changes),
+            )
+        )
     return out
 
 
@@ -114,7 +138,7 @@ def _scores(reported: Sequence[str], sentences: Sequence[str]) -> NDArray[np.flo
 
 
 def _reports_principal(tokens: Sequence[Token]) -> bool:
-    """"Castell told Kenya...", "The Secretary encouraged...": the principal, early in the
+    """ "Castell told Kenya...", "The Secretary encouraged...": the principal, early in the
     sentence, doing something in the past tense, not a first-person remark."""
     if is_first_person(tokens):
         return False
@@ -141,8 +165,9 @@ def meaning_changes(reported: Sequence[Token], source: Sequence[Token], cast: Ca
         out.append(f'names "{object_r[0]}" where the source names "{object_s[0]}"')
     negations_r, negations_s = _words(reported, _NEGATIONS), _words(source, _NEGATIONS)
     if bool(negations_r) != bool(negations_s):
-        out.append(f"negation differs: {_list(negations_r)} where the source has "
-                   f"{_list(negations_s)}")
+        out.append(
+            f"negation differs: {_list(negations_r)} where the source has {_list(negations_s)}"
+        )
     modals_r, modals_s = _words(reported, _MODALS), _words(source, _MODALS)
     if modals_r - modals_s:
         out.append(f"modal {_list(modals_r - modals_s)} where the source has {_list(modals_s)}")
@@ -155,8 +180,9 @@ def meaning_changes(reported: Sequence[Token], source: Sequence[Token], cast: Ca
     return out
 
 
-def _request(tokens: Sequence[Token], cast: Cast) -> tuple[tuple[str, int] | None,
-                                                           tuple[str, str] | None]:
+def _request(
+    tokens: Sequence[Token], cast: Cast
+) -> tuple[tuple[str, int] | None, tuple[str, str] | None]:
     """The strongest verb of request and the first party named after it."""
     words = [t for t in tokens if t.is_word]
     best: tuple[str, int, int] | None = None
