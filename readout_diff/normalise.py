@@ -356,7 +356,6 @@ _DOUBLED_L_STEMS = [
     "rival",
     "shovel",
     "snorkel",
-    "worship",
 ]
 
 

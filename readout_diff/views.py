@@ -62,15 +62,14 @@ class Fidelity:
 
 def fidelity(result: Result) -> list[Fidelity]:
     """One row per report document that carries any readout sentence."""
+    by_document: dict[str, list[Witness]] = {}
+    for r in result.readouts:
+        for s in r.sentences:
+            for w in s.witnesses:
+                by_document.setdefault(w.document, []).append(w)
     rows = []
     for doc in result.documents:
-        mine = [
-            w
-            for r in result.readouts
-            for s in r.sentences
-            for w in s.witnesses
-            if w.document == doc.id
-        ]
+        mine = by_document.get(doc.id, [])
         if not mine:
             continue
         total = sum(max(words(w.text), 1) for w in mine)
