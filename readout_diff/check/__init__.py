@@ -12,6 +12,15 @@ from .model import CheckReport, Finding, QuoteCheck, Verdict
 from .rules import RULES, Severity
 
 __all__ = [
-    "RULES", "Article", "CheckConfig", "CheckReport", "ConfigError", "Finding", "QuoteCheck",
-    "Severity", "Verdict", "check", "check_consensus",
+    "RULES",
+    "Article",
+    "CheckConfig",
+    "CheckReport",
+    "ConfigError",
+    "Finding",
+    "QuoteCheck",
+    "Severity",
+    "Verdict",
+    "check",
+    "check_consensus",
 ]

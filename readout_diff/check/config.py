@@ -76,8 +76,7 @@ def _relative(folder: str, path: str) -> str:
     return path if PurePath(path).is_absolute() else str(PurePath(folder) / path)
 
 
-def apply(config: CheckConfig, values: dict[str, Any], where: str = "command line"
-          ) -> CheckConfig:
+def apply(config: CheckConfig, values: dict[str, Any], where: str = "command line") -> CheckConfig:
     """`config` with `values` (field name -> value) checked and applied; None means unset."""
     changes: dict[str, Any] = {}
     for name, value in values.items():

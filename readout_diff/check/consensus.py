@@ -61,8 +61,7 @@ def check_consensus(articles: Sequence[Article], config: CheckConfig) -> CheckRe
             if words:
                 entries.append(_Entry(number, groups[number], ex, i, cut, words, breaks))
     codes = ["".join(p.code for p in e.pieces) for e in entries]
-    scores = process.cdist(codes, codes, scorer=fuzz.partial_ratio, dtype="float32",
-                           workers=-1)
+    scores = process.cdist(codes, codes, scorer=fuzz.partial_ratio, dtype="float32", workers=-1)
     results = [ArticleResult() for _ in articles]
     for row, entry in zip(scores, entries, strict=True):
         others = _best_per_group(entry, entries, row)
@@ -82,8 +81,14 @@ def _word_count(tokens: Sequence[Token]) -> int:
 
 def _wire_groups(articles: Sequence[Article], extracted: Sequence[Extracted]) -> list[int]:
     """Copies of one wire story (mostly the same paragraphs) vote once between them."""
-    keys = [{normalise(ex.text[p.start : p.end]).text.casefold()
-             for p in ex.layout.paragraphs if p.end - p.start > 40} for ex in extracted]
+    keys = [
+        {
+            normalise(ex.text[p.start : p.end]).text.casefold()
+            for p in ex.layout.paragraphs
+            if p.end - p.start > 40
+        }
+        for ex in extracted
+    ]
     groups = list(range(len(articles)))
     for i in range(len(articles)):
         for j in range(i):
@@ -94,8 +99,7 @@ def _wire_groups(articles: Sequence[Article], extracted: Sequence[Extracted]) ->
     return groups
 
 
-def _best_per_group(entry: _Entry, entries: Sequence[_Entry], row: Sequence[float]
-                    ) -> list[_Entry]:
+def _best_per_group(entry: _Entry, entries: Sequence[_Entry], row: Sequence[float]) -> list[_Entry]:
     best: dict[int, tuple[float, int]] = {}
     for k, other in enumerate(entries):
         score = float(row[k])
@@ -139,22 +143,28 @@ def _compare(entry: _Entry, other: _Entry) -> tuple[tuple[int, int], list[_Regio
     return (ops[0][3], ops[-1][4]), regions
 
 
-def _judge(entry: _Entry, others: Sequence[_Entry], gazetteer: Gazetteer,
-           config: CheckConfig) -> QuoteCheck:
+def _judge(
+    entry: _Entry, others: Sequence[_Entry], gazetteer: Gazetteer, config: CheckConfig
+) -> QuoteCheck:
     quote = entry.extracted.quotes[entry.index]
     compared = [(o, c) for o in others if (c := _compare(entry, o)) is not None]
     if not compared:
-        return QuoteCheck(quote, Verdict.NOT_CHECKED, "none",
-                          note="no other outlet quotes these words")
+        return QuoteCheck(
+            quote, Verdict.NOT_CHECKED, "none", note="no other outlet quotes these words"
+        )
     votes: dict[_Region, list[_Entry]] = defaultdict(list)
     for other, (_, regions) in compared:
         for region in regions:
             votes[region].append(other)
     deviant = []
     for region, backers in votes.items():
-        agree = sum(1 for _, ((lo, hi), regions) in compared
-                    if lo <= region.j1 and region.j2 <= hi
-                    and not any(r.j1 < region.j2 + 1 and region.j1 < r.j2 + 1 for r in regions))
+        agree = sum(
+            1
+            for _, ((lo, hi), regions) in compared
+            if lo <= region.j1
+            and region.j2 <= hi
+            and not any(r.j1 < region.j2 + 1 and region.j1 < r.j2 + 1 for r in regions)
+        )
         if len(backers) >= MIN_SUPPORT and len(backers) > agree:
             deviant.append((region, backers))
     best, _ = compared[0]
@@ -162,28 +172,49 @@ def _judge(entry: _Entry, others: Sequence[_Entry], gazetteer: Gazetteer,
         best = deviant[0][1][0]
     found = _differences(entry, best, gazetteer)
     if deviant:
-        marked = {j for region, _ in deviant for j in range(region.j1, max(region.j2,
-                                                                         region.j1 + 1))}
+        marked = {
+            j for region, _ in deviant for j in range(region.j1, max(region.j2, region.j1 + 1))
+        }
         words = [t for t in entry.words if t.is_word]
         spans = [(words[j].start, words[j].end) for j in marked if j < len(words)]
-        found = tuple(d for d in found if any(s < d.witness_end + 1 and d.witness_start < e + 1
-                                              for s, e in spans)) or found
+        found = (
+            tuple(
+                d
+                for d in found
+                if any(s < d.witness_end + 1 and d.witness_start < e + 1 for s, e in spans)
+            )
+            or found
+        )
         support = max(len(b) for _, b in deviant)
         judgement = judge(found, False, config.allow_spelling_variants)
-        problems = tuple((code, f"{message} (the wording {support} other outlets agree on)")
-                         for code, message in judgement.problems)
-        return QuoteCheck(quote, Verdict.ALTERED, "none", _span(best), judgement.differences,
-                          problems=problems or (("RD002", "quote differs from the wording "
-                                                 f"{support} other outlets agree on"),))
+        problems = tuple(
+            (code, f"{message} (the wording {support} other outlets agree on)")
+            for code, message in judgement.problems
+        )
+        return QuoteCheck(
+            quote,
+            Verdict.ALTERED,
+            "none",
+            _span(best),
+            judgement.differences,
+            problems=problems
+            or (("RD002", f"quote differs from the wording {support} other outlets agree on"),),
+        )
     if votes and any(d.kind.value not in ("typography", "spelling_variant") for d in found):
-        return QuoteCheck(quote, Verdict.NOT_CHECKED, "none", _span(best), found,
-                          note="the outlets split on this wording, so there is no consensus")
-    return QuoteCheck(quote, Verdict.EQUIVALENT if found else Verdict.EXACT, "none",
-                      _span(best), found)
+        return QuoteCheck(
+            quote,
+            Verdict.NOT_CHECKED,
+            "none",
+            _span(best),
+            found,
+            note="the outlets split on this wording, so there is no consensus",
+        )
+    return QuoteCheck(
+        quote, Verdict.EQUIVALENT if found else Verdict.EXACT, "none", _span(best), found
+    )
 
 
-def _differences(entry: _Entry, other: _Entry, gazetteer: Gazetteer
-                 ) -> tuple[Difference, ...]:
+def _differences(entry: _Entry, other: _Entry, gazetteer: Gazetteer) -> tuple[Difference, ...]:
     mine = canonicalise(entry.words, gazetteer)
     theirs = canonicalise(other.words, gazetteer)
     ops = opcodes(theirs, mine)
@@ -200,6 +231,4 @@ def _differences(entry: _Entry, other: _Entry, gazetteer: Gazetteer
 def _span(other: _Entry) -> SourceSpan:
     quote = other.extracted.quotes[other.index]
     where: Location = quote.location
-    return SourceSpan(quote.document, quote.path, quote.start, quote.end, quote.text, where,
-                      1.0)
-
+    return SourceSpan(quote.document, quote.path, quote.start, quote.end, quote.text, where, 1.0)

@@ -79,9 +79,13 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
     cast = detect_cast([d.text for d in docs])
     index = SourceIndex(docs)
     calls = [_call_of(source.tokens, cast) for source in index.sources]
-    prepared = Sources(index, cast, source_voices(cast, [d.text for d in docs], config.speakers),
-                       calls,
-                       [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)])
+    prepared = Sources(
+        index,
+        cast,
+        source_voices(cast, [d.text for d in docs], config.speakers),
+        calls,
+        [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)],
+    )
     if config.paraphrase:
         prepared.paraphrase = SentenceIndex(docs, cast)
     return prepared
@@ -89,8 +93,11 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
 
 def _call_of(tokens: Sequence[Token], cast: Cast) -> str | None:
     """The counterpart a source names most (first on a tie): the call it reports."""
-    named = Counter(e for e in (entity_of(t) for t in canonicalise(tokens, cast.gazetteer))
-                    if e is not None and cast.counterpart(e))
+    named = Counter(
+        e
+        for e in (entity_of(t) for t in canonicalise(tokens, cast.gazetteer))
+        if e is not None and cast.counterpart(e)
+    )
     return named.most_common(1)[0][0] if named else None  # ties: the first named
 
 
@@ -101,13 +108,20 @@ class ArticleResult:
     paraphrases: list[ParaphraseCheck] = field(default_factory=list)
 
 
-def check(articles: Sequence[Article], sources: Sequence[Article], config: CheckConfig,
-          workers: int = 1) -> CheckReport:
+def check(
+    articles: Sequence[Article], sources: Sequence[Article], config: CheckConfig, workers: int = 1
+) -> CheckReport:
     """Check every quote of every article against the sources."""
     prepared = prepare(sources, config)
     results = list(_map(articles, prepared, config, workers))
-    return build_report("sources", articles, [s.doc.path for s in sources], results, config,
-                        prepared.voices.describe())
+    return build_report(
+        "sources",
+        articles,
+        [s.doc.path for s in sources],
+        results,
+        config,
+        prepared.voices.describe(),
+    )
 
 
 # In a worker: the sources, inherited through fork rather than pickled with every task.
@@ -124,16 +138,21 @@ def _one(article: Article) -> ArticleResult:
     return check_article(article, *_SHARED)
 
 
-def _map(articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
-         ) -> Iterator[ArticleResult]:
+def _map(
+    articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
+) -> Iterator[ArticleResult]:
     """Results in article order, from worker processes when the run is large enough."""
-    if (workers <= 1 or len(articles) < PARALLEL_FROM
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if (
+        workers <= 1
+        or len(articles) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         yield from (check_article(a, prepared, config) for a in articles)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, context, initializer=_init,
-                             initargs=((prepared, config),)) as pool:
+    with ProcessPoolExecutor(
+        workers, context, initializer=_init, initargs=((prepared, config),)
+    ) as pool:
         yield from pool.map(_one, articles, chunksize=max(1, len(articles) // (workers * 8)))
 
 
@@ -146,56 +165,107 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
     index = prepared.index
     cut = [pieces(extracted.text, q.start, q.end, index.encoder) for q in extracted.quotes]
     kinds = [prepared.speaker_kind(q.speaker) for q in extracted.quotes]
-    verbatim = [exact(index, p) if k != SpeakerKind.OTHER else [] for p, k in zip(cut, kinds,
-                                                                                 strict=True)]
-    pending = [i for i, (p, k) in enumerate(zip(cut, kinds, strict=True))
-               if p and k != SpeakerKind.OTHER and not verbatim[i]]
-    near = dict(zip(pending, candidates(index, ["".join(x.code for x in cut[i])
-                                                for i in pending]), strict=True))
+    verbatim = [
+        exact(index, p) if k != SpeakerKind.OTHER else [] for p, k in zip(cut, kinds, strict=True)
+    ]
+    pending = [
+        i
+        for i, (p, k) in enumerate(zip(cut, kinds, strict=True))
+        if p and k != SpeakerKind.OTHER and not verbatim[i]
+    ]
+    near = dict(
+        zip(
+            pending,
+            candidates(index, ["".join(x.code for x in cut[i]) for i in pending]),
+            strict=True,
+        )
+    )
     for i, quote in enumerate(extracted.quotes):
         if not cut[i]:
             continue
         pinned = _pinned(extracted, quote, prepared)
-        checked = _check_quote(quote, cut[i], kinds[i], verbatim[i], near.get(i, []), pinned,
-                               prepared, config, doc.text)
+        checked = _check_quote(
+            quote,
+            cut[i],
+            kinds[i],
+            verbatim[i],
+            near.get(i, []),
+            pinned,
+            prepared,
+            config,
+            doc.text,
+        )
         result.quotes.append(checked)
         result.findings.extend(silence(quote_findings(checked), quote.marker))
     if config.paraphrase and prepared.paraphrase is not None:
         found = check_paraphrases(doc, extracted, locator, prepared.paraphrase, prepared.cast)
         result.paraphrases.extend(found)
-        result.findings.extend(Finding("RD009", "; ".join(p.changes), p.location, p.span)
-                               for p in found)
+        result.findings.extend(
+            Finding("RD009", "; ".join(p.changes), p.location, p.span) for p in found
+        )
     used = {f.suppressed_by for f in result.findings if f.suppressed_by is not None}
     result.findings.extend(marker_problems(extracted.markers, used))
     return result
 
 
-def _check_quote(quote: Quote, cut: list[Piece], kind: SpeakerKind,
-                 verbatim: list[Placement], near: list[int], pinned: str | None,
-                 prepared: Sources, config: CheckConfig, text: str) -> QuoteCheck:
+def _check_quote(
+    quote: Quote,
+    cut: list[Piece],
+    kind: SpeakerKind,
+    verbatim: list[Placement],
+    near: list[int],
+    pinned: str | None,
+    prepared: Sources,
+    config: CheckConfig,
+    text: str,
+) -> QuoteCheck:
     pinned_label = prepared.label(pinned)
     if kind == SpeakerKind.OTHER:
-        return QuoteCheck(quote, Verdict.NOT_CHECKED, kind.value, pinned_call=pinned_label,
-                          note=f"credited to {quote.speaker}, whom the sources do not speak for")
+        return QuoteCheck(
+            quote,
+            Verdict.NOT_CHECKED,
+            kind.value,
+            pinned_call=pinned_label,
+            note=f"credited to {quote.speaker}, whom the sources do not speak for",
+        )
     if verbatim:
-        placement = min(verbatim, key=lambda p: (prepared.calls[p.source] != pinned,
-                                                 p.end - p.start, p.source))
+        placement = min(
+            verbatim, key=lambda p: (prepared.calls[p.source] != pinned, p.end - p.start, p.source)
+        )
     else:
         tried = [nearest(prepared.index, s, cut) for s in near]
         if not tried:
             return QuoteCheck(quote, Verdict.UNSOURCED, kind.value, pinned_call=pinned_label)
-        placement = max(tried, key=lambda p: (round(p.similarity, 3),
-                                              prepared.calls[p.source] == pinned, -p.source))
+        placement = max(
+            tried,
+            key=lambda p: (round(p.similarity, 3), prepared.calls[p.source] == pinned, -p.source),
+        )
         short = quote.words <= config.short_quote_words
         if short or placement.similarity < config.min_similarity:
-            return QuoteCheck(quote, Verdict.UNSOURCED, kind.value, _span(placement, prepared),
-                              pinned_call=pinned_label)
+            return QuoteCheck(
+                quote,
+                Verdict.UNSOURCED,
+                kind.value,
+                _span(placement, prepared),
+                pinned_call=pinned_label,
+            )
     source = prepared.index.sources[placement.source]
     found = differences(source, placement, cut, text, prepared.cast.gazetteer)
-    judgement = judge(found, placement.reordered, config.allow_spelling_variants,
-                      moved(found, source, placement, prepared.index.encoder))
-    return QuoteCheck(quote, judgement.verdict, kind.value, _span(placement, prepared),
-                      judgement.differences, pinned_label, problems=judgement.problems)
+    judgement = judge(
+        found,
+        placement.reordered,
+        config.allow_spelling_variants,
+        moved(found, source, placement, prepared.index.encoder),
+    )
+    return QuoteCheck(
+        quote,
+        judgement.verdict,
+        kind.value,
+        _span(placement, prepared),
+        judgement.differences,
+        pinned_label,
+        problems=judgement.problems,
+    )
 
 
 def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
@@ -204,10 +274,16 @@ def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
         return None
     start = source.tokens[source.words[placement.start]].start
     end = source.tokens[source.words[placement.end - 1]].end
-    return SourceSpan(source.doc.id, source.doc.path, start, end, source.doc.text[start:end],
-                      prepared.locators[placement.source].span(start, end),
-                      round(placement.similarity, 3),
-                      prepared.label(prepared.calls[placement.source]))
+    return SourceSpan(
+        source.doc.id,
+        source.doc.path,
+        start,
+        end,
+        source.doc.text[start:end],
+        prepared.locators[placement.source].span(start, end),
+        round(placement.similarity, 3),
+        prepared.label(prepared.calls[placement.source]),
+    )
 
 
 _NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
@@ -215,7 +291,9 @@ _NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
 
 _CALL_PHRASE = re.compile(
     r"\b(?:calls?|conversations?|readouts?|talks|meetings?|phone)\b\W+(?:\w+\W+){0,3}?"
-    r"(?:with|of|on|between)\b", re.IGNORECASE)
+    r"(?:with|of|on|between)\b",
+    re.IGNORECASE,
+)
 
 
 def _pinned(extracted: Extracted, quote: Quote, prepared: Sources) -> str | None:
@@ -226,16 +304,21 @@ def _pinned(extracted: Extracted, quote: Quote, prepared: Sources) -> str | None
     sentence that names another counterpart too pins nothing.
     """
     text = extracted.text
-    around = [s for s in extracted.layout.sentences
-              if s.end >= quote.start and s.start <= quote.end]
+    around = [
+        s for s in extracted.layout.sentences if s.end >= quote.start and s.start <= quote.end
+    ]
     if not any(_CALL_PHRASE.search(text, s.start, s.end) for s in around):
         return None  # no call phrase: nothing to pin (and no need to tokenise)
     tokens: list[Token] = []
     for sentence in around:
-        tokens.extend(t for t in canonicalise(tokenise(text[sentence.start : sentence.end],
-                                                       sentence.start), prepared.cast.gazetteer)
-                      if (t.end <= quote.start or t.start >= quote.end)
-                      and t.norm.casefold() not in _NOT_PINS)
+        tokens.extend(
+            t
+            for t in canonicalise(
+                tokenise(text[sentence.start : sentence.end], sentence.start),
+                prepared.cast.gazetteer,
+            )
+            if (t.end <= quote.start or t.start >= quote.end) and t.norm.casefold() not in _NOT_PINS
+        )
     partners = call_partners(tokens, prepared.cast)
     if len(partners) != 1:
         return None
@@ -253,28 +336,48 @@ def quote_findings(checked: QuoteCheck) -> list[Finding]:
     out: list[Finding] = []
     where = quote.location
     if quote.unclosed:
-        out.append(Finding("RD005", "closing quotation mark missing; checked to the end of "
-                           "its sentence", where))
+        out.append(
+            Finding(
+                "RD005", "closing quotation mark missing; checked to the end of its sentence", where
+            )
+        )
     if quote.unopened:
-        out.append(Finding("RD005", "closing quotation mark with no opening mark; checked from "
-                           "the start of its paragraph", where))
+        out.append(
+            Finding(
+                "RD005",
+                "closing quotation mark with no opening mark; checked from "
+                "the start of its paragraph",
+                where,
+            )
+        )
     if checked.verdict == Verdict.NOT_CHECKED:
         out.append(Finding("RD008", f"not checked: {checked.note}", where))
         return out
     if checked.verdict == Verdict.UNSOURCED:
         who = f"credited to {quote.speaker}" if quote.speaker else "credited to no one"
         near = checked.span
-        hint = (f'; nearest: "{clip(near.text)}" ({_place(near.location)}, '
-                f"{near.similarity:.0%} alike)" if near else "; no source has words like it")
-        out.append(Finding("RD001", f'no source says "{clip(quote.text)}" ({who}){hint}', where,
-                           near))
+        hint = (
+            f'; nearest: "{clip(near.text)}" ({_place(near.location)}, {near.similarity:.0%} alike)'
+            if near
+            else "; no source has words like it"
+        )
+        out.append(
+            Finding("RD001", f'no source says "{clip(quote.text)}" ({who}){hint}', where, near)
+        )
         return out
     out.extend(Finding(code, message, where, checked.span) for code, message in checked.problems)
     span = checked.span
     if span and checked.pinned_call and span.call and span.call != checked.pinned_call:
-        out.append(Finding("RD006", f"pinned on the call with {checked.pinned_call}, but these "
-                           f"words are from the readout of the call with {span.call} "
-                           f"({_place(span.location)})", where, span))
+        out.append(
+            Finding(
+                "RD006",
+                f"pinned on the call with {checked.pinned_call}, but these "
+                f"words are from the readout of the call with {span.call} "
+                f"({_place(span.location)})",
+                where,
+                span,
+            )
+        )
     return out
 
 
@@ -286,8 +389,12 @@ def silence(findings: list[Finding], marker: Marker | None) -> list[Finding]:
     """Findings a quote's marker names carry the marker's reason and no longer count."""
     if marker is None:
         return findings
-    return [replace(f, suppressed=marker.reason or "no reason given", suppressed_by=marker.start)
-            if f.code in marker.codes else f for f in findings]
+    return [
+        replace(f, suppressed=marker.reason or "no reason given", suppressed_by=marker.start)
+        if f.code in marker.codes
+        else f
+        for f in findings
+    ]
 
 
 def marker_problems(markers: Sequence[Marker], used: set[int]) -> list[Finding]:
@@ -298,19 +405,35 @@ def marker_problems(markers: Sequence[Marker], used: set[int]) -> list[Finding]:
         if not marker.codes:
             out.append(Finding("RD010", "ignore marker names no rule code", marker.location))
         elif unknown:
-            out.append(Finding("RD010", f"ignore marker names unknown code {', '.join(unknown)}",
-                               marker.location))
+            out.append(
+                Finding(
+                    "RD010",
+                    f"ignore marker names unknown code {', '.join(unknown)}",
+                    marker.location,
+                )
+            )
         elif marker.start not in used:
-            out.append(Finding("RD010", f"ignore marker for {', '.join(marker.codes)} silences "
-                               "nothing on the quote that follows it", marker.location))
+            out.append(
+                Finding(
+                    "RD010",
+                    f"ignore marker for {', '.join(marker.codes)} silences "
+                    "nothing on the quote that follows it",
+                    marker.location,
+                )
+            )
         if marker.codes and not marker.reason:
             out.append(Finding("RD010", 'ignore marker gives no reason="..."', marker.location))
     return out
 
 
-def build_report(mode: str, articles: Sequence[Article], sources: Sequence[str],
-            results: Sequence[ArticleResult], config: CheckConfig, voices: Sequence[str]
-            ) -> CheckReport:
+def build_report(
+    mode: str,
+    articles: Sequence[Article],
+    sources: Sequence[str],
+    results: Sequence[ArticleResult],
+    config: CheckConfig,
+    voices: Sequence[str],
+) -> CheckReport:
     codes = config.codes
     return CheckReport(
         mode=mode,

@@ -108,8 +108,9 @@ class SourceIndex:
         index = bisect_right(self.offsets, position) - 1
         return index, position - self.offsets[index]
 
-    def occurrences(self, code: str, start: int = 0, end: int | None = None,
-                    limit: int = 64) -> list[int]:
+    def occurrences(
+        self, code: str, start: int = 0, end: int | None = None, limit: int = 64
+    ) -> list[int]:
         """Corpus positions where `code` stands verbatim."""
         found: list[int] = []
         stop = len(self.corpus) if end is None else end
@@ -125,8 +126,10 @@ def pieces(text: str, start: int, end: int, encoder: Encoder) -> list[Piece]:
 
     "[H]e" is one word: brackets around a letter or two only change case or a form.
     """
-    tokens = [Token(t.start + start, t.end + start, t.text, t.norm, t.key, t.is_word)
-              for t in _quote_tokens(text[start:end])]
+    tokens = [
+        Token(t.start + start, t.end + start, t.text, t.norm, t.key, t.is_word)
+        for t in _quote_tokens(text[start:end])
+    ]
     out: list[Piece] = []
     current: list[Token] = []
     joint: str | None = None
@@ -169,8 +172,13 @@ def _closing(tokens: Sequence[Token], i: int) -> int | None:
     return None
 
 
-def _flush(out: list[Piece], current: list[Token], joint: str | None,
-           bracket: tuple[Token, ...], encoder: Encoder) -> None:
+def _flush(
+    out: list[Piece],
+    current: list[Token],
+    joint: str | None,
+    bracket: tuple[Token, ...],
+    encoder: Encoder,
+) -> None:
     while current and not current[0].is_word:
         current.pop(0)
     while current and not current[-1].is_word:
@@ -178,8 +186,7 @@ def _flush(out: list[Piece], current: list[Token], joint: str | None,
     if not current:
         return
     code = encoder.encode([t.key for t in current if t.is_word])
-    out.append(Piece(tuple(current), code, joint if out or joint == "bracket" else None,
-                     bracket))
+    out.append(Piece(tuple(current), code, joint if out or joint == "bracket" else None, bracket))
 
 
 def exact(index: SourceIndex, quote: Sequence[Piece]) -> list[Placement]:
@@ -196,8 +203,11 @@ def exact(index: SourceIndex, quote: Sequence[Piece]) -> list[Placement]:
         limit = index.offsets[source] + len(index.sources[source].code)
         for piece in quote[1:]:
             after = index.offsets[source] + spans[-1][1]
-            stop = limit if piece.joint == "ellipsis" else min(
-                limit, after + MAX_BRACKET_GAP + len(piece.bracket) + piece.words)
+            stop = (
+                limit
+                if piece.joint == "ellipsis"
+                else min(limit, after + MAX_BRACKET_GAP + len(piece.bracket) + piece.words)
+            )
             hits = index.occurrences(piece.code, after, stop, limit=1)
             if not hits:
                 break
@@ -208,8 +218,9 @@ def exact(index: SourceIndex, quote: Sequence[Piece]) -> list[Placement]:
     return [found[s] for s in sorted(found)]
 
 
-def candidates(index: SourceIndex, codes: Sequence[str], limit: int = _CANDIDATES
-               ) -> list[list[int]]:
+def candidates(
+    index: SourceIndex, codes: Sequence[str], limit: int = _CANDIDATES
+) -> list[list[int]]:
     """For each quote (as its joined word code), the sources most like it, best first."""
     if not codes or not index.sources:
         return [[] for _ in codes]
@@ -253,19 +264,26 @@ def _place_piece(source: str, piece: str, after: int) -> tuple[tuple[int, int], 
         lo, hi = 0, len(source)
     pad = len(piece) // 2 + 2
     lo, hi = max(0, lo - pad), min(len(source), hi + pad)
-    blocks = [b for b in SequenceMatcher(None, piece, source[lo:hi], autojunk=False)
-              .get_matching_blocks() if b.size]
+    blocks = [
+        b
+        for b in SequenceMatcher(None, piece, source[lo:hi], autojunk=False).get_matching_blocks()
+        if b.size
+    ]
     while len(blocks) > 1 and blocks[0].size == 1 and blocks[1].b - blocks[0].b > 3:
         blocks.pop(0)
-    while len(blocks) > 1 and blocks[-1].size == 1 and blocks[-1].b - (
-            blocks[-2].b + blocks[-2].size) > 3:
+    while (
+        len(blocks) > 1
+        and blocks[-1].size == 1
+        and blocks[-1].b - (blocks[-2].b + blocks[-2].size) > 3
+    ):
         blocks.pop()
     if not blocks:
         return (after, after), 0
     first, last = blocks[0], blocks[-1]
     start = lo + first.b - min(first.a, first.b)  # a changed first word still belongs
-    end = lo + last.b + last.size + min(len(piece) - last.a - last.size,
-                                        hi - lo - last.b - last.size)
+    end = (
+        lo + last.b + last.size + min(len(piece) - last.a - last.size, hi - lo - last.b - last.size)
+    )
     return (max(0, start), min(len(source), end)), sum(b.size for b in blocks)
 
 

@@ -27,7 +27,7 @@ MARKER = re.compile(r"<!--\s*readout-diff:\s*ignore\b(?P<body>.*?)-->", re.IGNOR
 _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.IGNORECASE)
 _OPEN_SINGLE = "‘'"
 _CLOSE_SINGLE = "’'"
-_DOUBLE = "\"“”„‟«»"
+_DOUBLE = '"“”„‟«»'
 
 
 class Locator:
@@ -91,8 +91,11 @@ def find_markers(text: str, locator: Locator) -> list[Marker]:
             reason = (reason_match.group("dq") or reason_match.group("sq") or "").strip() or None
             body = body[: reason_match.start()] + body[reason_match.end() :]
         codes = tuple(c.upper() for c in re.findall(r"[A-Za-z]+\d+", body))
-        markers.append(Marker(match.start(), match.end(), codes, reason,
-                              locator.span(match.start(), match.end())))
+        markers.append(
+            Marker(
+                match.start(), match.end(), codes, reason, locator.span(match.start(), match.end())
+            )
+        )
     return markers
 
 
@@ -138,10 +141,19 @@ def extract(doc: Document, locator: Locator) -> Extracted:
         before = spans[index - 1][1] if index and spans[index - 1][1] >= line_start else None
         after = spans[index + 1][0] - 1 if index + 1 < len(spans) else None
         speaker = attribution(text, start, end, line_start, line_end, before, after)
-        quotes.append(Quote(doc.id, doc.path, start, end, doc.text[start:end],
-                            locator.span(start, end), speaker,
-                            unclosed=problem == "never closed",
-                            unopened=problem == "never opened"))
+        quotes.append(
+            Quote(
+                doc.id,
+                doc.path,
+                start,
+                end,
+                doc.text[start:end],
+                locator.span(start, end),
+                speaker,
+                unclosed=problem == "never closed",
+                unopened=problem == "never opened",
+            )
+        )
     quotes = _inherit_speakers(text, lay, quotes)
     return Extracted(_bind_markers(text, quotes, markers), markers, lay, text)
 
@@ -177,8 +189,11 @@ def _single_quotes(text: str, lay: Layout) -> list[tuple[int, int, str | None]]:
                 if _opens_single(text, i):
                     open_at = i + 1
                 continue
-            if i not in closes or (text[i - 1] in "sS" and _APOSTROPHE_NEXT.match(text, i + 1)
-                                   and any(c > i for c in closes)):
+            if i not in closes or (
+                text[i - 1] in "sS"
+                and _APOSTROPHE_NEXT.match(text, i + 1)
+                and any(c > i for c in closes)
+            ):
                 continue
             if len(re.findall(r"\w", text[open_at:i])) >= 2:
                 out.append((open_at, i, None))
@@ -232,10 +247,29 @@ _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+(?:(?:had|has|have|was|is|also|later|"
     r"then|\w+ly)\s+)*(?:[a-z]+ed|said|told|spoke|met|wrote|gave|made|says)\b"
 )
-_NOT_SUBJECTS = frozenset({
-    "he", "she", "they", "we", "it", "however", "meanwhile", "but", "and", "the", "in", "on",
-    "at", "after", "before", "when", "while", "this", "that",
-})
+_NOT_SUBJECTS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "we",
+        "it",
+        "however",
+        "meanwhile",
+        "but",
+        "and",
+        "the",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "this",
+        "that",
+    }
+)
 
 
 def _inherit_speakers(text: str, lay: Layout, quotes: list[Quote]) -> list[Quote]:
@@ -256,8 +290,9 @@ def _inherit_speakers(text: str, lay: Layout, quotes: list[Quote]) -> list[Quote
 def _resolve_pronoun(text: str, lay: Layout, quote: Quote, earlier: list[Quote]) -> str | None:
     """The speaker of a recent quote (this or the previous paragraph), else the subject of
     this paragraph ("Trump had condemned... he later said"), else any recent speaker."""
-    named = [q for q in earlier if q.speaker and not is_pronoun(q.speaker)
-             and quote.start - q.end < 1500]
+    named = [
+        q for q in earlier if q.speaker and not is_pronoun(q.speaker) and quote.start - q.end < 1500
+    ]
     here = lay.paragraph_of(quote.start)
     if named and here is not None and (lay.paragraph_of(named[-1].start) or 0) >= here - 1:
         return named[-1].speaker
@@ -271,8 +306,11 @@ def _same_sentence(lay: Layout, a: int, b: int) -> bool:
 def _subject_before(text: str, lay: Layout, offset: int) -> str | None:
     paragraph = lay.paragraph_of(offset)
     start = lay.paragraphs[paragraph].start if paragraph is not None else 0
-    names = [m.group("name") for m in _SUBJECT.finditer(text, start, offset)
-             if m.group("name").split()[0].casefold() not in _NOT_SUBJECTS]
+    names = [
+        m.group("name")
+        for m in _SUBJECT.finditer(text, start, offset)
+        if m.group("name").split()[0].casefold() not in _NOT_SUBJECTS
+    ]
     return names[-1] if names else None
 
 
@@ -285,8 +323,10 @@ def _bind_markers(text: str, quotes: list[Quote], markers: list[Marker]) -> list
             pos += 1
         line_end = text.find("\n", pos)
         limit = len(text) if line_end < 0 else line_end
-        target = next((i for i, q in enumerate(quotes)
-                       if marker.end <= q.start <= limit and i not in bound), None)
+        target = next(
+            (i for i, q in enumerate(quotes) if marker.end <= q.start <= limit and i not in bound),
+            None,
+        )
         if target is not None:
             bound[target] = marker
     return [replace(q, marker=bound.get(i)) for i, q in enumerate(quotes)]

@@ -34,27 +34,67 @@ class Rule:
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
-        Rule("RD001", "unsourced-quote", Severity.ERROR,
-             "quote credited to a source's speaker (or to no one) that no source says"),
-        Rule("RD002", "altered-quote", Severity.ERROR,
-             "quote changes, adds or drops words inside the quoted span"),
-        Rule("RD003", "spelling-variant", Severity.WARNING,
-             "quote respells a source word (emphasised/emphasized) and variants are not allowed"),
-        Rule("RD004", "truncated-without-ellipsis", Severity.ERROR,
-             "quote leaves out source words without marking the cut with an ellipsis"),
-        Rule("RD005", "unbalanced-quote", Severity.WARNING,
-             "quotation mark never closed (or never opened); checked to the end of its sentence"),
-        Rule("RD006", "misattributed-call", Severity.WARNING,
-             "quote is pinned on a different call than the readout it comes from"),
-        Rule("RD007", "reordered-quote", Severity.ERROR,
-             "elided quote puts the source's words in another order"),
-        Rule("RD008", "not-checked", Severity.INFO,
-             "quote credited to someone the sources do not speak for, or with no wording "
-             "to compare against"),
-        Rule("RD009", "paraphrase-changes-meaning", Severity.WARNING,
-             "reported speech words a source sentence so that its meaning changes"),
-        Rule("RD010", "bad-suppression", Severity.WARNING,
-             "inline ignore marker without a reason, with an unknown code, or silencing nothing"),
+        Rule(
+            "RD001",
+            "unsourced-quote",
+            Severity.ERROR,
+            "quote credited to a source's speaker (or to no one) that no source says",
+        ),
+        Rule(
+            "RD002",
+            "altered-quote",
+            Severity.ERROR,
+            "quote changes, adds or drops words inside the quoted span",
+        ),
+        Rule(
+            "RD003",
+            "spelling-variant",
+            Severity.WARNING,
+            "quote respells a source word (emphasised/emphasized) and variants are not allowed",
+        ),
+        Rule(
+            "RD004",
+            "truncated-without-ellipsis",
+            Severity.ERROR,
+            "quote leaves out source words without marking the cut with an ellipsis",
+        ),
+        Rule(
+            "RD005",
+            "unbalanced-quote",
+            Severity.WARNING,
+            "quotation mark never closed (or never opened); checked to the end of its sentence",
+        ),
+        Rule(
+            "RD006",
+            "misattributed-call",
+            Severity.WARNING,
+            "quote is pinned on a different call than the readout it comes from",
+        ),
+        Rule(
+            "RD007",
+            "reordered-quote",
+            Severity.ERROR,
+            "elided quote puts the source's words in another order",
+        ),
+        Rule(
+            "RD008",
+            "not-checked",
+            Severity.INFO,
+            "quote credited to someone the sources do not speak for, or with no wording "
+            "to compare against",
+        ),
+        Rule(
+            "RD009",
+            "paraphrase-changes-meaning",
+            Severity.WARNING,
+            "reported speech words a source sentence so that its meaning changes",
+        ),
+        Rule(
+            "RD010",
+            "bad-suppression",
+            Severity.WARNING,
+            "inline ignore marker without a reason, with an unknown code, or silencing nothing",
+        ),
     )
 }
 
@@ -85,5 +125,5 @@ def enabled(select: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
 
 
 def split_codes(value: str) -> list[str]:
-    """"RD001,RD002 RD003" -> ["RD001", "RD002", "RD003"] (commas or spaces)."""
+    """ "RD001,RD002 RD003" -> ["RD001", "RD002", "RD003"] (commas or spaces)."""
     return [part for part in value.replace(",", " ").split() if part]

@@ -23,8 +23,10 @@ SPEECH_VERBS = (
     r"quoted|read|reads|observed|concluded|warned"
 )
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
-_FIRST = (r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
-          r"|(?:the|a|an|he|she|they|it|his|her|its|their)\b)")
+_FIRST = (
+    r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
+    r"|(?:the|a|an|he|she|they|it|his|her|its|their)\b)"
+)
 _WHO = rf"{_FIRST}(?:\s+{_WORD}){{0,7}}?"  # lazy: up to the speech verb
 _LOWER_WHO = r"[a-z]+(?:\s+[a-z]+)?(?:\s+[A-Z][\w.’'-]*){0,3}"  # "officials", "spokesperson X"
 _WHO_AFTER_VERB = rf"{_FIRST}(?:\s+{_WORD}){{0,5}}"  # greedy: "said Ms Bruce in ..."
@@ -39,20 +41,34 @@ _VERB_AT_END = re.compile(
     rf"^.*\b(?P<verb>{SPEECH_VERBS})\b[^.!?\"“”]{{0,120}}?[,:]?\s*$", re.DOTALL
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
-_SKIP_BEFORE_VERB = frozenset({
-    "further", "also", "later", "then", "had", "has", "have", "once", "again", "still"
-})
+_SKIP_BEFORE_VERB = frozenset(
+    {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
+)
 # The voices of an official text itself.
-_SOURCE_NOUNS = frozenset({
-    "readout", "readouts", "statement", "statements", "release", "note", "department",
-    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "transcript", "briefing"
-})
+_SOURCE_NOUNS = frozenset(
+    {
+        "readout",
+        "readouts",
+        "statement",
+        "statements",
+        "release",
+        "note",
+        "department",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "transcript",
+        "briefing",
+    }
+)
 _NAME_NEAR_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|attributable\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?"
     r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
-_TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "department", "state",
-                          "deputy"})
+_TITLE_WORDS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "department", "state", "deputy"}
+)
 
 
 class SpeakerKind(StrEnum):
@@ -73,8 +89,9 @@ class Voices:
     def foreign_countries(self) -> frozenset[str]:
         """The counterparts' countries: "India said" is not the readout speaking."""
         own = self.cast.principal.country if self.cast.principal else None
-        return frozenset(p.country for p in self.cast.counterparts
-                         if p.country and p.country != own)
+        return frozenset(
+            p.country for p in self.cast.counterparts if p.country and p.country != own
+        )
 
     def describe(self) -> list[str]:
         """For reports: who a quote must be credited to for it to be checked."""
@@ -92,12 +109,20 @@ def source_voices(cast: Cast, source_texts: Iterable[str], extra: Sequence[str] 
                 labels.add(" ".join(words))
     labels.update(name.strip() for name in extra if name.strip())
     names = {label.casefold() for label in labels} | {
-        label.split()[-1].casefold() for label in labels}
+        label.split()[-1].casefold() for label in labels
+    }
     return Voices(cast, frozenset(names), tuple(sorted(labels)))
 
 
-def attribution(text: str, quote_start: int, quote_end: int, line_start: int, line_end: int,
-                stop_before: int | None = None, stop_after: int | None = None) -> str | None:
+def attribution(
+    text: str,
+    quote_start: int,
+    quote_end: int,
+    line_start: int,
+    line_end: int,
+    stop_before: int | None = None,
+    stop_after: int | None = None,
+) -> str | None:
     """The speaker phrase an article gives a quote: "Ms Bruce" in `"...," said Ms Bruce`,
     "Jaishankar" in `Jaishankar posted on X that "..."`, "the US readout on the Jaishankar
     conversation" in `"...," the US readout on the Jaishankar conversation said`.
@@ -109,8 +134,9 @@ def attribution(text: str, quote_start: int, quote_end: int, line_start: int, li
     match = _AFTER.match(after)
     if match:
         return _clean(match.group("who") or match.group("who2") or "")
-    before_start = max(line_start, quote_start - 220,
-                       stop_before if stop_before is not None else line_start)
+    before_start = max(
+        line_start, quote_start - 220, stop_before if stop_before is not None else line_start
+    )
     before = text[before_start:quote_start]
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
@@ -182,13 +208,19 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
         return SpeakerKind.SOURCE
     if head.strip().casefold() in voices.names or words & voices.names:
         return SpeakerKind.SOURCE
-    if any(e.startswith("person:") or e in voices.foreign_countries for e in entities
-           if e is not None):
+    if any(
+        e.startswith("person:") or e in voices.foreign_countries for e in entities if e is not None
+    ):
         return SpeakerKind.OTHER
     if words & _SOURCE_NOUNS:
         return SpeakerKind.SOURCE
-    if any(t.is_word and t.text[:1].isupper() and entity_of(t) is None
-           and t.norm.casefold() not in _FUNCTION_WORDS for t in tokens):
+    if any(
+        t.is_word
+        and t.text[:1].isupper()
+        and entity_of(t) is None
+        and t.norm.casefold() not in _FUNCTION_WORDS
+        for t in tokens
+    ):
         return SpeakerKind.OTHER
     return SpeakerKind.NONE
 
@@ -197,9 +229,9 @@ _HEAD_END = re.compile(
     r"\s+(?:on|of|between|with|from|about|for|in|after|to|at|by|shared|issued|released)\s+",
     re.I,
 )
-_FUNCTION_WORDS = frozenset({
-    "the", "a", "an", "his", "her", "its", "their", "he", "she", "they", "it", "this", "that"
-})
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "he", "she", "they", "it", "this", "that"}
+)
 
 
 def _strip_possessive(word: str) -> str:

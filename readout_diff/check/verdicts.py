@@ -28,14 +28,22 @@ class Judgement:
     problems: tuple[tuple[str, str], ...]  # (rule code, message)
 
 
-def differences(source: Source, placement: Placement, quote: Sequence[Piece],
-                quote_text: str, gazetteer: Gazetteer) -> tuple[Difference, ...]:
+def differences(
+    source: Source,
+    placement: Placement,
+    quote: Sequence[Piece],
+    quote_text: str,
+    gazetteer: Gazetteer,
+) -> tuple[Difference, ...]:
     """Word-level differences of every piece against its own source span."""
     out: list[Difference] = []
     for piece, (start, end) in zip(quote, placement.spans, strict=True):
         span = token_range(source, start, end)
-        if span and source.doc.text[span[0].start : span[-1].end] == quote_text[
-                piece.tokens[0].start : piece.tokens[-1].end]:
+        if (
+            span
+            and source.doc.text[span[0].start : span[-1].end]
+            == quote_text[piece.tokens[0].start : piece.tokens[-1].end]
+        ):
             continue  # character for character the same: nothing to classify
         base = canonicalise(span, gazetteer)
         witness = canonicalise(piece.tokens, gazetteer)
@@ -43,8 +51,12 @@ def differences(source: Source, placement: Placement, quote: Sequence[Piece],
     return tuple(out)
 
 
-def judge(found: tuple[Difference, ...], reordered: bool, allow_variants: bool,
-          moved: Sequence[Difference] = ()) -> Judgement:
+def judge(
+    found: tuple[Difference, ...],
+    reordered: bool,
+    allow_variants: bool,
+    moved: Sequence[Difference] = (),
+) -> Judgement:
     """The verdict on a sourced quote and the rules its differences break; `moved` are
     the changes whose words stand elsewhere in the source."""
     problems: list[tuple[str, str]] = []
@@ -56,19 +68,35 @@ def judge(found: tuple[Difference, ...], reordered: bool, allow_variants: bool,
     elif dropped:
         problems.append(("RD004", "words left out without an ellipsis: " + describe(dropped)))
     if variants and not allow_variants:
-        problems.append(("RD003", "spelling differs from the source: " + describe(variants)
-                         + ' (allow with spelling-variants = "allow")'))
+        problems.append(
+            (
+                "RD003",
+                "spelling differs from the source: "
+                + describe(variants)
+                + ' (allow with spelling-variants = "allow")',
+            )
+        )
     if reordered:
         problems.append(("RD007", "the elided parts stand in another order in the source"))
     elif moved:
-        problems.append(("RD007", "words from elsewhere in the source, run together without "
-                         "an ellipsis: " + "; ".join(f'"{clip(d.witness)}"' for d in moved)))
+        problems.append(
+            (
+                "RD007",
+                "words from elsewhere in the source, run together without "
+                "an ellipsis: " + "; ".join(f'"{clip(d.witness)}"' for d in moved),
+            )
+        )
     verdict = Verdict.ALTERED if problems else Verdict.EQUIVALENT if found else Verdict.EXACT
     return Judgement(verdict, found, tuple(problems))
 
 
-def moved(found: Sequence[Difference], source: Source, placement: Placement,
-          encoder: Encoder, run: int = 4) -> list[Difference]:
+def moved(
+    found: Sequence[Difference],
+    source: Source,
+    placement: Placement,
+    encoder: Encoder,
+    run: int = 4,
+) -> list[Difference]:
     """Changes whose words (`run` in a row) stand verbatim elsewhere in the same source:
     sentences stitched together in another order."""
     out = []

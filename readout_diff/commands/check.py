@@ -17,13 +17,17 @@ from ..inputs import read_paths
 from ..model import Role
 
 HELP = "check that every quotation in the articles is faithful to the official sources"
-DESCRIPTION = HELP + """.
+DESCRIPTION = (
+    HELP
+    + """.
 
 Each direct quotation is located (file:line:col), credited to its speaker, and matched
 to its best source span. Elisions ("...", "…", "[...]") may skip source words and
 bracketed insertions ("[the Secretary]") may stand for them; nothing else may change.
 """
-EPILOG = """verdicts:
+)
+EPILOG = (
+    """verdicts:
   exact        the kept words are the source's
   equivalent   only typography differs (or spelling variants, when allowed)
   altered      words changed, added, dropped or reordered
@@ -31,7 +35,9 @@ EPILOG = """verdicts:
   not checked  credited to someone the sources do not speak for
 
 rules:
-""" + "\n".join(f"  {r.code}  {r.severity.value:<7}  {r.summary}" for r in RULES.values()) + """
+"""
+    + "\n".join(f"  {r.code}  {r.severity.value:<7}  {r.summary}" for r in RULES.values())
+    + """
 
 silence one quote with a comment on the line before it (a reason is required):
   <!-- readout-diff: ignore RD002 reason="corrected in print edition" -->
@@ -46,45 +52,104 @@ exit codes:
   2    an input or source could not be read, or the command line or configuration is wrong
   130  interrupted
 """
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("check", help=HELP, description=DESCRIPTION, epilog=EPILOG,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="ARTICLE",
-                        help="articles: files, folders (read recursively) or - for stdin")
-    parser.add_argument("-s", "--source", action="append", dest="sources", metavar="OFFICIAL",
-                        help="an official text the quotes must come from (repeatable; "
-                             "folders are read recursively)")
-    parser.add_argument("--consensus", action="store_true",
-                        help="no sources: check each outlet against the wording the other "
-                             "outlets agree on")
-    parser.add_argument("--paraphrase", action=argparse.BooleanOptionalAction, default=None,
-                        help="also check reported speech for wording that changes meaning")
+    parser = sub.add_parser(
+        "check",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="ARTICLE",
+        help="articles: files, folders (read recursively) or - for stdin",
+    )
+    parser.add_argument(
+        "-s",
+        "--source",
+        action="append",
+        dest="sources",
+        metavar="OFFICIAL",
+        help="an official text the quotes must come from (repeatable; "
+        "folders are read recursively)",
+    )
+    parser.add_argument(
+        "--consensus",
+        action="store_true",
+        help="no sources: check each outlet against the wording the other outlets agree on",
+    )
+    parser.add_argument(
+        "--paraphrase",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also check reported speech for wording that changes meaning",
+    )
     parser.add_argument("-f", "--format", choices=FORMATS, help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
-    parser.add_argument("--select", metavar="CODES",
-                        help="report only these rules (comma-separated codes or prefixes, ALL)")
+    parser.add_argument(
+        "--select",
+        metavar="CODES",
+        help="report only these rules (comma-separated codes or prefixes, ALL)",
+    )
     parser.add_argument("--ignore", metavar="CODES", help="do not report these rules")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"),
-                        help="lowest severity that makes the exit code 1 (default: warning)")
-    parser.add_argument("--spelling-variants", choices=("allow", "flag"),
-                        help='"allow": emphasised/emphasized is equivalent (default: flag)')
-    parser.add_argument("--min-similarity", type=float, metavar="X",
-                        help="below this (0-1) a quote is unsourced (default: 0.6)")
-    parser.add_argument("--short-quote-words", type=int, metavar="N",
-                        help="quotes this short must be verbatim (default: 3)")
-    parser.add_argument("--speaker", action="append", dest="speakers", metavar="NAME",
-                        help="a name the sources speak for, besides those read from them")
-    parser.add_argument("--config", metavar="FILE",
-                        help="pyproject.toml to read (default: the nearest one upward)")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    parser.add_argument(
+        "--spelling-variants",
+        choices=("allow", "flag"),
+        help='"allow": emphasised/emphasized is equivalent (default: flag)',
+    )
+    parser.add_argument(
+        "--min-similarity",
+        type=float,
+        metavar="X",
+        help="below this (0-1) a quote is unsourced (default: 0.6)",
+    )
+    parser.add_argument(
+        "--short-quote-words",
+        type=int,
+        metavar="N",
+        help="quotes this short must be verbatim (default: 3)",
+    )
+    parser.add_argument(
+        "--speaker",
+        action="append",
+        dest="speakers",
+        metavar="NAME",
+        help="a name the sources speak for, besides those read from them",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="pyproject.toml to read (default: the nearest one upward)"
+    )
     parser.add_argument("--no-config", action="store_true", help="read no pyproject.toml")
-    parser.add_argument("--exit-zero", action="store_true",
-                        help="exit 0 even with findings (input errors still exit 2)")
-    parser.add_argument("-j", "--jobs", type=int, default=len(os.sched_getaffinity(0)),
-                        metavar="N", help="worker processes for large runs (default: all cores)")
-    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
-                        help=f"largest input file to read (default {MAX_BYTES})")
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even with findings (input errors still exit 2)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        metavar="N",
+        help="worker processes for large runs (default: all cores)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"largest input file to read (default {MAX_BYTES})",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(run=run)
 
@@ -100,8 +165,11 @@ def run(args: argparse.Namespace) -> ExitCode:
         error("--consensus", "compares the outlets with each other and takes no --source")
         return ExitCode.INPUT
     if not args.consensus and not config.sources:
-        error("--source", "no sources: give --source OFFICIAL, set sources in "
-              "[tool.readout-diff], or use --consensus")
+        error(
+            "--source",
+            "no sources: give --source OFFICIAL, set sources in "
+            "[tool.readout-diff], or use --consensus",
+        )
         return ExitCode.INPUT
     sources: list[Article] = []
     if not args.consensus:
@@ -155,8 +223,12 @@ def _config(args: argparse.Namespace) -> CheckConfig:
         if found is not None:
             config = found
         if unknown and not args.quiet:
-            note(str(path), "unknown key" + ("s" if len(unknown) > 1 else "")
-                 + f" in [tool.readout-diff] ignored: {', '.join(unknown)}")
+            note(
+                str(path),
+                "unknown key"
+                + ("s" if len(unknown) > 1 else "")
+                + f" in [tool.readout-diff] ignored: {', '.join(unknown)}",
+            )
     overrides = {
         "sources": args.sources,
         "select": split_codes(args.select) if args.select is not None else None,
@@ -186,8 +258,9 @@ def _nearest() -> Path | None:
     return None
 
 
-def read_articles(paths: list[str], role: Role, max_bytes: int = MAX_BYTES
-                  ) -> tuple[list[Article], bool]:
+def read_articles(
+    paths: list[str], role: Role, max_bytes: int = MAX_BYTES
+) -> tuple[list[Article], bool]:
     """Documents with their file text (for line numbers); problems go to stderr."""
     found, errors = read_paths(paths, role)
     for problem in errors:

@@ -17,8 +17,12 @@ HELP = "browse every outlet's version of each readout in an interactive terminal
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("review", help=HELP, description=HELP)
     add_input_arguments(parser, stdin=False)
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark",
-                        help="colour theme (t switches it in the app; NO_COLOR is honoured)")
+    parser.add_argument(
+        "--theme",
+        choices=("dark", "light"),
+        default="dark",
+        help="colour theme (t switches it in the app; NO_COLOR is honoured)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -29,9 +33,14 @@ def run(args: argparse.Namespace) -> ExitCode:
     from ..tui import ReviewApp  # Textual is loaded only when the app runs
 
     def loader(progress: Progress) -> Result:
-        return analyse(args.paths, official=args.official, readouts=args.readouts,
-                       ignore_case=args.ignore_case, progress=progress,
-                       max_bytes=args.max_bytes)
+        return analyse(
+            args.paths,
+            official=args.official,
+            readouts=args.readouts,
+            ignore_case=args.ignore_case,
+            progress=progress,
+            max_bytes=args.max_bytes,
+        )
 
     app = ReviewApp(loader, theme=f"textual-{args.theme}")
     app.run()

@@ -31,8 +31,12 @@ KIND_HELP = {
     DifferenceKind.TRUNCATION: "base words cut and marked with an ellipsis",
     DifferenceKind.PARAPHRASE: "a longer stretch put in other words",
 }
-BAND_RANGE = {"verbatim": "0%", "minor": "under 20%", "changed": "20–49%",
-              "rewritten": "50% or more"}
+BAND_RANGE = {
+    "verbatim": "0%",
+    "minor": "under 20%",
+    "changed": "20–49%",
+    "rewritten": "50% or more",
+}
 """The heat-map bands of `views.shade`, with the divergence each covers."""
 
 KIND_TAG = {
@@ -85,8 +89,12 @@ def doc_labels(result: Result) -> dict[str, str]:
     counts: dict[str, int] = {}
     for doc in result.documents:
         counts[doc.outlet] = counts.get(doc.outlet, 0) + 1
-    return {doc.id: doc.outlet if counts[doc.outlet] == 1 or doc.outlet == doc.id
-            else f"{doc.outlet} ({doc.id})" for doc in result.documents}
+    return {
+        doc.id: doc.outlet
+        if counts[doc.outlet] == 1 or doc.outlet == doc.id
+        else f"{doc.outlet} ({doc.id})"
+        for doc in result.documents
+    }
 
 
 def base_label(source: str, labels: dict[str, str]) -> str:
@@ -126,8 +134,12 @@ def readout_base(readout: Readout, labels: dict[str, str]) -> str:
 
 def about_document(doc: Document, labels: dict[str, str]) -> str:
     """One line on an input: name, title, path, date, URL (as text: never a link here)."""
-    parts = [labels.get(doc.id, doc.id) + (" (official)" if doc.role == Role.OFFICIAL else "")
-             + (f": “{doc.title}”" if doc.title else ""), doc.path]
+    parts = [
+        labels.get(doc.id, doc.id)
+        + (" (official)" if doc.role == Role.OFFICIAL else "")
+        + (f": “{doc.title}”" if doc.title else ""),
+        doc.path,
+    ]
     if doc.copy_of:
         parts.append(f"same text as {labels.get(doc.copy_of, doc.copy_of)}")
     return " · ".join(parts + [v for v in (doc.date, doc.url) if v])
@@ -160,13 +172,25 @@ def runs(base_text: str, witness: Witness) -> list[Run]:
                 out[-1] = Run(last.text + seg.text)
             else:
                 out.append(Run(seg.text))
-        elif (seg.role == "added" and last is not None and last.kind == seg.kind
-              and last.removed and not last.added and last.substantive == seg.substantive):
+        elif (
+            seg.role == "added"
+            and last is not None
+            and last.kind == seg.kind
+            and last.removed
+            and not last.added
+            and last.substantive == seg.substantive
+        ):
             out[-1] = replace(last, added=seg.text.strip(), trail=_space(seg.text[-1:]))
         else:
-            out.append(Run(kind=seg.kind, substantive=seg.substantive,
-                           lead=_space(seg.text[:1]), trail=_space(seg.text[-1:]),
-                           **{seg.role: seg.text.strip()}))
+            out.append(
+                Run(
+                    kind=seg.kind,
+                    substantive=seg.substantive,
+                    lead=_space(seg.text[:1]),
+                    trail=_space(seg.text[-1:]),
+                    **{seg.role: seg.text.strip()},
+                )
+            )
     return _single_spaces(out)
 
 
@@ -179,8 +203,9 @@ def _single_spaces(items: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in items:
         before = out[-1] if out else None
-        ends_in_space = before is None or (before.trail != "" if before.kind
-                                           else before.text[-1:].isspace())
+        ends_in_space = before is None or (
+            before.trail != "" if before.kind else before.text[-1:].isspace()
+        )
         if run.kind is not None and run.lead and ends_in_space:
             run = replace(run, lead="")
         elif run.kind is None and run.text[:1].isspace() and before is not None and before.trail:
@@ -206,8 +231,9 @@ def highlight(text: str, phrases: list[ContrastPhrase]) -> list[tuple[str, bool]
     return pieces
 
 
-def contrast_sentences(result: Result, phrases: tuple[ContrastPhrase, ...]
-                       ) -> list[tuple[ReadoutSentence, list[tuple[str, bool]]]]:
+def contrast_sentences(
+    result: Result, phrases: tuple[ContrastPhrase, ...]
+) -> list[tuple[ReadoutSentence, list[tuple[str, bool]]]]:
     """Each sentence holding only-in phrases, in phrase order, with the phrases marked.
 
     A phrase whose offsets no longer fit its sentence (the base was changed after the
@@ -222,8 +248,11 @@ def contrast_sentences(result: Result, phrases: tuple[ContrastPhrase, ...]
         sentence = sentences.get(sentence_id, ReadoutSentence(sentence_id, "", ""))
         located, lost = [], []
         for phrase in mine:
-            at = phrase.start if sentence.text[phrase.start : phrase.end] == phrase.text \
+            at = (
+                phrase.start
+                if sentence.text[phrase.start : phrase.end] == phrase.text
                 else sentence.text.find(phrase.text)
+            )
             if at < 0:
                 lost.append(phrase.text)
             else:

@@ -47,11 +47,18 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(kind_label=kind_label, kind_tag=KIND_TAG.__getitem__,
-                       percent=lambda v: f"{v:.0%}")
-    env.globals.update(runs=runs, change_text=change_text, weight=weight, shade=shade,
-                       short_id=short_id, base_label=base_label,
-                       readout_base=readout_base)
+    env.filters.update(
+        kind_label=kind_label, kind_tag=KIND_TAG.__getitem__, percent=lambda v: f"{v:.0%}"
+    )
+    env.globals.update(
+        runs=runs,
+        change_text=change_text,
+        weight=weight,
+        shade=shade,
+        short_id=short_id,
+        base_label=base_label,
+        readout_base=readout_base,
+    )
     return env
 
 
@@ -92,34 +99,43 @@ def render(result: Result) -> str:
     by_sentence: dict[tuple[str, str], list[HeatCell]] = {}
     for cell in cells:
         by_sentence.setdefault((cell.readout, cell.sentence), []).append(cell)
-    heat = [(r, [HeatRow(s, by_sentence.get((r.id, s.id), [])) for s in r.sentences])
-            for r in result.readouts]
+    heat = [
+        (r, [HeatRow(s, by_sentence.get((r.id, s.id), [])) for s in r.sentences])
+        for r in result.readouts
+    ]
 
     def versions(sentence: ReadoutSentence, doc_id: str) -> list[Version]:
         doc = documents.get(doc_id)
-        return [Version(w, doc, line_of(doc.text, w.start) if doc else 0)
-                for w in sentence.witnesses if w.document == doc_id]
+        return [
+            Version(w, doc, line_of(doc.text, w.start) if doc else 0)
+            for w in sentence.witnesses
+            if w.document == doc_id
+        ]
 
     def readout_versions(readout: Readout) -> list[tuple[ReadoutSentence, list[list[Version]]]]:
         return [(s, [versions(s, doc) for doc in readout.documents]) for s in readout.sentences]
 
     fidelity_rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
-    return _environment().get_template("report.html.j2").render(
-        result=result,
-        version=__version__,
-        schema=SCHEMA,
-        headline=headline(result, len(columns)),
-        labels=doc_labels(result),
-        documents=documents,
-        number=number,
-        columns=columns,
-        fidelity=fidelity_rows,
-        heat=heat,
-        readout_versions=readout_versions,
-        sentences=sentence_index(result),
-        contrast_sentences=lambda phrases: contrast_sentences(result, phrases),
-        kinds=[(k, KIND_HELP[k]) for k in KIND_ORDER],
-        bands=BAND_RANGE,
-        safe_url=safe_url,
-        line_of=line_of,
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            result=result,
+            version=__version__,
+            schema=SCHEMA,
+            headline=headline(result, len(columns)),
+            labels=doc_labels(result),
+            documents=documents,
+            number=number,
+            columns=columns,
+            fidelity=fidelity_rows,
+            heat=heat,
+            readout_versions=readout_versions,
+            sentences=sentence_index(result),
+            contrast_sentences=lambda phrases: contrast_sentences(result, phrases),
+            kinds=[(k, KIND_HELP[k]) for k in KIND_ORDER],
+            bands=BAND_RANGE,
+            safe_url=safe_url,
+            line_of=line_of,
+        )
     )

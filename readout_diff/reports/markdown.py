@@ -92,8 +92,9 @@ def _change(run: Run, previous: str) -> str:
     assert run.kind is not None
     # A delimiter touching a word on its outer side and punctuation on its inner side does
     # not open emphasis (CommonMark flanking rules): keep a space there.
-    lead = run.lead or (" " if previous[-1:].isalnum() and not (run.removed or run.added)[0]
-                        .isalnum() else "")
+    lead = run.lead or (
+        " " if previous[-1:].isalnum() and not (run.removed or run.added)[0].isalnum() else ""
+    )
     return f"{lead}{' '.join(parts)}[{kind_label(run.kind)}]{run.trail}"
 
 
@@ -103,22 +104,45 @@ def render(result: Result) -> str:
     documents = {d.id: d for d in result.documents}
     columns, cells = heat_map(result)
     number = {doc: n for n, doc in enumerate(columns, 1)}
-    lines = ["# readout-diff report", "", headline(result, len(columns)), "",
-             "## Summary", "", "### Readouts found", ""]
+    lines = [
+        "# readout-diff report",
+        "",
+        headline(result, len(columns)),
+        "",
+        "## Summary",
+        "",
+        "### Readouts found",
+        "",
+    ]
     if result.readouts:
         lines += _table(
-            ["Readout", "Id", "Date", "Sentences", "Outlets", "Base"], "lllrrl",
-            [[escape(r.label), _code(r.id, cell=True), r.date or "unknown", str(len(r.sentences)),
-              str(len(r.documents)), escape(readout_base(r, labels))] for r in result.readouts])
+            ["Readout", "Id", "Date", "Sentences", "Outlets", "Base"],
+            "lllrrl",
+            [
+                [
+                    escape(r.label),
+                    _code(r.id, cell=True),
+                    r.date or "unknown",
+                    str(len(r.sentences)),
+                    str(len(r.documents)),
+                    escape(readout_base(r, labels)),
+                ]
+                for r in result.readouts
+            ],
+        )
     else:
         lines += ["No readout found in these inputs.", ""]
     lines += ["### Fidelity by outlet", ""] + _fidelity(result, labels, documents, number)
     lines += ["## Heat map", ""] + _heat_map(result, columns, cells, number)
-    lines += ["## How differences are marked", "",
-              "~~Struck~~ words are the base's, **bold** words are the outlet's, and the tag in "
-              "brackets names the kind of change. Each version's changes are listed with their "
-              "weight: substantive, minor or cosmetic. Line numbers count lines of the text the "
-              "tool read (after any HTML extraction or front matter).", ""]
+    lines += [
+        "## How differences are marked",
+        "",
+        "~~Struck~~ words are the base's, **bold** words are the outlet's, and the tag in "
+        "brackets names the kind of change. Each version's changes are listed with their "
+        "weight: substantive, minor or cosmetic. Line numbers count lines of the text the "
+        "tool read (after any HTML extraction or front matter).",
+        "",
+    ]
     lines += [f"- `[{kind_label(k)}]` {KIND_HELP[k]}" for k in KIND_ORDER] + [""]
     for r in result.readouts:
         lines += _readout(r, labels, documents)
@@ -127,28 +151,43 @@ def render(result: Result) -> str:
         for c in result.contrasts:
             lines += _contrast(result, c)
     if result.unassigned:
-        lines += ["## Passages assigned to no readout", "",
-                  "Quotes and reported speech the tool found but could not pin on a readout, "
-                  "with the reason.", ""]
-        lines += _table(["Outlet", "Where", "Kind", "Passage", "Why not assigned"], "lllll", [
-            [escape(labels.get(p.document, p.document)),
-             _code(where(documents[p.document], p.start), cell=True)
-             if p.document in documents else "",
-             p.kind.value,
-             escape(p.text) + (f" (credited to {escape(p.speaker)})" if p.speaker else ""),
-             escape(p.note or "")] for p in result.unassigned])
+        lines += [
+            "## Passages assigned to no readout",
+            "",
+            "Quotes and reported speech the tool found but could not pin on a readout, "
+            "with the reason.",
+            "",
+        ]
+        lines += _table(
+            ["Outlet", "Where", "Kind", "Passage", "Why not assigned"],
+            "lllll",
+            [
+                [
+                    escape(labels.get(p.document, p.document)),
+                    _code(where(documents[p.document], p.start), cell=True)
+                    if p.document in documents
+                    else "",
+                    p.kind.value,
+                    escape(p.text) + (f" (credited to {escape(p.speaker)})" if p.speaker else ""),
+                    escape(p.note or ""),
+                ]
+                for p in result.unassigned
+            ],
+        )
     if result.errors or result.notices:
         lines += ["## Inputs", ""]
         lines += [f"- error: {_code(e.path)}: {escape(e.message)}" for e in result.errors]
         lines += [f"- note: {_code(n.path)}: {escape(n.message)}" for n in result.notices]
         lines += [""]
-    lines += ["## Documents read", ""] + [f"- {escape(about_document(d, labels))}"
-                                          for d in result.documents]
+    lines += ["## Documents read", ""] + [
+        f"- {escape(about_document(d, labels))}" for d in result.documents
+    ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _fidelity(result: Result, labels: dict[str, str], documents: dict[str, Document],
-              number: dict[str, int]) -> list[str]:
+def _fidelity(
+    result: Result, labels: dict[str, str], documents: dict[str, Document], number: dict[str, int]
+) -> list[str]:
     rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
     if not rows:
         return ["No outlet carries readout wording.", ""]
@@ -158,16 +197,25 @@ def _fidelity(result: Result, labels: dict[str, str], documents: dict[str, Docum
         outlet = escape(labels.get(row.document, row.document))
         if doc and doc.copy_of:
             outlet += f" (same text as {escape(labels.get(doc.copy_of, doc.copy_of))})"
-        table.append([str(number.get(row.document, "")), outlet,
-                      doc.date or "" if doc else "", str(row.witnesses),
-                      f"{row.verbatim_share:.0%}", str(row.substantive), str(row.cosmetic)])
-    return _table(["#", "Outlet", "Date", "Versions", "Verbatim", "Substantive", "Cosmetic"],
-                  "rllrrrr", table) + [
-        "Verbatim: share of the outlet's readout words inside no substantive change.", ""]
+        table.append(
+            [
+                str(number.get(row.document, "")),
+                outlet,
+                doc.date or "" if doc else "",
+                str(row.witnesses),
+                f"{row.verbatim_share:.0%}",
+                str(row.substantive),
+                str(row.cosmetic),
+            ]
+        )
+    return _table(
+        ["#", "Outlet", "Date", "Versions", "Verbatim", "Substantive", "Cosmetic"], "rllrrrr", table
+    ) + ["Verbatim: share of the outlet's readout words inside no substantive change.", ""]
 
 
-def _heat_map(result: Result, columns: list[str], cells: list[HeatCell],
-              number: dict[str, int]) -> list[str]:
+def _heat_map(
+    result: Result, columns: list[str], cells: list[HeatCell], number: dict[str, int]
+) -> list[str]:
     if not columns:
         return ["Nothing to map: no outlet carries readout wording.", ""]
     key = ", ".join(f"{BLOCKS[band]} {band} ({BAND_RANGE[band]})" for band in BLOCKS)
@@ -185,11 +233,12 @@ def _heat_map(result: Result, columns: list[str], cells: list[HeatCell],
                     band = shade(cell.divergence)
                     row.append(f"{BLOCKS[band]} {band} {cell.divergence:.0%}")
             table.append(row)
-    return ["Rows: readout sentences. Columns: outlets, numbered as in the table above. "
-            "Each cell: how much of that outlet's version differs from the base (cosmetic "
-            f"changes aside). Key: {key}; blank: the outlet does not carry the sentence.", ""
-            ] + _table(["Sentence", *(str(number[d]) for d in columns)],
-                       "l" + "c" * len(columns), table)
+    return [
+        "Rows: readout sentences. Columns: outlets, numbered as in the table above. "
+        "Each cell: how much of that outlet's version differs from the base (cosmetic "
+        f"changes aside). Key: {key}; blank: the outlet does not carry the sentence.",
+        "",
+    ] + _table(["Sentence", *(str(number[d]) for d in columns)], "l" + "c" * len(columns), table)
 
 
 def _readout(r: Readout, labels: dict[str, str], documents: dict[str, Document]) -> list[str]:
@@ -206,23 +255,33 @@ def _readout(r: Readout, labels: dict[str, str], documents: dict[str, Document])
     return lines
 
 
-def _sentence(s: ReadoutSentence, labels: dict[str, str],
-              documents: dict[str, Document]) -> list[str]:
-    lines = [f"### {short_id(s.id)}", "", _quote(s.text), "",
-             f"Base: {escape(base_label(s.base_source, labels))}."
-             + (f" Also in {', '.join(_code(o) for o in s.also_in)}." if s.also_in else ""), ""]
+def _sentence(
+    s: ReadoutSentence, labels: dict[str, str], documents: dict[str, Document]
+) -> list[str]:
+    lines = [
+        f"### {short_id(s.id)}",
+        "",
+        _quote(s.text),
+        "",
+        f"Base: {escape(base_label(s.base_source, labels))}."
+        + (f" Also in {', '.join(_code(o) for o in s.also_in)}." if s.also_in else ""),
+        "",
+    ]
     if not s.witnesses:
         return lines + ["No outlet carries this sentence.", ""]
     table = []
     for w in s.witnesses:
         doc = documents.get(w.document)
         source = _code(where(doc, w.start), cell=True) if doc else _code(w.document, cell=True)
-        about = f"**{escape(labels.get(w.document, w.document))}** ({w.kind.value}, {source}, " \
-                f"match {w.score:.2f})"
+        about = (
+            f"**{escape(labels.get(w.document, w.document))}** ({w.kind.value}, {source}, "
+            f"match {w.score:.2f})"
+        )
         if w.claimed_readout:
             about += f" the article pins it on {_code(w.claimed_readout, cell=True)}"
-        changes = "; ".join(f"[{kind_label(d.kind)}] {escape(change_text(d))} ({weight(d)})"
-                            for d in w.differences)
+        changes = "; ".join(
+            f"[{kind_label(d.kind)}] {escape(change_text(d))} ({weight(d)})" for d in w.differences
+        )
         table.append([about, marked(s.text, w), changes or "none"])
     return lines + _table(["Outlet", "Version", "Changes"], "lll", table)
 
@@ -237,8 +296,12 @@ def _bold(text: str) -> str:
 def _contrast(result: Result, c: Contrast) -> list[str]:
     names = {r.id: r.label for r in result.readouts}
     a, b = names.get(c.a, c.a), names.get(c.b, c.b)
-    lines = [f"### {escape(a)} vs {escape(b)}", "",
-             "Words only one of the twins says are in **bold**.", ""]
+    lines = [
+        f"### {escape(a)} vs {escape(b)}",
+        "",
+        "Words only one of the twins says are in **bold**.",
+        "",
+    ]
     for label, phrases in ((a, c.only_in_a), (b, c.only_in_b)):
         lines += [f"**Only in {escape(label)}**", ""]
         pieces = contrast_sentences(result, phrases)
@@ -251,10 +314,18 @@ def _contrast(result: Result, c: Contrast) -> list[str]:
     lines += [f"**Said in both {escape(a)} and {escape(b)}**", ""]
     sentences = sentence_index(result)
     if c.shared:
-        lines += _table([escape(a), escape(b), "Wording"], "lll", [
-            [f"{short_id(p.a)}: {escape(sentences[p.a].text) if p.a in sentences else ''}",
-             f"{short_id(p.b)}: {escape(sentences[p.b].text) if p.b in sentences else ''}",
-             "identical" if p.identical else "reworded"] for p in c.shared])
+        lines += _table(
+            [escape(a), escape(b), "Wording"],
+            "lll",
+            [
+                [
+                    f"{short_id(p.a)}: {escape(sentences[p.a].text) if p.a in sentences else ''}",
+                    f"{short_id(p.b)}: {escape(sentences[p.b].text) if p.b in sentences else ''}",
+                    "identical" if p.identical else "reworded",
+                ]
+                for p in c.shared
+            ],
+        )
     else:
         lines += ["No sentence of one has a counterpart in the other.", ""]
     return lines

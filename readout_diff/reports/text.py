@@ -48,8 +48,7 @@ KIND_STYLE = {
     DifferenceKind.PARAPHRASE: "blue",
 }
 BLOCKS = {"verbatim": "██", "minor": "▓▓", "changed": "▒▒", "rewritten": "░░"}
-BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange",
-              "rewritten": "red"}
+BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange", "rewritten": "red"}
 
 
 def marked(base_text: str, witness: Witness, color: bool) -> Text:
@@ -75,9 +74,16 @@ def marked(base_text: str, witness: Witness, color: bool) -> Text:
 def render(result: Result, color: bool = False, width: int = 100) -> str:
     """The whole report as a string (ANSI-styled when `color`), wrapped to `width`."""
     buffer = StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, emoji=False,
-                      markup=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
     labels = doc_labels(result)
     documents = {d.id: d for d in result.documents}
     columns, cells = heat_map(result)
@@ -93,9 +99,13 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
             justify: JustifyMethod = "right" if name in ("sentences", "outlets") else "left"
             table.add_column(name, justify=justify)
         for r in result.readouts:
-            table.add_row(Text(f"{r.label}\n{r.id}"), Text(r.date or "unknown"),
-                          Text(str(len(r.sentences))), Text(str(len(r.documents))),
-                          Text(readout_base(r, labels)))
+            table.add_row(
+                Text(f"{r.label}\n{r.id}"),
+                Text(r.date or "unknown"),
+                Text(str(len(r.sentences))),
+                Text(str(len(r.documents))),
+                Text(readout_base(r, labels)),
+            )
         console.print(table)
     else:
         console.print(Text("No readout found in these inputs."))
@@ -103,9 +113,13 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
 
     rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
     if rows:
-        table = Table(title="Fidelity by outlet", title_justify="left", box=box.SIMPLE_HEAD,
-                      caption="verbatim: share of the outlet's readout words inside no "
-                              "substantive change", caption_justify="left")
+        table = Table(
+            title="Fidelity by outlet",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            caption="verbatim: share of the outlet's readout words inside no substantive change",
+            caption_justify="left",
+        )
         for name in ("#", "outlet", "date", "versions", "verbatim", "substantive", "cosmetic"):
             table.add_column(name, justify="left" if name in ("outlet", "date") else "right")
         for row in rows:
@@ -113,11 +127,15 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
             outlet = Text(labels.get(row.document, row.document))
             if doc and doc.copy_of:
                 outlet.append(f" (same text as {labels.get(doc.copy_of, doc.copy_of)})")
-            table.add_row(Text(str(number.get(row.document, ""))), outlet,
-                          Text(doc.date or "" if doc else ""), Text(str(row.witnesses)),
-                          Text(f"{row.verbatim_share:.0%}"),
-                          Text(str(row.substantive), style="bold" if row.substantive else ""),
-                          Text(str(row.cosmetic)))
+            table.add_row(
+                Text(str(number.get(row.document, ""))),
+                outlet,
+                Text(doc.date or "" if doc else ""),
+                Text(str(row.witnesses)),
+                Text(f"{row.verbatim_share:.0%}"),
+                Text(str(row.substantive), style="bold" if row.substantive else ""),
+                Text(str(row.cosmetic)),
+            )
         console.print(table)
     else:
         console.print(Text("No outlet carries readout wording."))
@@ -125,12 +143,22 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
 
     _heat_map(console, result, columns, cells, number)
     console.print(Text("How differences are marked", style="bold"))
-    console.print(Padding(Text("[-base words-] {+outlet's words+} <kind>, in bold when "
-                               "substantive; lines count in the text the tool read."),
-                          (0, 0, 0, 2)))
+    console.print(
+        Padding(
+            Text(
+                "[-base words-] {+outlet's words+} <kind>, in bold when "
+                "substantive; lines count in the text the tool read."
+            ),
+            (0, 0, 0, 2),
+        )
+    )
     for k in KIND_ORDER:
-        console.print(Text(f"  <{KIND_TAG[k]}> {kind_label(k)}: {KIND_HELP[k]}",
-                           style=KIND_STYLE[k] if color else ""))
+        console.print(
+            Text(
+                f"  <{KIND_TAG[k]}> {kind_label(k)}: {KIND_HELP[k]}",
+                style=KIND_STYLE[k] if color else "",
+            )
+        )
     console.print()
 
     for r in result.readouts:
@@ -141,8 +169,11 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
         console.rule(Text("Passages assigned to no readout", style="bold"))
         for p in result.unassigned:
             doc = documents.get(p.document)
-            line = Text(f"{labels.get(p.document, p.document)} · {p.kind.value}"
-                        + (f" · {where(doc, p.start)}" if doc else "") + ": ")
+            line = Text(
+                f"{labels.get(p.document, p.document)} · {p.kind.value}"
+                + (f" · {where(doc, p.start)}" if doc else "")
+                + ": "
+            )
             line.append(p.text, style="italic")
             if p.speaker:
                 line.append(f" (credited to {p.speaker})")
@@ -160,8 +191,9 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
     for doc in result.documents:
         _item(console, 2, Text(about_document(doc, labels)))
     lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
-    return "".join(line + "\n" for n, line in enumerate(lines)
-                   if line or n == 0 or lines[n - 1])  # no doubled blank lines
+    return "".join(
+        line + "\n" for n, line in enumerate(lines) if line or n == 0 or lines[n - 1]
+    )  # no doubled blank lines
 
 
 def _item(console: Console, indent: int, text: Text, bullet: str = "- ") -> None:
@@ -173,8 +205,13 @@ def _item(console: Console, indent: int, text: Text, bullet: str = "- ") -> None
     console.print(grid)
 
 
-def _heat_map(console: Console, result: Result, columns: list[str], cells: list[HeatCell],
-              number: dict[str, int]) -> None:
+def _heat_map(
+    console: Console,
+    result: Result,
+    columns: list[str],
+    cells: list[HeatCell],
+    number: dict[str, int],
+) -> None:
     if not columns:
         console.print(Text("Heat map: nothing to map, no outlet carries readout wording."))
         return
@@ -193,15 +230,26 @@ def _heat_map(console: Console, result: Result, columns: list[str], cells: list[
                 row.append(Text(BLOCKS[band], style=BAND_STYLE[band]) if band else Text(""))
             table.add_row(Text(f"{short_id(s.id)} {s.text}"), *row)
     console.print(table)
-    console.print(Text("  rows: sentences; columns: outlets, numbered as in the table above; "
-                       "blank: not carried"))
-    console.print(Text("  " + "  ".join(f"{BLOCKS[band]} {band} ({BAND_RANGE[band]})"
-                                        for band in BLOCKS)))
+    console.print(
+        Text(
+            "  rows: sentences; columns: outlets, numbered as in the table above; "
+            "blank: not carried"
+        )
+    )
+    console.print(
+        Text("  " + "  ".join(f"{BLOCKS[band]} {band} ({BAND_RANGE[band]})" for band in BLOCKS))
+    )
     console.print()
 
 
-def _readout(console: Console, r: Readout, labels: dict[str, str],
-             documents: dict[str, Document], number: dict[str, int], color: bool) -> None:
+def _readout(
+    console: Console,
+    r: Readout,
+    labels: dict[str, str],
+    documents: dict[str, Document],
+    number: dict[str, int],
+    color: bool,
+) -> None:
     console.rule(Text(f"{r.label}  [{r.id}]", style="bold"))
     about = "Readout"
     if r.counterpart:
@@ -209,15 +257,22 @@ def _readout(console: Console, r: Readout, labels: dict[str, str],
     if r.date:
         about += f" on {r.date}"
     carriers = len(r.documents)
-    console.print(Text(f"{about}. {carriers} outlet{'s carry' if carriers != 1 else ' carries'} "
-                       "it."))
+    console.print(
+        Text(f"{about}. {carriers} outlet{'s carry' if carriers != 1 else ' carries'} it.")
+    )
     for s in r.sentences:
         _sentence(console, s, labels, documents, number, color)
     console.print()
 
 
-def _sentence(console: Console, s: ReadoutSentence, labels: dict[str, str],
-              documents: dict[str, Document], number: dict[str, int], color: bool) -> None:
+def _sentence(
+    console: Console,
+    s: ReadoutSentence,
+    labels: dict[str, str],
+    documents: dict[str, Document],
+    number: dict[str, int],
+    color: bool,
+) -> None:
     head = Text(short_id(s.id), style="bold")
     head.append(f"  base: {base_label(s.base_source, labels)}", style="dim")
     if s.also_in:
@@ -229,17 +284,27 @@ def _sentence(console: Console, s: ReadoutSentence, labels: dict[str, str],
         console.print(Padding(Text("no outlet carries this sentence"), (0, 0, 0, 2)))
     for w in s.witnesses:
         doc = documents.get(w.document)
-        about = Text(f"#{number.get(w.document, '?')} {labels.get(w.document, w.document)}",
-                     style="italic")
-        about.append(f" · {w.kind.value} · {where(doc, w.start) if doc else w.document}"
-                     f" · match {w.score:.2f}", style="dim")
+        about = Text(
+            f"#{number.get(w.document, '?')} {labels.get(w.document, w.document)}", style="italic"
+        )
+        about.append(
+            f" · {w.kind.value} · {where(doc, w.start) if doc else w.document}"
+            f" · match {w.score:.2f}",
+            style="dim",
+        )
         if w.claimed_readout:
             about.append(f" · the article pins it on {w.claimed_readout}")
         console.print(Padding(about, (0, 0, 0, 2)))
         console.print(Padding(marked(s.text, w, color), (0, 0, 0, 4)))
         for d in w.differences:
-            _item(console, 6, Text(f"{kind_label(d.kind)} ({weight(d)}): {change_text(d)}",
-                                   style=KIND_STYLE[d.kind] if color else ""))
+            _item(
+                console,
+                6,
+                Text(
+                    f"{kind_label(d.kind)} ({weight(d)}): {change_text(d)}",
+                    style=KIND_STYLE[d.kind] if color else "",
+                ),
+            )
 
 
 def _contrast(console: Console, result: Result, c: Contrast, color: bool) -> None:
@@ -263,8 +328,10 @@ def _contrast(console: Console, result: Result, c: Contrast, color: bool) -> Non
     console.print(Text("Said in both", style="bold"))
     sentences = sentence_index(result)
     for pair in c.shared:
-        line = Text(f"{short_id(pair.a)} = {short_id(pair.b)} "
-                    f"({'identical' if pair.identical else 'reworded'}): ")
+        line = Text(
+            f"{short_id(pair.a)} = {short_id(pair.b)} "
+            f"({'identical' if pair.identical else 'reworded'}): "
+        )
         line.append(sentences[pair.a].text if pair.a in sentences else pair.a)
         if not pair.identical and pair.b in sentences:
             line.append(f" / {sentences[pair.b].text}")

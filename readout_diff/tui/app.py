@@ -119,8 +119,11 @@ class MainScreen(Screen[None]):
         with Vertical(id="loading"):
             yield Static("Reading inputs…", id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
-        yield SearchBox(placeholder="search the sentences (Enter: apply, Escape: clear)",
-                        id="search", compact=True)
+        yield SearchBox(
+            placeholder="search the sentences (Enter: apply, Escape: clear)",
+            id="search",
+            compact=True,
+        )
         yield KeyBar(show_command_palette=False, id="footer")
 
     def on_mount(self) -> None:
@@ -186,7 +189,8 @@ class ReviewApp(App[None]):
     @on(Progressed)
     def _progress(self, event: Progressed) -> None:
         self.main.query_one("#loading-label", Static).update(
-            f"Analysing… {event.done} {STAGES.get(event.stage, event.stage)}")
+            f"Analysing… {event.done} {STAGES.get(event.stage, event.stage)}"
+        )
         bar = self.main.query_one("#loading-bar", ProgressBar)
         bar.display = True
         bar.update(total=max(event.total, 1), progress=event.done)
@@ -196,8 +200,11 @@ class ReviewApp(App[None]):
         worker = event.worker
         if event.state == WorkerState.ERROR:
             error = worker.error
-            message = str(error) if isinstance(error, (ValueError, OSError)) else (
-                f"{type(error).__name__}: {error}")
+            message = (
+                str(error)
+                if isinstance(error, (ValueError, OSError))
+                else (f"{type(error).__name__}: {error}")
+            )
             if worker.group == "load":
                 self.failure = message
                 self.main.set_class(False, "-loading")
@@ -222,11 +229,18 @@ class ReviewApp(App[None]):
         self._refill()
         self.main.query_one(Navigator).focus()
         for problem in result.errors[:5]:
-            self.notify(f"{problem.path}: {problem.message}", title="Could not read",
-                        severity="error", timeout=12)
+            self.notify(
+                f"{problem.path}: {problem.message}",
+                title="Could not read",
+                severity="error",
+                timeout=12,
+            )
         if len(result.errors) > 5:
-            self.notify(f"and {len(result.errors) - 5} more: press ! to list them",
-                        severity="error", timeout=12)
+            self.notify(
+                f"and {len(result.errors) - 5} more: press ! to list them",
+                severity="error",
+                timeout=12,
+            )
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -277,19 +291,21 @@ class ReviewApp(App[None]):
             return Content.assemble(
                 ("No readout wording found", "bold"),
                 f" in {inputs} inputs. Press ! for the inputs that could not be read "
-                "and the notes about the others.")
+                "and the notes about the others.",
+            )
         return Content("No sentence matches the filters.")
 
     def _status(self) -> None:
         assert self.view is not None
         view = self.view
-        outlets = len({w.document for r in view.readouts for s in r.sentences
-                       for w in s.witnesses})
+        outlets = len({w.document for r in view.readouts for s in r.sentences for w in s.witnesses})
         base = "own" if self.base is None else view.document(self.base).outlet
         parts: list[Content | str | tuple[str, str]] = [
             (f" {len(view.readouts)} readouts · {outlets} outlets", "bold"),
-            " │ base: ", (base, "bold"),
-            " │ cosmetic ", ("hidden" if self.cosmetic_hidden else "shown", "bold"),
+            " │ base: ",
+            (base, "bold"),
+            " │ cosmetic ",
+            ("hidden" if self.cosmetic_hidden else "shown", "bold"),
         ]
         if self.only_substantive:
             parts += [" │ ", ("only substantive", "bold reverse")]
@@ -354,8 +370,7 @@ class ReviewApp(App[None]):
         self._close_search()
         self._refill()
         if self.view and self.query_text and not any(s for _, s in self._shown()):
-            self.notify(f"No sentence contains “{self.query_text}”.", severity="warning",
-                        timeout=4)
+            self.notify(f"No sentence contains “{self.query_text}”.", severity="warning", timeout=4)
 
     def _close_search(self) -> None:
         search = self.main.query_one("#search", Input)
@@ -435,8 +450,10 @@ class ReviewApp(App[None]):
             return
         found = self.current()
         here = found[0].id if found else self.original.readouts[0].id
-        twin = next((c.b if c.a == here else c.a for c in self.original.contrasts
-                     if here in (c.a, c.b)), None)
+        twin = next(
+            (c.b if c.a == here else c.a for c in self.original.contrasts if here in (c.a, c.b)),
+            None,
+        )
         if twin is None:
             twin = next(r.id for r in self.original.readouts if r.id != here)
         self.push_screen(ContrastScreen(self.original, here, twin, self.contrast))
@@ -448,9 +465,14 @@ class ReviewApp(App[None]):
             if (known.a, known.b) == (a, b):
                 return known
             if (known.b, known.a) == (a, b):
-                return replace(known, a=a, b=b, only_in_a=known.only_in_b,
-                               only_in_b=known.only_in_a,
-                               shared=tuple(replace(s, a=s.b, b=s.a) for s in known.shared))
+                return replace(
+                    known,
+                    a=a,
+                    b=b,
+                    only_in_a=known.only_in_b,
+                    only_in_b=known.only_in_a,
+                    shared=tuple(replace(s, a=s.b, b=s.a) for s in known.shared),
+                )
         if self._cast is None:
             self._cast = detect_cast([d.text for d in self.original.documents])
         return contrast_pair(self.original.readout(a), self.original.readout(b), self._cast)
@@ -468,8 +490,9 @@ class ReviewApp(App[None]):
             path, only_this = answer
             self.export(self.view, path, readout.id if only_this else None)
 
-        self.push_screen(ExportDialog(f"readout-diff-{readout.id}.html", readout_title(readout)),
-                         chosen)
+        self.push_screen(
+            ExportDialog(f"readout-diff-{readout.id}.html", readout_title(readout)), chosen
+        )
 
     @work(thread=True, exit_on_error=False, group="export")
     def export(self, result: Result, path: str, readout: str | None = None) -> str:

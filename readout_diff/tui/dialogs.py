@@ -17,8 +17,14 @@ from textual.widgets.option_list import Option
 from ..model import Result
 from . import render
 
-EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-              ".json": "json", ".txt": "text"}
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+}
 CONSENSUS = "\0consensus"  # the base picker's choice for "back to the readout's own base"
 
 
@@ -41,12 +47,17 @@ class HelpScreen(ModalScreen[None]):
         for key, description in self.keys:
             lines += [(f"{key:<10}", "bold $text-accent"), description, "\n"]
         lines += [
-            "\n", ("Marks", "bold"), "\n", render.legend(), "\n",
+            "\n",
+            ("Marks", "bold"),
+            "\n",
+            render.legend(),
+            "\n",
             "Versions sit side by side when they fit; otherwise one row each, the same "
             "base word in the same column. B is the base; 1, 2… the outlets' versions.\n\n",
-            ("Navigator", "bold"), "\n◫ outlets that carry the sentence · "
-            "Δ substantive differences in it\n\n",
-            ("Heat map", "bold"), "\n█ verbatim  ▓ minor  ▒ changed  ░ rewritten; "
+            ("Navigator", "bold"),
+            "\n◫ outlets that carry the sentence · Δ substantive differences in it\n\n",
+            ("Heat map", "bold"),
+            "\n█ verbatim  ▓ minor  ▒ changed  ░ rewritten; "
             "blank: the outlet does not carry it\n\n",
             ("Escape or ? closes this help.", render.MUTED),
         ]
@@ -64,19 +75,27 @@ class BasePicker(ModalScreen[str | None]):
         self.result, self.current = result, current
 
     def compose(self) -> ComposeResult:
-        versions = Counter(w.document for r in self.result.readouts for s in r.sentences
-                           for w in s.witnesses)
-        options = [Option(Content.assemble(("the readout's own base", "bold"),
-                                           (" (official text or consensus)", render.MUTED)),
-                          id=CONSENSUS)]
+        versions = Counter(
+            w.document for r in self.result.readouts for s in r.sentences for w in s.witnesses
+        )
+        options = [
+            Option(
+                Content.assemble(
+                    ("the readout's own base", "bold"),
+                    (" (official text or consensus)", render.MUTED),
+                ),
+                id=CONSENSUS,
+            )
+        ]
         for doc in self.result.documents:
             if doc.id not in versions:
                 continue
             named = f"  {doc.id}" if doc.outlet != doc.id else ""
             count = render.plural(versions[doc.id], "version")
             facts = f"{named}  {doc.date or 'undated'} · {count}"
-            options.append(Option(Content.assemble((doc.outlet, "bold"), (facts, render.MUTED)),
-                                  id=doc.id))
+            options.append(
+                Option(Content.assemble((doc.outlet, "bold"), (facts, render.MUTED)), id=doc.id)
+            )
         with Vertical(classes="dialog", id="base-picker"):
             yield Label("Measure every outlet against…", classes="dialog-title")
             yield OptionList(*options, id="base-options")
@@ -104,8 +123,9 @@ class ExportDialog(ModalScreen[tuple[str, bool] | None]):
         with Vertical(classes="dialog", id="export"):
             yield Label("Export the current view as a report", classes="dialog-title")
             yield Input(self.path, id="export-path")
-            yield Static("Format follows the extension: .html, .md, .json or .txt",
-                         id="export-hint")
+            yield Static(
+                "Format follows the extension: .html, .md, .json or .txt", id="export-hint"
+            )
             yield Checkbox(f"Only this readout ({self.readout})", True, id="export-one")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
@@ -116,8 +136,11 @@ class ExportDialog(ModalScreen[tuple[str, bool] | None]):
     def _go(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
         if export_format(path) is None:
-            self.query_one("#export-hint", Static).update(Content.styled(
-                "Unknown extension: use .html, .md, .json or .txt", "bold $text-error"))
+            self.query_one("#export-hint", Static).update(
+                Content.styled(
+                    "Unknown extension: use .html, .md, .json or .txt", "bold $text-error"
+                )
+            )
             return
         self.dismiss((path, self.query_one("#export-one", Checkbox).value))
 

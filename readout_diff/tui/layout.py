@@ -56,33 +56,48 @@ def matches(sentence: ReadoutSentence, query: str) -> bool:
     """Whether the base wording or any outlet's version contains `query` (any case)."""
     needle = query.casefold()
     return needle in sentence.text.casefold() or any(
-        needle in w.text.casefold() for w in sentence.witnesses)
+        needle in w.text.casefold() for w in sentence.witnesses
+    )
 
 
-def visible(result: Result, only_substantive: bool, query: str
-            ) -> list[tuple[Readout, list[ReadoutSentence]]]:
+def visible(
+    result: Result, only_substantive: bool, query: str
+) -> list[tuple[Readout, list[ReadoutSentence]]]:
     """The readouts and sentences the navigator lists under the current filters."""
     out = []
     for readout in result.readouts:
-        shown = [s for s in readout.sentences
-                 if (not only_substantive or substantive_count(s) > 0)
-                 and (not query or matches(s, query))]
+        shown = [
+            s
+            for s in readout.sentences
+            if (not only_substantive or substantive_count(s) > 0)
+            and (not query or matches(s, query))
+        ]
         if shown or not (only_substantive or query):
             out.append((readout, shown))
     return out
 
 
-def next_substantive(result: Result, sentence: str | None, version: int, step: int = 1,
-                     among: Iterable[str] | None = None) -> tuple[str, int] | None:
+def next_substantive(
+    result: Result,
+    sentence: str | None,
+    version: int,
+    step: int = 1,
+    among: Iterable[str] | None = None,
+) -> tuple[str, int] | None:
     """The (sentence id, version) of the next version with a substantive difference.
 
     Versions are numbered as the screen shows them: 0 is the base, 1.. the witnesses.
     The walk goes through every sentence in order (or those in `among`) and wraps.
     """
     allowed = set(among) if among is not None else None
-    stops = [(s.id, i + 1) for r in result.readouts for s in r.sentences
-             if allowed is None or s.id in allowed
-             for i, w in enumerate(s.witnesses) if w.substantive_count]
+    stops = [
+        (s.id, i + 1)
+        for r in result.readouts
+        for s in r.sentences
+        if allowed is None or s.id in allowed
+        for i, w in enumerate(s.witnesses)
+        if w.substantive_count
+    ]
     if not stops:
         return None
     order = [s.id for r in result.readouts for s in r.sentences]
@@ -150,8 +165,9 @@ def base_location(result: Result, sentence: ReadoutSentence) -> tuple[Document, 
 
 def best_version(sentence: ReadoutSentence, document: str) -> int:
     """The screen's version number of `document`'s version (its closest one), or 0."""
-    mine = [(divergence(w), i + 1) for i, w in enumerate(sentence.witnesses)
-            if w.document == document]
+    mine = [
+        (divergence(w), i + 1) for i, w in enumerate(sentence.witnesses) if w.document == document
+    ]
     return min(mine)[1] if mine else 0
 
 
@@ -229,8 +245,9 @@ def align(base_text: str, witnesses: Sequence[Witness]) -> list[Column]:
     return columns
 
 
-def _row(base_text: str, units: list[tuple[int, int]], witness: Witness
-         ) -> tuple[list[Cell], list[list[Piece]]]:
+def _row(
+    base_text: str, units: list[tuple[int, int]], witness: Witness
+) -> tuple[list[Cell], list[list[Piece]]]:
     ordered = sorted(witness.differences, key=lambda d: (d.base_start, d.witness_start))
     cells: list[Cell] = []
     gaps: list[list[Piece]] = [[] for _ in range(len(units) + 1)]
@@ -247,12 +264,16 @@ def _row(base_text: str, units: list[tuple[int, int]], witness: Witness
         added = witness.text[d.witness_start - witness.start : d.witness_end - witness.start]
         letter = kind_letter(d.kind, d.substantive)
         if added.strip():
-            at = next((i for i, (s, _) in enumerate(units) if s >= max(d.base_end, d.base_start)),
-                      len(units))
+            at = next(
+                (i for i, (s, _) in enumerate(units) if s >= max(d.base_end, d.base_start)),
+                len(units),
+            )
             gaps[at].append(Piece(added.strip(), "added", d.kind, d.substantive, letter))
             continue
-        last = max((i for i, (s, e) in enumerate(units) if s < d.base_end and e > d.base_start),
-                   default=None)
+        last = max(
+            (i for i, (s, e) in enumerate(units) if s < d.base_end and e > d.base_start),
+            default=None,
+        )
         if last is not None and cells[last]:
             piece = cells[last][0]
             cells[last] = (Piece(piece.text, piece.role, piece.kind, piece.substantive, letter),)
@@ -284,9 +305,10 @@ def _fit(column: Column, width: int) -> list[Column]:
         return [column]
     wrapped = [_wrap_cell(cell, width) for cell in column.cells]
     depth = max(len(w) for w in wrapped)
-    return [Column(tuple(w[i] if i < len(w) else () for w in wrapped),
-                   column.glue if i == 0 else " ")
-            for i in range(depth)]
+    return [
+        Column(tuple(w[i] if i < len(w) else () for w in wrapped), column.glue if i == 0 else " ")
+        for i in range(depth)
+    ]
 
 
 def _wrap_cell(cell: Cell, width: int) -> list[Cell]:

@@ -44,8 +44,12 @@ KIND_NAMES = {
     DifferenceKind.PARAPHRASE: "paraphrase",
 }
 HEAT_GLYPHS = {"absent": " ", "verbatim": "█", "minor": "▓", "changed": "▒", "rewritten": "░"}
-HEAT_COLOURS = {"verbatim": "success-muted", "minor": "primary-muted", "changed": "warning-muted",
-                "rewritten": "error-muted"}
+HEAT_COLOURS = {
+    "verbatim": "success-muted",
+    "minor": "primary-muted",
+    "changed": "warning-muted",
+    "rewritten": "error-muted",
+}
 
 
 def piece(p: Piece) -> Content:
@@ -73,8 +77,12 @@ def witness_text(base_text: str, witness: Witness) -> Content:
         if index and shown[index - 1].role != "same":
             parts.append(Content(" "))
         follower = shown[index + 1] if index + 1 < len(shown) else None
-        paired = (seg.role == "removed" and follower is not None and follower.role == "added"
-                  and follower.kind == seg.kind)
+        paired = (
+            seg.role == "removed"
+            and follower is not None
+            and follower.role == "added"
+            and follower.kind == seg.kind
+        )
         letter = "" if paired else kind_letter(seg.kind, seg.substantive)
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
         parts.append(Content(lead))
@@ -88,14 +96,19 @@ def legend(kinds: Collection[tuple[DifferenceKind, bool]] | None = None) -> Cont
     Given the (kind, substantive) pairs on screen, only those kinds are explained, so the
     legend stays one line on a small terminal.
     """
-    shown = [(k, s) for k in KIND_LETTERS for s in (True, False)
-             if kinds is None or (k, s) in kinds]
+    shown = [
+        (k, s) for k in KIND_LETTERS for s in (True, False) if kinds is None or (k, s) in kinds
+    ]
     if kinds is None:
         shown = [(k, False) for k in KIND_LETTERS]
-    letters = [Content.assemble((kind_letter(k, s), LETTER[s]), f" {KIND_NAMES[k]}")
-               for k, s in shown]
+    letters = [
+        Content.assemble((kind_letter(k, s), LETTER[s]), f" {KIND_NAMES[k]}") for k, s in shown
+    ]
     parts: list[Content | str | tuple[str, str]] = [
-        ("removed", REMOVED[True]), " ", ("added", ADDED[True])]
+        ("removed", REMOVED[True]),
+        " ",
+        ("added", ADDED[True]),
+    ]
     if letters:
         parts += ["  ", Content("  ").join(letters)]
     if kinds is None or any(s for _, s in shown):
@@ -107,7 +120,8 @@ def badges(sentence: ReadoutSentence) -> Content:
     """How many outlets carry the sentence, and how many substantive differences it has."""
     changed = substantive_count(sentence)
     return Content.assemble(
-        (f"◫{outlet_count(sentence)}", "bold"), " ",
+        (f"◫{outlet_count(sentence)}", "bold"),
+        " ",
         (f"Δ{changed}", "bold $text-warning" if changed else MUTED),
     )
 
@@ -144,7 +158,8 @@ def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
     line, column = location(doc.text, witness.start)
     parts: list[Content | str | tuple[str, str]] = [
         (doc.outlet, "bold"),
-        f"  {doc.date or 'undated'}" + (f"  “{doc.title}”" if doc.title else ""), "\n",
+        f"  {doc.date or 'undated'}" + (f"  “{doc.title}”" if doc.title else ""),
+        "\n",
         (f"{doc.path}:{line}:{column}", "$text-accent"),
         f"  {witness.kind.value}  score {witness.score:.2f}",
         f"  divergence {divergence(witness):.2f} ({shade(divergence(witness))})\n",
@@ -160,9 +175,14 @@ def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
 
 def _base_detail(result: Result, sentence: ReadoutSentence) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
-        (base_title(result, sentence), "bold"), "\n",
-        (f"carried by {plural(outlet_count(sentence), 'outlet')} "
-         f"in {plural(len(sentence.witnesses), 'version')}", MUTED), "\n",
+        (base_title(result, sentence), "bold"),
+        "\n",
+        (
+            f"carried by {plural(outlet_count(sentence), 'outlet')} "
+            f"in {plural(len(sentence.witnesses), 'version')}",
+            MUTED,
+        ),
+        "\n",
     ]
     if sentence.also_in:
         parts.append((f"also in {', '.join(sentence.also_in)}\n", MUTED))
@@ -182,21 +202,34 @@ def _differences(witness: Witness) -> Content:
         return Content.assemble("\n", ("No differences: the base words exactly.", "bold"), "\n")
     heavy = witness.substantive_count
     lines: list[Content | str | tuple[str, str]] = [
-        "\n", (f"Differences ({len(witness.differences)}, {heavy} substantive)", "bold"), "\n"]
+        "\n",
+        (f"Differences ({len(witness.differences)}, {heavy} substantive)", "bold"),
+        "\n",
+    ]
     for d in witness.differences:
-        grade = "substantive" if d.substantive else (
-            "cosmetic" if d.kind in COSMETIC else "minor")
-        lines += [" ", (kind_letter(d.kind, d.substantive), LETTER[d.substantive]), " ",
-                  (describe(d.kind, d.base, d.witness), "bold" if d.substantive else ""),
-                  (f"  {d.kind.value.replace('_', ' ')}, {grade}", MUTED), "\n"]
+        grade = "substantive" if d.substantive else ("cosmetic" if d.kind in COSMETIC else "minor")
+        lines += [
+            " ",
+            (kind_letter(d.kind, d.substantive), LETTER[d.substantive]),
+            " ",
+            (describe(d.kind, d.base, d.witness), "bold" if d.substantive else ""),
+            (f"  {d.kind.value.replace('_', ' ')}, {grade}", MUTED),
+            "\n",
+        ]
     return Content.assemble(*lines)
 
 
 def _context(doc: Document, start: int, end: int) -> Content:
     text, mark_start, mark_end = paragraph(doc.text, start, end)
     return Content.assemble(
-        "\n", ("Context", "bold"), ("  (the passage is underlined)", MUTED), "\n",
-        text[:mark_start], ("▶", PASSAGE), (text[mark_start:mark_end], PASSAGE), ("◀", PASSAGE),
+        "\n",
+        ("Context", "bold"),
+        ("  (the passage is underlined)", MUTED),
+        "\n",
+        text[:mark_start],
+        ("▶", PASSAGE),
+        (text[mark_start:mark_end], PASSAGE),
+        ("◀", PASSAGE),
         text[mark_end:],
     )
 
@@ -211,11 +244,20 @@ def row_line(label: Content, columns: Sequence[Column], row: int) -> Content:
     for index, column in enumerate(columns):
         here = column.cells[row]
         if index:
-            joined = (column.glue and previous and here and previous[-1].role == "removed"
-                      and not previous[-1].letter and here[0].role == "removed"
-                      and previous[-1].substantive == here[0].substantive)
-            parts.append(Content.styled(column.glue, REMOVED[here[0].substantive])
-                         if joined else Content(column.glue))
+            joined = (
+                column.glue
+                and previous
+                and here
+                and previous[-1].role == "removed"
+                and not previous[-1].letter
+                and here[0].role == "removed"
+                and previous[-1].substantive == here[0].substantive
+            )
+            parts.append(
+                Content.styled(column.glue, REMOVED[here[0].substantive])
+                if joined
+                else Content(column.glue)
+            )
         parts.append(cell(here, column.width))
         previous = here
     return Content("").join(parts).rstrip()

@@ -60,21 +60,26 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         yield Footer(show_command_palette=False)
 
     def _legend(self) -> Content:
-        swatches = [Content.assemble((f" {render.HEAT_GLYPHS[band]} ", f"on ${colour}"),
-                                     f" {band}")
-                    for band, colour in render.HEAT_COLOURS.items()]
+        swatches = [
+            Content.assemble((f" {render.HEAT_GLYPHS[band]} ", f"on ${colour}"), f" {band}")
+            for band, colour in render.HEAT_COLOURS.items()
+        ]
         return Content.assemble(
-            ("Heat map", "bold"), "  rows: readout sentences · columns: outlets · "
+            ("Heat map", "bold"),
+            "  rows: readout sentences · columns: outlets · "
             "cell: divergence (0 = the base words)\n",
-            Content("  ").join(swatches), "  (blank: the outlet does not carry it)  ",
-            ("enter", "bold"), " opens the version",
+            Content("  ").join(swatches),
+            "  (blank: the outlet does not carry it)  ",
+            ("enter", "bold"),
+            " opens the version",
         )
 
     def on_mount(self) -> None:
         table = self.query_one(HeatTable)
-        colours = {**{band: self.app.theme_variables[name]
-                      for band, name in render.HEAT_COLOURS.items()},
-                   "foreground": self.app.theme_variables["foreground"]}
+        colours = {
+            **{band: self.app.theme_variables[name] for band, name in render.HEAT_COLOURS.items()},
+            "foreground": self.app.theme_variables["foreground"],
+        }
         outlets = {d.id: d.outlet for d in self.result.documents}
         for number, doc in enumerate(self.documents, 1):
             table.add_column(render.fit(f"{number} {outlets[doc]}", 10), key=doc, width=10)
@@ -96,12 +101,21 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         assert sentence_id is not None and doc_id is not None
         cell = next(c for c in self.cells if c.sentence == sentence_id and c.document == doc_id)
         outlet = self.result.document(doc_id).outlet
-        verdict = ("does not carry it" if cell.divergence is None else
-                   f"{shade(cell.divergence)}, divergence {cell.divergence:.2f}, "
-                   f"{cell.substantive} substantive")
-        self.query_one("#overview-status", Static).update(Content.assemble(
-            (sentence_id, "bold"), "  ", (outlet, "bold"), f": {verdict}\n",
-            self.sentences[sentence_id].text))
+        verdict = (
+            "does not carry it"
+            if cell.divergence is None
+            else f"{shade(cell.divergence)}, divergence {cell.divergence:.2f}, "
+            f"{cell.substantive} substantive"
+        )
+        self.query_one("#overview-status", Static).update(
+            Content.assemble(
+                (sentence_id, "bold"),
+                "  ",
+                (outlet, "bold"),
+                f": {verdict}\n",
+                self.sentences[sentence_id].text,
+            )
+        )
 
     @on(DataTable.CellSelected)
     def _open(self, event: DataTable.CellSelected) -> None:
@@ -120,8 +134,9 @@ class ContrastScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, result: Result, a: str, b: str,
-                 build: Callable[[str, str], Contrast]) -> None:
+    def __init__(
+        self, result: Result, a: str, b: str, build: Callable[[str, str], Contrast]
+    ) -> None:
         super().__init__()
         self.result, self.a, self.b, self.build = result, a, b, build
         self._built: dict[tuple[str, str], Contrast] = {}
@@ -165,8 +180,11 @@ class ContrastScreen(Screen[None]):
         if (self.a, self.b) not in self._built:
             self._built[(self.a, self.b)] = self.build(self.a, self.b)
         contrast = self._built[(self.a, self.b)]
-        body.update(contrast_view(self.result, contrast,
-                                  max(self.query_one("#contrast-scroll").size.width - 2, 40)))
+        body.update(
+            contrast_view(
+                self.result, contrast, max(self.query_one("#contrast-scroll").size.width - 2, 40)
+            )
+        )
 
 
 def contrast_view(result: Result, contrast: Contrast, width: int) -> Content:
@@ -180,14 +198,20 @@ def contrast_view(result: Result, contrast: Contrast, width: int) -> Content:
     rows: list[tuple[str | None, str | None, str]] = []
     for sentence in a.sentences:
         shared = pair_of.get(sentence.id)
-        rows.append((sentence.id, shared.b if shared else None,
-                     ("=" if shared.identical else "≈") if shared else ""))
+        rows.append(
+            (
+                sentence.id,
+                shared.b if shared else None,
+                ("=" if shared.identical else "≈") if shared else "",
+            )
+        )
     b_order = [s.id for s in b.sentences]
     for index, sentence in enumerate(b.sentences):
         if sentence.id in paired_b:
             continue
-        later = [i for i, row in enumerate(rows)
-                 if row[1] is not None and b_order.index(row[1]) > index]
+        later = [
+            i for i, row in enumerate(rows) if row[1] is not None and b_order.index(row[1]) > index
+        ]
         rows.insert(later[0] if later else len(rows), (None, sentence.id, ""))
     texts = {s.id: s.text for s in a.sentences + b.sentences}
     column = max((width - 5) // 2, 16)
@@ -197,10 +221,15 @@ def contrast_view(result: Result, contrast: Contrast, width: int) -> Content:
             f": {render.plural(len(contrast.only_in_a), 'phrase')} only in the left one, "
             f"{len(contrast.only_in_b)} only in the right one. "
             f"{render.plural(len(contrast.shared), 'pair')} of sentences: = same words, "
-            "≈ reworded; — none"),
+            "≈ reworded; — none",
+        ),
         Content(""),
-        _two(Content.styled(readout_title(a), "bold"), Content.styled(readout_title(b), "bold"),
-             " ", column),
+        _two(
+            Content.styled(readout_title(a), "bold"),
+            Content.styled(readout_title(b), "bold"),
+            " ",
+            column,
+        ),
     ]
     for left, right, link in rows:
         lines.append(Content(""))
@@ -208,13 +237,15 @@ def contrast_view(result: Result, contrast: Contrast, width: int) -> Content:
     return Content("\n").join(lines)
 
 
-def _side(sentence: str | None, texts: dict[str, str], marks: dict[str, list[tuple[int, int]]]
-          ) -> Content:
+def _side(
+    sentence: str | None, texts: dict[str, str], marks: dict[str, list[tuple[int, int]]]
+) -> Content:
     if sentence is None:
         return Content.styled("—", render.MUTED)
     number = sentence.rsplit("/", 1)[-1]
-    return Content.assemble((number, "bold"), " ",
-                            render.contrast_text(texts[sentence], marks.get(sentence, [])))
+    return Content.assemble(
+        (number, "bold"), " ", render.contrast_text(texts[sentence], marks.get(sentence, []))
+    )
 
 
 def _two(left: Content, right: Content, link: str, column: int) -> Content:

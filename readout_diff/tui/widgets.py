@@ -36,8 +36,7 @@ class Navigator(OptionList):
         self._shown: list[tuple[Readout, list[ReadoutSentence]]] = []
         self._width = 0
 
-    def fill(self, shown: list[tuple[Readout, list[ReadoutSentence]]], current: str | None
-             ) -> None:
+    def fill(self, shown: list[tuple[Readout, list[ReadoutSentence]]], current: str | None) -> None:
         """Replace the list, keeping the cursor on `current` when it is still listed."""
         self._shown = shown
         self._width = width = max(self.scrollable_content_region.width, 20)
@@ -45,26 +44,34 @@ class Navigator(OptionList):
         for readout, sentences in shown:
             if options:
                 options.append(None)
+            outlets = render.plural(len(readout.documents), "outlet")
             header = Content.assemble(
-                (readout_title(readout), "bold"), "\n",
-                (f"{readout.date or 'undated'} · {render.plural(len(readout.documents), 'outlet')}",
-                 render.MUTED),
+                (readout_title(readout), "bold"),
+                "\n",
+                (f"{readout.date or 'undated'} · {outlets}", render.MUTED),
             )
             options.append(Option(header, id=f"readout:{readout.id}", disabled=True))
             for sentence in sentences:
                 number = sentence.id.rsplit("/", 1)[-1]
                 lead = Content.assemble((number, "bold"), " ", render.badges(sentence), " ")
-                options.append(Option(render.two_lines(lead + sentence.text, width),
-                                      id=sentence.id))
+                options.append(
+                    Option(render.two_lines(lead + sentence.text, width), id=sentence.id)
+                )
         if not options:
-            options.append(Option("Nothing matches: press s or Escape to show all sentences.",
-                                  id="empty", disabled=True))
+            options.append(
+                Option(
+                    "Nothing matches: press s or Escape to show all sentences.",
+                    id="empty",
+                    disabled=True,
+                )
+            )
         self.set_options(options)
         if current is not None and any(o is not None and o.id == current for o in options):
             self.highlighted = self.get_option_index(current)
         else:
-            first = next((i for i, o in enumerate(options)
-                          if o is not None and not o.disabled), None)
+            first = next(
+                (i for i, o in enumerate(options) if o is not None and not o.disabled), None
+            )
             self.highlighted = first
 
     def on_resize(self) -> None:
@@ -120,8 +127,11 @@ class VersionsView(VerticalScroll, can_focus=True):
             body.update(Content("No sentence selected."))
             return
         self.border_title = f"Versions of {self.sentence.id}"
-        legend.update(render.legend({(d.kind, d.substantive) for w in self.sentence.witnesses
-                                     for d in w.differences}))
+        legend.update(
+            render.legend(
+                {(d.kind, d.substantive) for w in self.sentence.witnesses for d in w.differences}
+            )
+        )
         width = max(self.scrollable_content_region.width, 20)
         count = len(self.sentence.witnesses) + 1
         self.stacked = (width - len(SEPARATOR) * (count - 1)) // count < MIN_COLUMN
@@ -143,8 +153,10 @@ class VersionsView(VerticalScroll, can_focus=True):
     def _heading(self, version: int) -> tuple[str, str]:
         assert self.sentence is not None and self.result is not None
         if version == 0:
-            return (render.base_title(self.result, self.sentence),
-                    render.plural(outlet_count(self.sentence), "outlet"))
+            return (
+                render.base_title(self.result, self.sentence),
+                render.plural(outlet_count(self.sentence), "outlet"),
+            )
         witness = self.sentence.witnesses[version - 1]
         return (render.version_title(self.result, witness), render.version_facts(witness))
 
@@ -153,7 +165,8 @@ class VersionsView(VerticalScroll, can_focus=True):
         count = len(self.sentence.witnesses) + 1
         column = (width - len(SEPARATOR) * (count - 1)) // count
         texts = [Content(self.sentence.text)] + [
-            render.witness_text(self.sentence.text, w) for w in self.sentence.witnesses]
+            render.witness_text(self.sentence.text, w) for w in self.sentence.witnesses
+        ]
         panels: list[list[Content]] = []
         for version, text in enumerate(texts):
             title, facts = self._heading(version)
@@ -161,16 +174,21 @@ class VersionsView(VerticalScroll, can_focus=True):
             focused = version == self.version
             style = "bold reverse" if focused else "bold"
             marker = "▶" if focused else " "
-            head = [Content.styled(render.fit(f"{marker}{key} {title}", column), style),
-                    Content.styled(render.fit(f"   {facts}", column), render.MUTED),
-                    Content("─" * column)]
+            head = [
+                Content.styled(render.fit(f"{marker}{key} {title}", column), style),
+                Content.styled(render.fit(f"   {facts}", column), render.MUTED),
+                Content("─" * column),
+            ]
             panels.append(head + text.wrap(column))
         depth = max(len(p) for p in panels)
         lines = []
         for row in range(depth):
             cells = [(p[row] if row < len(p) else Content("")) for p in panels]
-            lines.append(Content(SEPARATOR).join(
-                c.pad_right(max(0, column - c.cell_length)) for c in cells).rstrip())
+            lines.append(
+                Content(SEPARATOR)
+                .join(c.pad_right(max(0, column - c.cell_length)) for c in cells)
+                .rstrip()
+            )
         self._edges = [i * (column + len(SEPARATOR)) for i in range(count)]
         self._rows = []
         self._focus_line = 0
@@ -194,8 +212,10 @@ class VersionsView(VerticalScroll, can_focus=True):
             rows.append(None)
         for version in range(versions):
             title, facts = self._heading(version)
-            lines.append(self._label(version) + Content.assemble(
-                (title, "bold"), (f"  {facts}", render.MUTED)))
+            lines.append(
+                self._label(version)
+                + Content.assemble((title, "bold"), (f"  {facts}", render.MUTED))
+            )
             rows.append(version)
         self._rows = rows
         self._edges = []

@@ -21,8 +21,9 @@ def test_every_witness_is_rebuilt_from_the_base_and_its_differences(
     for readout in seeds_result.readouts:
         for sentence in readout.sentences:
             for w in sentence.witnesses:
-                rebuilt = apply(sentence.text, w.covered_start, w.covered_end, w.differences,
-                                texts[w.document])
+                rebuilt = apply(
+                    sentence.text, w.covered_start, w.covered_end, w.differences, texts[w.document]
+                )
                 assert rebuilt == w.text, (sentence.id, w.document)
                 checked += 1
     assert checked > 30
@@ -39,7 +40,7 @@ def test_input_order_does_not_change_the_result(order: list[Path]) -> None:
 def test_readme_library_example_runs() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
     block = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    first_part = block.split("\nresult = analyse([\"articles/\"]", 1)[0]
+    first_part = block.split('\nresult = analyse(["articles/"]', 1)[0]
     namespace: dict[str, object] = {}
     import contextlib
     import io

@@ -132,5 +132,10 @@ def test_document_dates_from_the_text(seeds_result: Result) -> None:
     dates = {d.id[:3]: d.date for d in seeds_result.documents}
     # 000: "on Thursday (May 8)"; 001: its posts' dates; 002: "on May 8", not the photo
     # caption's "May 7, 2025"; 003: its "date 2025-05-01" line; 004: no date at all.
-    assert dates == {"000": "2025-05-08", "001": "2025-05-01", "002": "2025-05-08",
-                     "003": "2025-05-01", "004": None}
+    assert dates == {
+        "000": "2025-05-08",
+        "001": "2025-05-01",
+        "002": "2025-05-08",
+        "003": "2025-05-01",
+        "004": None,
+    }

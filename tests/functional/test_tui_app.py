@@ -82,7 +82,8 @@ class TestNavigation:
             assert "base" in shown(app, "#detail-body")
 
     async def test_arrows_and_j_k_move_through_sentences_across_readouts(
-            self, seeds_result: Result) -> None:
+        self, seeds_result: Result
+    ) -> None:
         app = ReviewApp(seeds_result)
         order = [s.id for s in sentences(seeds_result)]
         async with app.run_test(size=SIZE) as pilot:
@@ -94,7 +95,8 @@ class TestNavigation:
             assert app.sentence == order[1]
 
     async def test_badges_count_outlets_and_substantive_differences(
-            self, seeds_result: Result) -> None:
+        self, seeds_result: Result
+    ) -> None:
         app = ReviewApp(seeds_result)
         async with app.run_test(size=SIZE):
             navigator = app.main.query_one("#navigator", OptionList)
@@ -104,7 +106,8 @@ class TestNavigation:
                 assert f"◫{outlets} Δ{substantive_count(sentence)}" in prompt
 
     async def test_versions_pane_moves_between_versions_and_detail_follows(
-            self, seeds_result: Result) -> None:
+        self, seeds_result: Result
+    ) -> None:
         app = ReviewApp(seeds_result)
         target = next(s for s in sentences(seeds_result) if len(s.witnesses) >= 2)
         async with app.run_test(size=SIZE) as pilot:
@@ -125,7 +128,8 @@ class TestNavigation:
             assert app.version == 1
 
     async def test_detail_lists_differences_in_words_and_marks_the_passage(
-            self, seeds_result: Result) -> None:
+        self, seeds_result: Result
+    ) -> None:
         app = ReviewApp(seeds_result)
         sentence, version = next_substantive(seeds_result, None, 0) or ("", 0)
         async with app.run_test(size=SIZE):
@@ -153,7 +157,8 @@ class TestNavigation:
             assert app.version == 2
 
     async def test_clicks_pick_a_sentence_and_open_a_heat_map_cell(
-            self, seeds_result: Result) -> None:
+        self, seeds_result: Result
+    ) -> None:
         app = ReviewApp(seeds_result)
         order = [s.id for s in sentences(seeds_result)]
         async with app.run_test(size=SIZE) as pilot:
@@ -185,14 +190,18 @@ class TestFilters:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("h")
             assert app.view is not None
-            assert not [d for s in sentences(app.view) for w in s.witnesses
-                        for d in w.differences if d.kind in COSMETIC]
+            assert not [
+                d
+                for s in sentences(app.view)
+                for w in s.witnesses
+                for d in w.differences
+                if d.kind in COSMETIC
+            ]
             assert "cosmetic hidden" in shown(app, "#status")
             await pilot.press("h")
             assert app.view == seeds_result
 
-    async def test_only_sentences_with_substantive_differences(
-            self, seeds_result: Result) -> None:
+    async def test_only_sentences_with_substantive_differences(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("s")
@@ -218,13 +227,15 @@ class TestFilters:
 
 
 class TestSearch:
-    async def test_search_lists_and_opens_the_matching_sentence(
-            self, seeds_result: Result) -> None:
+    async def test_search_lists_and_opens_the_matching_sentence(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
         async with app.run_test(size=SIZE) as pilot:
             await search(app, pilot, "re-establish")
-            matching = [s.id for s in sentences(seeds_result)
-                        if PHRASE in s.text or any(PHRASE in w.text for w in s.witnesses)]
+            matching = [
+                s.id
+                for s in sentences(seeds_result)
+                if PHRASE in s.text or any(PHRASE in w.text for w in s.witnesses)
+            ]
             assert listed(app) == matching
             assert app.sentence == matching[0]
             assert "/re-establish" in shown(app, "#status")
@@ -252,8 +263,9 @@ class TestBase:
             await settle(app, pilot)
             assert app.base == doc
             assert app.view is not None
-            carried = [s for s in sentences(app.view) if any(w.document == doc
-                                                              for w in s.witnesses)]
+            carried = [
+                s for s in sentences(app.view) if any(w.document == doc for w in s.witnesses)
+            ]
             assert carried and all(s.base_source == f"document:{doc}" for s in carried)
             outlet = seeds_result.document(doc).outlet
             assert f"base: {outlet}" in shown(app, "#status")
@@ -300,8 +312,7 @@ class TestOverview:
 
 
 class TestContrast:
-    async def test_twins_are_paired_and_only_in_phrases_marked(
-            self, seeds_result: Result) -> None:
+    async def test_twins_are_paired_and_only_in_phrases_marked(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
         async with app.run_test(size=SIZE) as pilot:
             await search(app, pilot, PHRASE)
@@ -314,7 +325,7 @@ class TestContrast:
             assert {screen.a, screen.b} == {twin.a, twin.b}
             content = screen.query_one("#contrast-body", Static).content
             assert isinstance(content, Content)
-            marked = [content.plain[s.start:s.end] for s in content.spans if s.style == ONLY_IN]
+            marked = [content.plain[s.start : s.end] for s in content.spans if s.style == ONLY_IN]
             assert PHRASE in " ".join(marked).replace("\n", " ")
             await pilot.press("escape")
             assert not isinstance(app.screen, ContrastScreen)
@@ -338,12 +349,14 @@ class TestContrast:
 
 class TestExport:
     @pytest.mark.parametrize("name", ["view.json", "view.txt", "view.md", "view.html"])
-    async def test_export_writes_the_sentence_shown(self, seeds_result: Result, tmp_path: Path,
-                                                    name: str) -> None:
+    async def test_export_writes_the_sentence_shown(
+        self, seeds_result: Result, tmp_path: Path, name: str
+    ) -> None:
         if name.endswith((".md", ".html")):
             module = "markdown" if name.endswith(".md") else "html"
-            pytest.importorskip(f"readout_diff.reports.{module}",
-                                reason=f"the {module} report is not written yet")
+            pytest.importorskip(
+                f"readout_diff.reports.{module}", reason=f"the {module} report is not written yet"
+            )
         app = ReviewApp(seeds_result)
         target = tmp_path / name
         async with app.run_test(size=SIZE) as pilot:
@@ -364,8 +377,9 @@ class TestExport:
         assert sentence.text[:40] in text
         assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left
 
-    async def test_a_file_that_cannot_be_written_is_named(self, seeds_result: Result,
-                                                          tmp_path: Path) -> None:
+    async def test_a_file_that_cannot_be_written_is_named(
+        self, seeds_result: Result, tmp_path: Path
+    ) -> None:
         app = ReviewApp(seeds_result)
         messages = recorder(app)
         target = tmp_path / "no-such-folder" / "view.json"
@@ -376,8 +390,7 @@ class TestExport:
             await settle(app, pilot)
         assert f"{target}: cannot be written: No such file or directory" in messages
 
-    async def test_unknown_extension_is_refused(self, seeds_result: Result,
-                                                tmp_path: Path) -> None:
+    async def test_unknown_extension_is_refused(self, seeds_result: Result, tmp_path: Path) -> None:
         app = ReviewApp(seeds_result)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("e")
@@ -391,8 +404,9 @@ class TestExport:
 
 class TestInputs:
     async def test_unreadable_inputs_are_named(self, seeds_result: Result) -> None:
-        broken = replace(seeds_result, errors=(
-            InputError("missing/article.txt", "no such file or directory"),))
+        broken = replace(
+            seeds_result, errors=(InputError("missing/article.txt", "no such file or directory"),)
+        )
         app = ReviewApp(broken)
         messages = recorder(app)
         async with app.run_test(size=SIZE) as pilot:
@@ -440,8 +454,12 @@ class TestInputs:
             assert app.original is seeds_result
             assert app.only_substantive and app.cosmetic_hidden and app.query_text == "sharif"
             assert app.view is not None and not [
-                d for s in sentences(app.view) for w in s.witnesses for d in w.differences
-                if d.kind in COSMETIC]
+                d
+                for s in sentences(app.view)
+                for w in s.witnesses
+                for d in w.differences
+                if d.kind in COSMETIC
+            ]
             assert listed(app)
 
     async def test_an_unusable_readouts_file_shows_a_failure_screen(self) -> None:

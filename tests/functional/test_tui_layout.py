@@ -64,8 +64,9 @@ class TestAlign:
             assert rebuilt == re.sub(r"\s+", "", sentence.text)
 
     def test_a_change_is_marked_once_with_its_kind(self, seeds_result: Result) -> None:
-        sentence = next(s for s in _sentences(seeds_result)
-                        if any(w.substantive_count for w in s.witnesses))
+        sentence = next(
+            s for s in _sentences(seeds_result) if any(w.substantive_count for w in s.witnesses)
+        )
         columns = align(sentence.text, sentence.witnesses)
         for row, witness in enumerate(sentence.witnesses, 1):
             letters = [p.letter for c in columns for p in c.cells[row] if p.letter]
@@ -100,10 +101,10 @@ class TestPlaces:
         assert location(text, text.index("four")) == (3, 1)
 
     def test_paragraph_marks_the_passage(self) -> None:
-        text = "Intro line.\n\nHe said \"we agree\" today.\nSame paragraph.\n\nNext one."
+        text = 'Intro line.\n\nHe said "we agree" today.\nSame paragraph.\n\nNext one.'
         start = text.index("we agree")
         chunk, a, b = paragraph(text, start, start + len("we agree"))
-        assert chunk == "He said \"we agree\" today.\nSame paragraph."
+        assert chunk == 'He said "we agree" today.\nSame paragraph.'
         assert chunk[a:b] == "we agree"
 
     def test_long_paragraph_is_cut_around_the_passage(self) -> None:
@@ -117,8 +118,12 @@ class TestPlaces:
 
 class TestOrder:
     def test_next_substantive_walks_forward_and_wraps(self, seeds_result: Result) -> None:
-        stops = [(s.id, i + 1) for s in _sentences(seeds_result)
-                 for i, w in enumerate(s.witnesses) if w.substantive_count]
+        stops = [
+            (s.id, i + 1)
+            for s in _sentences(seeds_result)
+            for i, w in enumerate(s.witnesses)
+            if w.substantive_count
+        ]
         assert len(stops) > 2
         here: tuple[str, int] | None = (stops[0][0], stops[0][1])
         seen = []
@@ -130,10 +135,19 @@ class TestOrder:
         assert next_substantive(seeds_result, stops[0][0], stops[0][1], -1) == stops[-1]
 
     def test_nothing_to_find(self, seeds_result: Result) -> None:
-        calm = replace(seeds_result, readouts=tuple(
-            replace(r, sentences=tuple(
-                replace(s, witnesses=tuple(replace(w, differences=()) for w in s.witnesses))
-                for s in r.sentences)) for r in seeds_result.readouts))
+        calm = replace(
+            seeds_result,
+            readouts=tuple(
+                replace(
+                    r,
+                    sentences=tuple(
+                        replace(s, witnesses=tuple(replace(w, differences=()) for w in s.witnesses))
+                        for s in r.sentences
+                    ),
+                )
+                for r in seeds_result.readouts
+            ),
+        )
         assert next_substantive(calm, None, 0) is None
 
     def test_filters(self, seeds_result: Result) -> None:
@@ -143,6 +157,8 @@ class TestOrder:
         assert all(sum(w.substantive_count for w in s.witnesses) for _, ss in only for s in ss)
         found = visible(seeds_result, False, "RE-ESTABLISH DIRECT")
         assert [s.id for _, ss in found for s in ss] == [
-            s.id for s in _sentences(seeds_result)
+            s.id
+            for s in _sentences(seeds_result)
             if "re-establish direct" in s.text.lower()
-            or any("re-establish direct" in w.text.lower() for w in s.witnesses)]
+            or any("re-establish direct" in w.text.lower() for w in s.witnesses)
+        ]

@@ -39,12 +39,17 @@ def _still(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def seeds(seeds_result: Result) -> Result:
     """The seeds' result with paths as typed from the project folder, whoever runs it."""
-    return replace(seeds_result, documents=tuple(
-        replace(d, path=os.path.relpath(d.path, ROOT)) for d in seeds_result.documents))
+    return replace(
+        seeds_result,
+        documents=tuple(
+            replace(d, path=os.path.relpath(d.path, ROOT)) for d in seeds_result.documents
+        ),
+    )
 
 
 def searched(text: str, *keys: str) -> Steps:
     """Search for `text` (the shortest way to a given sentence), then press `keys`."""
+
     async def steps(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ReviewApp)
@@ -54,6 +59,7 @@ def searched(text: str, *keys: str) -> Steps:
         await pilot.press("enter", *keys)
         await app.workers.wait_for_complete()
         await pilot.pause()
+
     return steps
 
 
@@ -66,54 +72,59 @@ class TestMainScreen:
 
     def test_stacked_rows_small(self, snap_compare: Compare, seeds: Result) -> None:
         """Four versions of the Sharif sentence, one row each, words aligned."""
-        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL,
-                            run_before=searched(PHRASE, "tab", "down"))
+        assert snap_compare(
+            ReviewApp(seeds), terminal_size=SMALL, run_before=searched(PHRASE, "tab", "down")
+        )
 
     def test_stacked_rows_wide(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE,
-                            run_before=searched(PHRASE, "n"))
+        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE, run_before=searched(PHRASE, "n"))
 
     def test_side_by_side_wide(self, snap_compare: Compare, seeds: Result) -> None:
         """Three versions fit side by side; the focused one's detail below."""
-        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE,
-                            run_before=searched("emphasized the need", "tab", "down"))
+        assert snap_compare(
+            ReviewApp(seeds),
+            terminal_size=WIDE,
+            run_before=searched("emphasized the need", "tab", "down"),
+        )
 
     def test_light_theme(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds, theme="textual-light"), terminal_size=WIDE,
-                            run_before=searched(PHRASE, "n"))
+        assert snap_compare(
+            ReviewApp(seeds, theme="textual-light"),
+            terminal_size=WIDE,
+            run_before=searched(PHRASE, "n"),
+        )
 
-    def test_no_color(self, snap_compare: Compare, seeds: Result,
-                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_no_color(
+        self, snap_compare: Compare, seeds: Result, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """Monochrome: strike, underline and the kind letters still tell the changes."""
         monkeypatch.setenv("NO_COLOR", "1")
-        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL,
-                            run_before=searched(PHRASE, "n"))
+        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL, run_before=searched(PHRASE, "n"))
 
 
 class TestFilters:
-    def test_only_substantive_and_cosmetic_hidden(self, snap_compare: Compare,
-                                                  seeds: Result) -> None:
+    def test_only_substantive_and_cosmetic_hidden(
+        self, snap_compare: Compare, seeds: Result
+    ) -> None:
         assert snap_compare(ReviewApp(seeds), terminal_size=SMALL, press=["s", "h"])
 
 
 class TestOverview:
     def test_heat_map_small(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL,
-                            press=["o", "j", "l"])
+        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL, press=["o", "j", "l"])
 
     def test_heat_map_wide(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE,
-                            press=["o", "j", "l", "l", "l"])
+        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE, press=["o", "j", "l", "l", "l"])
 
 
 class TestContrast:
     def test_twins_small(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds), terminal_size=SMALL,
-                            run_before=searched(PHRASE, "c", "j", "j", "j"))
+        assert snap_compare(
+            ReviewApp(seeds), terminal_size=SMALL, run_before=searched(PHRASE, "c", "j", "j", "j")
+        )
 
     def test_twins_wide(self, snap_compare: Compare, seeds: Result) -> None:
-        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE,
-                            run_before=searched(PHRASE, "c"))
+        assert snap_compare(ReviewApp(seeds), terminal_size=WIDE, run_before=searched(PHRASE, "c"))
 
 
 class TestDialogs:
@@ -129,6 +140,10 @@ class TestDialogs:
 
 class TestInputs:
     def test_unreadable_input_wide(self, snap_compare: Compare, seeds: Result) -> None:
-        broken = replace(seeds, errors=(
-            InputError("feeds/garbled.html", "not UTF-8 and no charset could be detected"),))
+        broken = replace(
+            seeds,
+            errors=(
+                InputError("feeds/garbled.html", "not UTF-8 and no charset could be detected"),
+            ),
+        )
         assert snap_compare(ReviewApp(broken), terminal_size=WIDE, press=["exclamation_mark"])

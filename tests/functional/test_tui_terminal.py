@@ -41,8 +41,9 @@ class Terminal:
     def screen(self, escapes: bool = False) -> str:
         return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name)
 
-    def wait_for(self, test: Callable[[str], bool], escapes: bool = False,
-                 timeout: float = 15) -> str:
+    def wait_for(
+        self, test: Callable[[str], bool], escapes: bool = False, timeout: float = 15
+    ) -> str:
         end = time.monotonic() + timeout
         while True:
             text = self.screen(escapes)
@@ -68,18 +69,40 @@ def terminal() -> Iterator[Terminal]:
 def start(term: Terminal, *args: str) -> None:
     """The command in a 120x36 terminal (COLUMNS and LINES say so too: pytest sets them)."""
     command = " ".join([str(SCRIPT), "review", *args])
-    term.tmux("new-session", "-d", "-s", term.name, "-x", "120", "-y", "36", "-c", str(ROOT),
-              "-e", "TERM=xterm-256color", "-e", "COLUMNS=120", "-e", "LINES=36",
-              f"unset NO_COLOR; {command}; echo EXIT=$?; sleep 30")
+    term.tmux(
+        "new-session",
+        "-d",
+        "-s",
+        term.name,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-c",
+        str(ROOT),
+        "-e",
+        "TERM=xterm-256color",
+        "-e",
+        "COLUMNS=120",
+        "-e",
+        "LINES=36",
+        f"unset NO_COLOR; {command}; echo EXIT=$?; sleep 30",
+    )
 
 
 def test_the_sharif_sentence_and_its_differences_show(
-        terminal: Terminal, seeds_result: Result) -> None:
-    sentence = next(s for r in seeds_result.readouts for s in r.sentences
-                    if PHRASE in s.text and any(w.substantive_count for w in s.witnesses))
+    terminal: Terminal, seeds_result: Result
+) -> None:
+    sentence = next(
+        s
+        for r in seeds_result.readouts
+        for s in r.sentences
+        if PHRASE in s.text and any(w.substantive_count for w in s.witnesses)
+    )
     witness = next(w for w in sentence.witnesses if w.substantive_count)
-    expected = min((describe(d.kind, d.base, d.witness) for d in witness.differences
-                    if d.substantive), key=len)
+    expected = min(
+        (describe(d.kind, d.base, d.witness) for d in witness.differences if d.substantive), key=len
+    )
 
     start(terminal, "seeds/")
     terminal.wait_for(lambda text: "outlets" in text and "Move" in text)
@@ -98,8 +121,7 @@ def test_the_sharif_sentence_and_its_differences_show(
     terminal.wait_for(lambda text: "EXIT=0" in text)
 
 
-def test_unreadable_input_exits_2_after_the_app_closes(terminal: Terminal,
-                                                      tmp_path: Path) -> None:
+def test_unreadable_input_exits_2_after_the_app_closes(terminal: Terminal, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     start(terminal, "seeds/", str(missing))
     terminal.wait_for(lambda text: "missing.txt" in text and "Move" in text)

@@ -16,12 +16,17 @@ def test_the_lone_deviant_quote_is_altered():
     articles, _ = read_articles([str(FIXTURES / "consensus")], Role.REPORT)
     report = check_consensus(articles, CheckConfig())
     assert [(Path(q.quote.path).name, q.verdict) for q in report.quotes] == [
-        ("c1_valley_times.txt", Verdict.EXACT), ("c2_coast_herald.txt", Verdict.EXACT),
-        ("c3_plains_daily.txt", Verdict.EXACT), ("c4_river_post.txt", Verdict.ALTERED)]
+        ("c1_valley_times.txt", Verdict.EXACT),
+        ("c2_coast_herald.txt", Verdict.EXACT),
+        ("c3_plains_daily.txt", Verdict.EXACT),
+        ("c4_river_post.txt", Verdict.ALTERED),
+    ]
     [finding] = report.findings
     assert (Path(finding.location.path).name, finding.code, finding.message) == (
-        "c4_river_post.txt", "RD002",
-        'quote altered: "urged" for "encouraged" (the wording 3 other outlets agree on)')
+        "c4_river_post.txt",
+        "RD002",
+        'quote altered: "urged" for "encouraged" (the wording 3 other outlets agree on)',
+    )
     assert report.mode == "consensus"
 
 
@@ -31,11 +36,14 @@ def _article(name: str, text: str) -> Article:
 
 def test_an_even_split_and_an_uncorroborated_quote_are_not_checked():
     quote = '"The Secretary {} Kenya to work with Uganda on trade," the readout said.\n'
-    report = check_consensus([
-        _article("a", "Lead one.\n\n" + quote.format("encouraged")),
-        _article("b", "Lead two.\n\n" + quote.format("urged")),
-        _article("c", 'Lead three.\n\n"Nothing like the others at all," she said.\n'),
-    ], CheckConfig())
+    report = check_consensus(
+        [
+            _article("a", "Lead one.\n\n" + quote.format("encouraged")),
+            _article("b", "Lead two.\n\n" + quote.format("urged")),
+            _article("c", 'Lead three.\n\n"Nothing like the others at all," she said.\n'),
+        ],
+        CheckConfig(),
+    )
     assert [(q.verdict, q.note) for q in report.quotes] == [
         (Verdict.NOT_CHECKED, "the outlets split on this wording, so there is no consensus"),
         (Verdict.NOT_CHECKED, "the outlets split on this wording, so there is no consensus"),
@@ -45,13 +53,19 @@ def test_an_even_split_and_an_uncorroborated_quote_are_not_checked():
 
 
 def test_wire_copies_vote_once():
-    body = 'Wire story lead paragraph that is long enough to count here.\n\n{}'
+    body = "Wire story lead paragraph that is long enough to count here.\n\n{}"
     quote = '"The Secretary {} Kenya to work with Uganda on trade," the readout said.\n'
-    report = check_consensus([
-        _article("a", body.format(quote.format("urged"))),
-        _article("b", body.format(quote.format("urged"))),
-        _article("c", "Own lead.\n\n" + quote.format("encouraged")),
-        _article("d", "Other lead.\n\n" + quote.format("encouraged").replace(
-            "the readout", "a State Department statement")),
-    ], CheckConfig())
+    report = check_consensus(
+        [
+            _article("a", body.format(quote.format("urged"))),
+            _article("b", body.format(quote.format("urged"))),
+            _article("c", "Own lead.\n\n" + quote.format("encouraged")),
+            _article(
+                "d",
+                "Other lead.\n\n"
+                + quote.format("encouraged").replace("the readout", "a State Department statement"),
+            ),
+        ],
+        CheckConfig(),
+    )
     assert [q.verdict for q in report.quotes][:2] == [Verdict.ALTERED, Verdict.ALTERED]

@@ -41,9 +41,13 @@ def test_exact_quote():
 
 def test_faithful_quote_split_across_two_source_sentences():
     report = _run("split.txt")
-    assert _verdicts(report) == [(
-        "She expressed U.S. support for direct talks between Kenya and Uganda. Both leaders "
-        "reaffirmed their continued commitment to regional stability.", Verdict.EXACT)]
+    assert _verdicts(report) == [
+        (
+            "She expressed U.S. support for direct talks between Kenya and Uganda. Both leaders "
+            "reaffirmed their continued commitment to regional stability.",
+            Verdict.EXACT,
+        )
+    ]
 
 
 def test_elisions_and_bracketed_insertion_are_allowed():
@@ -56,7 +60,8 @@ def test_elided_quote_in_another_order_is_altered():
     report = _run("reordered.txt")
     assert [v for _, v in _verdicts(report)] == [Verdict.ALTERED]
     assert [(f.code, f.message) for f in report.findings] == [
-        ("RD007", "the elided parts stand in another order in the source")]
+        ("RD007", "the elided parts stand in another order in the source")
+    ]
 
 
 def test_restore_for_re_establish_is_altered():
@@ -64,17 +69,23 @@ def test_restore_for_re_establish_is_altered():
     [checked] = report.quotes
     assert checked.verdict == Verdict.ALTERED
     assert [(d.kind.value, d.base, d.witness) for d in checked.differences] == [
-        ("wording_change", "re-establish", "restore")]
+        ("wording_change", "re-establish", "restore")
+    ]
     assert [(f.code, f.message) for f in report.findings] == [
-        ("RD002", 'quote altered: "restore" for "re-establish"')]
+        ("RD002", 'quote altered: "restore" for "re-establish"')
+    ]
 
 
 def test_spelling_variant_is_equivalent_only_when_allowed():
     flagged = _run("spelling.txt")
     assert [v for _, v in _verdicts(flagged)] == [Verdict.ALTERED]
-    assert [(f.code, f.message) for f in flagged.findings] == [(
-        "RD003", 'spelling differs from the source: "emphasised" for "emphasized" '
-        '(allow with spelling-variants = "allow")')]
+    assert [(f.code, f.message) for f in flagged.findings] == [
+        (
+            "RD003",
+            'spelling differs from the source: "emphasised" for "emphasized" '
+            '(allow with spelling-variants = "allow")',
+        )
+    ]
     allowed = _run("spelling.txt", spelling_variants="allow")
     assert [v for _, v in _verdicts(allowed)] == [Verdict.EQUIVALENT]
     assert allowed.findings == ()
@@ -89,15 +100,18 @@ def test_quote_pinned_on_another_call_is_sourced_with_a_warning_naming_both():
     assert finding.code == "RD006"
     assert finding.message == (
         "pinned on the call with Grace Nakato, but these words are from the readout of the "
-        f"call with David Otieno ({SOURCES}/official_otieno_2026-02-10.txt:5:280)")
+        f"call with David Otieno ({SOURCES}/official_otieno_2026-02-10.txt:5:280)"
+    )
 
 
 def test_missing_closing_mark_is_checked_to_the_end_of_its_sentence_with_a_warning():
     report = _run("unclosed.txt")
     assert _verdicts(report) == [
-        ("urged Uganda to release the detained aid workers without delay.", Verdict.EXACT)]
+        ("urged Uganda to release the detained aid workers without delay.", Verdict.EXACT)
+    ]
     assert [(f.code, f.message) for f in report.findings] == [
-        ("RD005", "closing quotation mark missing; checked to the end of its sentence")]
+        ("RD005", "closing quotation mark missing; checked to the end of its sentence")
+    ]
 
 
 def test_unsourced_quotes_show_the_nearest_candidate():
@@ -109,41 +123,52 @@ def test_unsourced_quotes_show_the_nearest_candidate():
     ]
     first, second = report.findings
     assert first.code == second.code == "RD001"
-    assert first.message.startswith('no source says "We will not accept any delay in the '
-                                    'talks," (credited to Devereux); nearest: "')
+    assert first.message.startswith(
+        'no source says "We will not accept any delay in the '
+        'talks," (credited to Devereux); nearest: "'
+    )
     assert first.related is not None
-    assert second.message == ('no source says "fresh commitment" (credited to no one); '
-                              "no source has words like it")
+    assert second.message == (
+        'no source says "fresh commitment" (credited to no one); no source has words like it'
+    )
 
 
 def test_quote_by_someone_the_sources_do_not_speak_for_is_not_checked():
     report = _run("other_speaker.txt")
     assert _verdicts(report) == [("We are ready to talk,", Verdict.NOT_CHECKED)]
     assert [(f.code, f.severity.value, f.message) for f in report.findings] == [
-        ("RD008", "info", "not checked: credited to Otieno, whom the sources do not speak for")]
+        ("RD008", "info", "not checked: credited to Otieno, whom the sources do not speak for")
+    ]
     assert report.failing(CheckConfig().fail_on) == ()
 
 
 def test_words_dropped_without_an_ellipsis():
     report = _run("truncated.txt")
     assert [(f.code, f.message) for f in report.findings] == [
-        ("RD004", 'words left out without an ellipsis: drops ", re-establish direct '
-                  'communications,"')]
+        (
+            "RD004",
+            'words left out without an ellipsis: drops ", re-establish direct communications,"',
+        )
+    ]
 
 
 def test_nested_british_and_multi_paragraph_quotes():
     assert [v for _, v in _verdicts(_run("nested.txt"))] == [Verdict.EQUIVALENT]
     assert _verdicts(_run("british.txt")) == [
-        ("expressed U.S. support for direct talks between Kenya and Uganda", Verdict.EXACT)]
+        ("expressed U.S. support for direct talks between Kenya and Uganda", Verdict.EXACT)
+    ]
     assert [v for _, v in _verdicts(_run("multi_paragraph.txt"))] == [Verdict.EXACT] * 2
 
 
 def test_markers_silence_one_quote_and_misuse_is_reported():
     report = _run("markers.md")
-    silenced = [(f.code, f.location.line, f.suppressed) for f in report.findings
-                if f.suppressed is not None]
-    assert silenced == [("RD002", 2, "the outlet corrected this in print"),
-                        ("RD001", 5, "no reason given")]
+    silenced = [
+        (f.code, f.location.line, f.suppressed) for f in report.findings if f.suppressed is not None
+    ]
+    assert silenced == [
+        ("RD002", 2, "the outlet corrected this in print"),
+        ("RD001", 5, "no reason given"),
+    ]
     assert [(f.location.line, f.code, f.message) for f in report.active] == [
         (4, "RD010", 'ignore marker gives no reason="..."'),
         (7, "RD010", "ignore marker for RD002 silences nothing on the quote that follows it"),
@@ -154,7 +179,9 @@ def test_markers_silence_one_quote_and_misuse_is_reported():
 def test_json_lines_input_is_located_in_its_file():  # short quotes must be verbatim
     report = _run("batch.jsonl")
     assert [(q.quote.document, q.quote.location.line, q.verdict) for q in report.quotes] == [
-        ("batch#1", 1, Verdict.EXACT), ("batch#2", 2, Verdict.UNSOURCED)]
+        ("batch#1", 1, Verdict.EXACT),
+        ("batch#2", 2, Verdict.UNSOURCED),
+    ]
 
 
 def test_select_and_ignore_filter_findings():

@@ -32,7 +32,7 @@ def report() -> CheckReport:
 def test_text(report):
     lines = render(report, "text", Severity.WARNING).splitlines()
     assert lines == [
-        f"{ARTICLES}/markers.md:4:1: RD010 ignore marker gives no reason=\"...\"",
+        f'{ARTICLES}/markers.md:4:1: RD010 ignore marker gives no reason="..."',
         f"{ARTICLES}/markers.md:7:1: RD010 ignore marker for RD002 silences nothing on the "
         "quote that follows it",
         f"{ARTICLES}/markers.md:10:1: RD010 ignore marker names unknown code RD999",
@@ -47,21 +47,35 @@ def test_text(report):
 def test_json(report):
     data = json.loads(render(report, "json", Severity.WARNING))
     assert data["summary"] == {
-        "articles": 3, "quotes": 5,
-        "verdicts": {"exact": 1, "equivalent": 0, "altered": 2, "unsourced": 1,
-                     "not checked": 1},
-        "findings": {"error": 1, "warning": 3, "info": 1}, "silenced": 2, "failed": True}
+        "articles": 3,
+        "quotes": 5,
+        "verdicts": {"exact": 1, "equivalent": 0, "altered": 2, "unsourced": 1, "not checked": 1},
+        "findings": {"error": 1, "warning": 3, "info": 1},
+        "silenced": 2,
+        "failed": True,
+    }
     restore = data["quotes"][0]
     assert (restore["verdict"], restore["speaker"], restore["speaker_kind"]) == (
-        "altered", "the readout", "source")
-    assert restore["differences"] == [{"kind": "wording_change", "source": "re-establish",
-                                       "quote": "restore", "substantive": True}]
+        "altered",
+        "the readout",
+        "source",
+    )
+    assert restore["differences"] == [
+        {
+            "kind": "wording_change",
+            "source": "re-establish",
+            "quote": "restore",
+            "substantive": True,
+        }
+    ]
     assert restore["source"]["location"]["line"] == 5 and restore["nearest"] is None
     unsourced = next(q for q in data["quotes"] if q["verdict"] == "unsourced")
     assert unsourced["source"] is None and unsourced["nearest"]["similarity"] < 0.6
     silenced = [f for f in data["findings"] if f["suppressed"]]
     assert [(f["code"], f["suppressed"]) for f in silenced] == [
-        ("RD002", "the outlet corrected this in print"), ("RD001", "no reason given")]
+        ("RD002", "the outlet corrected this in print"),
+        ("RD001", "no reason given"),
+    ]
 
 
 def test_github_escaping():
@@ -74,7 +88,8 @@ def test_github_annotations(report):
     assert len(lines) == 5
     assert lines[0] == (
         f"::error file={ARTICLES}/restore.txt,line=1,col=25,endColumn=85,"
-        "title=RD002 altered-quote::quote altered: \"restore\" for \"re-establish\"")
+        'title=RD002 altered-quote::quote altered: "restore" for "re-establish"'
+    )
     assert lines[1].startswith(f"::notice file={ARTICLES}/other_speaker.txt,line=1,col=2,")
     assert all("RD001" not in line for line in lines)  # silenced by its marker
 
@@ -83,17 +98,22 @@ def test_junit(report):
     root = ET.fromstring(render(report, "junit", Severity.WARNING))
     assert root.tag == "testsuites"
     assert {k: root.get(k) for k in ("tests", "failures", "skipped")} == {
-        "tests": "8", "failures": "4", "skipped": "1"}
+        "tests": "8",
+        "failures": "4",
+        "skipped": "1",
+    }
     suites = {Path(s.get("name") or "").name: s for s in root}
     restore = suites["restore.txt"].find("testcase")
     assert restore is not None and restore.get("name") == (
-        "1:25 “restore direct communications, and reopen the Bus…”")
+        "1:25 “restore direct communications, and reopen the Bus…”"
+    )
     failure = restore.find("failure")
     assert failure is not None and failure.get("type") == "RD002"
     other = suites["other_speaker.txt"].find("testcase")
     assert other is not None and other.find("skipped") is not None
-    assert other.findtext("system-out", "").endswith("RD008 not checked: credited to Otieno, "
-                                                     "whom the sources do not speak for")
+    assert other.findtext("system-out", "").endswith(
+        "RD008 not checked: credited to Otieno, whom the sources do not speak for"
+    )
 
 
 # The SARIF 2.1.0 properties the OASIS standard marks as required (sections 3.13-3.27),
@@ -104,62 +124,116 @@ SARIF_REQUIRED = {
     "properties": {
         "version": {"const": "2.1.0"},
         "$schema": {"type": "string", "format": "uri"},
-        "runs": {"type": "array", "items": {
-            "type": "object",
-            "required": ["tool"],
-            "properties": {
-                "tool": {"type": "object", "required": ["driver"], "properties": {
-                    "driver": {"type": "object", "required": ["name"], "properties": {
-                        "name": {"type": "string"},
-                        "rules": {"type": "array", "items": {
-                            "type": "object", "required": ["id"],
+        "runs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["tool"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name"],
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id"],
+                                            "properties": {
+                                                "id": {"type": "string"},
+                                                "shortDescription": {"$ref": "#/$defs/message"},
+                                                "defaultConfiguration": {
+                                                    "type": "object",
+                                                    "properties": {
+                                                        "level": {"$ref": "#/$defs/level"},
+                                                        "enabled": {"type": "boolean"},
+                                                    },
+                                                },
+                                            },
+                                        },
+                                    },
+                                },
+                            }
+                        },
+                    },
+                    "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["message"],
                             "properties": {
-                                "id": {"type": "string"},
-                                "shortDescription": {"$ref": "#/$defs/message"},
-                                "defaultConfiguration": {"type": "object", "properties": {
-                                    "level": {"$ref": "#/$defs/level"},
-                                    "enabled": {"type": "boolean"}}},
-                            }}},
-                    }}}},
-                "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
-                "results": {"type": "array", "items": {
-                    "type": "object", "required": ["message"],
-                    "properties": {
-                        "ruleId": {"type": "string"},
-                        "ruleIndex": {"type": "integer", "minimum": -1},
-                        "level": {"$ref": "#/$defs/level"},
-                        "message": {"$ref": "#/$defs/message"},
-                        "locations": {"type": "array", "items": {"$ref": "#/$defs/location"}},
-                        "relatedLocations": {"type": "array",
-                                             "items": {"$ref": "#/$defs/location"}},
-                        "suppressions": {"type": "array", "items": {
-                            "type": "object", "required": ["kind"],
-                            "properties": {"kind": {"enum": ["inSource", "external"]},
-                                           "justification": {"type": "string"}}}},
-                    }}},
-            }}},
+                                "ruleId": {"type": "string"},
+                                "ruleIndex": {"type": "integer", "minimum": -1},
+                                "level": {"$ref": "#/$defs/level"},
+                                "message": {"$ref": "#/$defs/message"},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/$defs/location"},
+                                },
+                                "relatedLocations": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/$defs/location"},
+                                },
+                                "suppressions": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["kind"],
+                                        "properties": {
+                                            "kind": {"enum": ["inSource", "external"]},
+                                            "justification": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
     "$defs": {
         "level": {"enum": ["none", "note", "warning", "error"]},
-        "message": {"type": "object", "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
-                    "properties": {"text": {"type": "string"}}},
-        "location": {"type": "object", "properties": {
-            "id": {"type": "integer", "minimum": -1},
-            "message": {"$ref": "#/$defs/message"},
-            "physicalLocation": {
-                "type": "object", "anyOf": [{"required": ["address"]},
-                                            {"required": ["artifactLocation"]}],
-                "properties": {
-                    "artifactLocation": {"type": "object", "properties": {
-                        "uri": {"type": "string", "format": "uri-reference"},
-                        "uriBaseId": {"type": "string"}}},
-                    "region": {"type": "object", "properties": {
-                        "startLine": {"type": "integer", "minimum": 1},
-                        "startColumn": {"type": "integer", "minimum": 1},
-                        "endLine": {"type": "integer", "minimum": 1},
-                        "endColumn": {"type": "integer", "minimum": 1}}},
-                }},
-        }},
+        "message": {
+            "type": "object",
+            "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
+            "properties": {"text": {"type": "string"}},
+        },
+        "location": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer", "minimum": -1},
+                "message": {"$ref": "#/$defs/message"},
+                "physicalLocation": {
+                    "type": "object",
+                    "anyOf": [{"required": ["address"]}, {"required": ["artifactLocation"]}],
+                    "properties": {
+                        "artifactLocation": {
+                            "type": "object",
+                            "properties": {
+                                "uri": {"type": "string", "format": "uri-reference"},
+                                "uriBaseId": {"type": "string"},
+                            },
+                        },
+                        "region": {
+                            "type": "object",
+                            "properties": {
+                                "startLine": {"type": "integer", "minimum": 1},
+                                "startColumn": {"type": "integer", "minimum": 1},
+                                "endLine": {"type": "integer", "minimum": 1},
+                                "endColumn": {"type": "integer", "minimum": 1},
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
 }
 
@@ -168,17 +242,22 @@ def test_sarif_is_structurally_valid_2_1_0(report):
     data = json.loads(render(report, "sarif", Severity.WARNING))
     jsonschema.validate(data, SARIF_REQUIRED)
     run = data["runs"][0]
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [f"RD{n:03d}" for n in
-                                                                  range(1, 11)]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [f"RD{n:03d}" for n in range(1, 11)]
     results = run["results"]
     assert len(results) == len(report.findings) == 7
     first = results[0]
     assert (first["ruleId"], first["ruleIndex"], first["level"]) == ("RD002", 1, "error")
     assert first["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 86}
+        "startLine": 1,
+        "startColumn": 25,
+        "endLine": 1,
+        "endColumn": 86,
+    }
     assert first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert [r["suppressions"][0]["justification"] for r in results if "suppressions" in r] == [
-        "the outlet corrected this in print", "no reason given"]
+        "the outlet corrected this in print",
+        "no reason given",
+    ]
     for result in results:
         rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
         assert rule["id"] == result["ruleId"]

@@ -5,14 +5,20 @@ from __future__ import annotations
 from readout_diff.check.match import SourceIndex, exact, nearest, pieces
 from readout_diff.model import Document, Role
 
-SOURCE = ("The Secretary emphasized the need for a ceasefire. She expressed support for "
-          "direct talks between Kenya and Uganda. Both leaders reaffirmed their commitment.")
+SOURCE = (
+    "The Secretary emphasized the need for a ceasefire. She expressed support for "
+    "direct talks between Kenya and Uganda. Both leaders reaffirmed their commitment."
+)
 OTHER = "The Secretary urged Uganda to release the aid workers without delay."
 
 
 def _index() -> SourceIndex:
-    return SourceIndex([Document("s1", "s1.txt", "s1", None, Role.OFFICIAL, SOURCE),
-                        Document("s2", "s2.txt", "s2", None, Role.OFFICIAL, OTHER)])
+    return SourceIndex(
+        [
+            Document("s1", "s1.txt", "s1", None, Role.OFFICIAL, SOURCE),
+            Document("s2", "s2.txt", "s2", None, Role.OFFICIAL, OTHER),
+        ]
+    )
 
 
 def _cut(index: SourceIndex, text: str):  # type: ignore[no-untyped-def]
@@ -44,7 +50,9 @@ def test_verbatim_across_a_sentence_boundary():
 def test_elided_pieces_must_stand_in_order():
     index = _index()
     assert exact(index, _cut(index, "emphasized the need ... direct talks"))[0].spans == (
-        (2, 5), (12, 14))
+        (2, 5),
+        (12, 14),
+    )
     assert exact(index, _cut(index, "direct talks ... emphasized the need")) == []
     reordered = nearest(index, 0, _cut(index, "direct talks ... emphasized the need"))
     assert reordered.reordered and reordered.matched == 5

@@ -14,28 +14,50 @@ from readout_diff.model import Role
 from readout_diff.normalise import tokenise
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "check"
-CAST = detect_cast(["Secretary Castell spoke with Kenyan Foreign Minister David Otieno.",
-                    "Secretary Castell spoke with Ugandan Foreign Minister Grace Nakato."])
+CAST = detect_cast(
+    [
+        "Secretary Castell spoke with Kenyan Foreign Minister David Otieno.",
+        "Secretary Castell spoke with Ugandan Foreign Minister Grace Nakato.",
+    ]
+)
 
 
 def _changes(reported: str, source: str) -> list[str]:
     def toks(text: str):  # type: ignore[no-untyped-def]
         return canonicalise(tokenise(text), CAST.gazetteer)
+
     return meaning_changes(toks(reported), toks(source), CAST)
 
 
-@pytest.mark.parametrize(("reported", "source", "changes"), [
-    ("Castell told Kenya to talk.", "The Secretary encouraged Kenya to talk.",
-     ['paraphrase says "told" where the source says "encouraged"']),
-    ("Castell urged Uganda to talk.", "The Secretary urged Kenya to talk.",
-     ['paraphrase names "Uganda" where the source names "Kenya"']),
-    ("Castell said talks must not stop.", "The Secretary said talks should go on.",
-     ['paraphrase negation differs: "not" where the source has none',
-      'modal "must" where the source has "should"']),
-    ("Castell asked for 30 monitors.", "The Secretary asked for 20 monitors.",
-     ['paraphrase number "30" is not in the source']),
-    ("Castell asked Kenya to talk.", "The Secretary urged Kenya to talk.", []),
-])
+@pytest.mark.parametrize(
+    ("reported", "source", "changes"),
+    [
+        (
+            "Castell told Kenya to talk.",
+            "The Secretary encouraged Kenya to talk.",
+            ['paraphrase says "told" where the source says "encouraged"'],
+        ),
+        (
+            "Castell urged Uganda to talk.",
+            "The Secretary urged Kenya to talk.",
+            ['paraphrase names "Uganda" where the source names "Kenya"'],
+        ),
+        (
+            "Castell said talks must not stop.",
+            "The Secretary said talks should go on.",
+            [
+                'paraphrase negation differs: "not" where the source has none',
+                'modal "must" where the source has "should"',
+            ],
+        ),
+        (
+            "Castell asked for 30 monitors.",
+            "The Secretary asked for 20 monitors.",
+            ['paraphrase number "30" is not in the source'],
+        ),
+        ("Castell asked Kenya to talk.", "The Secretary urged Kenya to talk.", []),
+    ],
+)
 def test_meaning_changes(reported, source, changes):
     assert _changes(reported, source) == changes
 
@@ -50,4 +72,5 @@ def test_paraphrase_fixture_only_with_the_option():
         (3, "RD009", 'paraphrase names "Uganda" where the source names "Kenya"'),
     ]
     assert [p.span.text[:40] for p in report.paraphrases] == [
-        "The Secretary encouraged Kenya to work w"] * 2
+        "The Secretary encouraged Kenya to work w"
+    ] * 2

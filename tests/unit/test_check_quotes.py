@@ -16,8 +16,10 @@ def _quotes(text: str) -> list[tuple[str, str | None, bool]]:
 
 
 def test_straight_and_curly_marks_with_speakers():
-    text = ('Lead in.\n\n"We spoke today," said Ms Bruce.\n\n'
-            "Jaishankar posted on X that “perpetrators” must face “justice soon.”\n")
+    text = (
+        'Lead in.\n\n"We spoke today," said Ms Bruce.\n\n'
+        "Jaishankar posted on X that “perpetrators” must face “justice soon.”\n"
+    )
     assert _quotes(text) == [
         ("We spoke today,", "Ms Bruce", False),
         ("perpetrators", "Jaishankar", False),
@@ -27,9 +29,11 @@ def test_straight_and_curly_marks_with_speakers():
 
 def test_a_quote_inside_a_quote_belongs_to_the_outer_one():
     assert _quotes("Bruce said: “She said the truce ‘must hold’ now.”\n") == [
-        ("She said the truce ‘must hold’ now.", "Bruce", False)]
+        ("She said the truce ‘must hold’ now.", "Bruce", False)
+    ]
     assert _quotes("The paper said ‘he told us “no” twice’, officials said.\n") == [
-        ("he told us “no” twice", "officials", False)]
+        ("he told us “no” twice", "officials", False)
+    ]
 
 
 def test_apostrophes_are_not_quotes():
@@ -50,13 +54,18 @@ def test_closing_mark_without_an_opening_one():
     doc = _doc("Lead.\n\nThe readout said calm must return” to the region.\n")
     [quote] = extract(doc, Locator(doc.path, doc.text)).quotes
     assert (quote.text, quote.unopened, quote.unclosed) == (
-        "The readout said calm must return", True, False)
+        "The readout said calm must return",
+        True,
+        False,
+    )
 
 
 def test_pronoun_is_the_recent_speaker_or_the_paragraph_subject():
-    text = ('"First words here," Tammy Bruce said.\n\n"Second words here," she said.\n\n'
-            "The talks went on.\n\nA second day began.\n\n"
-            "Trump had condemned it. He later said they would “sort it out”.\n")
+    text = (
+        '"First words here," Tammy Bruce said.\n\n"Second words here," she said.\n\n'
+        "The talks went on.\n\nA second day began.\n\n"
+        "Trump had condemned it. He later said they would “sort it out”.\n"
+    )
     assert [s for _, s, _ in _quotes(text)] == ["Tammy Bruce", "Tammy Bruce", "Trump"]
 
 
@@ -65,7 +74,9 @@ def test_multi_paragraph_quote_and_locations():
     doc = _doc(text)
     quotes = extract(doc, Locator("a.txt", text)).quotes
     assert [(q.text, q.location.line, q.location.column) for q in quotes] == [
-        ("First paragraph of it.", 1, 2), ("Second paragraph,", 3, 2)]
+        ("First paragraph of it.", 1, 2),
+        ("Second paragraph,", 3, 2),
+    ]
 
 
 def test_locator_finds_body_after_front_matter_and_in_json():
@@ -82,14 +93,19 @@ def test_locator_finds_body_after_front_matter_and_in_json():
 
 
 def test_markers_are_parsed_and_blanked():
-    text = ('<!-- readout-diff: ignore RD002, rd003 reason="house style" -->\n'
-            '"Quoted here," she said.\n<!-- readout-diff: ignore RD001 -->\n')
+    text = (
+        '<!-- readout-diff: ignore RD002, rd003 reason="house style" -->\n'
+        '"Quoted here," she said.\n<!-- readout-diff: ignore RD001 -->\n'
+    )
     markers = find_markers(text, Locator("a.md", text))
     assert [(m.codes, m.reason, m.location.line) for m in markers] == [
-        (("RD002", "RD003"), "house style", 1), (("RD001",), None, 3)]
+        (("RD002", "RD003"), "house style", 1),
+        (("RD001",), None, 3),
+    ]
     blanked = mask(text, [(m.start, m.end) for m in markers])
     assert len(blanked) == len(text) and '"house style"' not in blanked
     doc = _doc(text)
     quotes = extract(doc, Locator("a.md", text)).quotes
     assert [(q.text, q.marker.codes if q.marker else None) for q in quotes] == [
-        ("Quoted here,", ("RD002", "RD003"))]
+        ("Quoted here,", ("RD002", "RD003"))
+    ]

@@ -20,7 +20,8 @@ def test_default_enables_every_rule():
 
 def test_select_by_code_and_prefix_then_ignore():
     assert enabled(["RD001", "rd00"], ["RD008", "RD009"]) == frozenset(
-        {"RD001", "RD002", "RD003", "RD004", "RD005", "RD006", "RD007"})
+        {"RD001", "RD002", "RD003", "RD004", "RD005", "RD006", "RD007"}
+    )
     assert enabled(["ALL"], ["RD01"]) == frozenset(RULES) - {"RD010"}
 
 

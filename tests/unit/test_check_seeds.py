@@ -28,9 +28,13 @@ def _short(path: str) -> str:
 
 
 def test_findings(report):
-    assert [(_short(f.location.path), f.location.line, f.location.column, f.code)
-            for f in sorted(report.active, key=lambda f: (f.location.path, f.location.line,
-                                                         f.location.column, f.code))] == [
+    assert [
+        (_short(f.location.path), f.location.line, f.location.column, f.code)
+        for f in sorted(
+            report.active,
+            key=lambda f: (f.location.path, f.location.line, f.location.column, f.code),
+        )
+    ] == [
         ("000", 5, 80, "RD001"),  # the May 8 readouts are not among the sources
         ("000", 7, 2, "RD001"),
         ("000", 13, 2, "RD001"),
@@ -53,28 +57,41 @@ def test_findings(report):
 
 def test_verdicts(report):
     assert Counter(q.verdict for q in report.quotes) == {
-        Verdict.EXACT: 9, Verdict.ALTERED: 2, Verdict.UNSOURCED: 7, Verdict.NOT_CHECKED: 4}
+        Verdict.EXACT: 9,
+        Verdict.ALTERED: 2,
+        Verdict.UNSOURCED: 7,
+        Verdict.NOT_CHECKED: 4,
+    }
     assert report.voices == ("Marco Rubio", "Tammy Bruce")
 
 
 def test_messages_name_what_changed(report):
-    messages = {(_short(f.location.path), f.location.line, f.code): f.message
-                for f in report.active}
+    messages = {
+        (_short(f.location.path), f.location.line, f.code): f.message for f in report.active
+    }
     assert messages[("004", 6, "RD003")] == (
         'spelling differs from the source: "US’s" for "United States\'" '
-        '(allow with spelling-variants = "allow")')
+        '(allow with spelling-variants = "allow")'
+    )
     assert messages[("001", 23, "RD007")] == (
         "words from elsewhere in the source, run together without an ellipsis: "
-        '"officials\' cooperation in investigating this unconscionable…"')
+        '"officials\' cooperation in investigating this unconscionable…"'
+    )
     assert messages[("001", 19, "RD009")] == (
-        'paraphrase says "told" where the source says "encouraged"')
+        'paraphrase says "told" where the source says "encouraged"'
+    )
     assert messages[("004", 11, "RD008")] == (
-        "not checked: credited to Trump, whom the sources do not speak for")
+        "not checked: credited to Trump, whom the sources do not speak for"
+    )
 
 
 def test_the_unclosed_quote_is_still_sourced(report):
     unclosed = [q for q in report.quotes if q.quote.unclosed and _short(q.quote.path) == "001"]
-    assert [(q.quote.text, q.verdict, q.quote.speaker) for q in unclosed] == [(
-        "urged Pakistani officials' cooperation in investigating this unconscionable attack",
-        Verdict.EXACT, "Ms Bruce")]
+    assert [(q.quote.text, q.verdict, q.quote.speaker) for q in unclosed] == [
+        (
+            "urged Pakistani officials' cooperation in investigating this unconscionable attack",
+            Verdict.EXACT,
+            "Ms Bruce",
+        )
+    ]
     assert unclosed[0].span is not None and unclosed[0].span.call == "Muhammad Shehbaz Sharif"

@@ -23,34 +23,42 @@ def test_voices_are_read_from_the_sources_and_config(voices):
     assert voices.describe() == ["Nora Castell", "Ana Ruiz", "Paul Devereux"]
 
 
-@pytest.mark.parametrize(("phrase", "kind"), [
-    ("Castell", SpeakerKind.SOURCE),
-    ("the Secretary", SpeakerKind.SOURCE),
-    ("Mr Devereux", SpeakerKind.SOURCE),
-    ("Ruiz", SpeakerKind.SOURCE),
-    ("the readout", SpeakerKind.SOURCE),
-    ("the US readout on the Otieno conversation", SpeakerKind.SOURCE),
-    ("a State Department statement", SpeakerKind.SOURCE),
-    ("Otieno", SpeakerKind.OTHER),
-    ("Kenya's foreign ministry", SpeakerKind.OTHER),
-    ("Trump", SpeakerKind.OTHER),
-    ("officials", SpeakerKind.NONE),
-    (None, SpeakerKind.NONE),
-])
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("Castell", SpeakerKind.SOURCE),
+        ("the Secretary", SpeakerKind.SOURCE),
+        ("Mr Devereux", SpeakerKind.SOURCE),
+        ("Ruiz", SpeakerKind.SOURCE),
+        ("the readout", SpeakerKind.SOURCE),
+        ("the US readout on the Otieno conversation", SpeakerKind.SOURCE),
+        ("a State Department statement", SpeakerKind.SOURCE),
+        ("Otieno", SpeakerKind.OTHER),
+        ("Kenya's foreign ministry", SpeakerKind.OTHER),
+        ("Trump", SpeakerKind.OTHER),
+        ("officials", SpeakerKind.NONE),
+        (None, SpeakerKind.NONE),
+    ],
+)
 def test_classify(voices, phrase, kind):
     assert classify(phrase, voices) == kind
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    ('"Calm is needed," said Ms Bruce in a statement.', "Ms Bruce in a statement"),
-    ('"Calm is needed," the US readout on the Otieno call said.',
-     "the US readout on the Otieno call"),
-    ('"Calm is needed," officials said.', "officials"),
-    ('Asked about Kenya, Bruce said, "Calm is needed."', "Bruce"),
-    ('Tammy Bruce while addressing the media said, "Calm is needed."', "Tammy Bruce"),
-    ('According to the readout, the Secretary "urged calm".', "the readout"),
-    ('The talks "urged calm" in the region.', None),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Calm is needed," said Ms Bruce in a statement.', "Ms Bruce in a statement"),
+        (
+            '"Calm is needed," the US readout on the Otieno call said.',
+            "the US readout on the Otieno call",
+        ),
+        ('"Calm is needed," officials said.', "officials"),
+        ('Asked about Kenya, Bruce said, "Calm is needed."', "Bruce"),
+        ('Tammy Bruce while addressing the media said, "Calm is needed."', "Tammy Bruce"),
+        ('According to the readout, the Secretary "urged calm".', "the readout"),
+        ('The talks "urged calm" in the region.', None),
+    ],
+)
 def test_attribution(text, speaker):
     start = text.index("Calm") if "Calm" in text else text.index("urged")
     end = text.index('"', start + 1) if '"' in text[start:] else len(text)

@@ -8,8 +8,7 @@ from readout_diff.model import Difference, DifferenceKind
 
 
 def _d(kind: DifferenceKind, base: str, witness: str, at: int = 0) -> Difference:
-    return Difference(kind, base, witness, kind not in (DifferenceKind.TYPOGRAPHY,), at, at,
-                      at, at)
+    return Difference(kind, base, witness, kind not in (DifferenceKind.TYPOGRAPHY,), at, at, at, at)
 
 
 def test_no_difference_is_exact_and_typography_is_equivalent():
@@ -27,18 +26,28 @@ def test_spelling_variants_follow_the_policy():
 
 
 def test_changes_omissions_and_order():
-    changed = judge((_d(DifferenceKind.WORDING_CHANGE, "re-establish", "restore", 1),
-                     _d(DifferenceKind.OMISSION, "direct", "", 2)), False, False)
+    changed = judge(
+        (
+            _d(DifferenceKind.WORDING_CHANGE, "re-establish", "restore", 1),
+            _d(DifferenceKind.OMISSION, "direct", "", 2),
+        ),
+        False,
+        False,
+    )
     assert changed.problems == (
-        ("RD002", 'quote altered: "restore" for "re-establish"; drops "direct"'),)
+        ("RD002", 'quote altered: "restore" for "re-establish"; drops "direct"'),
+    )
     dropped = judge((_d(DifferenceKind.OMISSION, "direct", ""),), False, False)
     assert [code for code, _ in dropped.problems] == ["RD004"]
     assert [code for code, _ in judge((), True, False).problems] == ["RD007"]
 
 
 def test_describe_and_clip():
-    assert describe([_d(DifferenceKind.ADDITION, "", "firmly", 3),
-                     _d(DifferenceKind.WORDING_CHANGE, "asked", "told", 1)]) == (
-        '"told" for "asked"; adds "firmly"')
+    assert describe(
+        [
+            _d(DifferenceKind.ADDITION, "", "firmly", 3),
+            _d(DifferenceKind.WORDING_CHANGE, "asked", "told", 1),
+        ]
+    ) == ('"told" for "asked"; adds "firmly"')
     assert clip("a  b\nc") == "a b c"
     assert clip("x" * 70, 10) == "xxxxxxxxx…"

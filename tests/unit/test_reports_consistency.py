@@ -25,8 +25,18 @@ from tests.unit.test_reports_common import tiny_result
 from tests.unit.test_reports_html import Tree
 
 Fact = tuple[str, str, str, str, str]  # sentence, document, kind, base words, outlet words
-KINDS = {k: k.replace(" ", "_") for k in ("typography", "spelling variant", "wording change",
-                                          "omission", "addition", "truncation", "paraphrase")}
+KINDS = {
+    k: k.replace(" ", "_")
+    for k in (
+        "typography",
+        "spelling variant",
+        "wording change",
+        "omission",
+        "addition",
+        "truncation",
+        "paraphrase",
+    )
+}
 CHANGE = re.compile(r"\[([a-z ]+)\] (.*?) \((substantive|minor|cosmetic)\)(?=; \[[a-z ]+\] |$)")
 
 
@@ -40,12 +50,14 @@ def fact(sentence: str, doc: str, kind: str, base: str, witness: str) -> Fact:
 
 def parse_change(description: str) -> tuple[str, str]:
     """(base words, outlet words) back from `common.change_text`."""
-    for pattern, pick in ((r"spacing in '(.*)'", lambda m: (m[1], m[1])),
-                          (r"omits '(.*)'", lambda m: (m[1], "")),
-                          (r"adds '(.*)'", lambda m: ("", m[1])),
-                          (r"cuts '(.*)' \(marked '(.*)'\)", lambda m: (m[1], m[2])),
-                          (r"cuts '(.*)'", lambda m: (m[1], "")),
-                          (r"'(.*)' for '(.*)'", lambda m: (m[2], m[1]))):
+    for pattern, pick in (
+        (r"spacing in '(.*)'", lambda m: (m[1], m[1])),
+        (r"omits '(.*)'", lambda m: (m[1], "")),
+        (r"adds '(.*)'", lambda m: ("", m[1])),
+        (r"cuts '(.*)' \(marked '(.*)'\)", lambda m: (m[1], m[2])),
+        (r"cuts '(.*)'", lambda m: (m[1], "")),
+        (r"'(.*)' for '(.*)'", lambda m: (m[2], m[1])),
+    ):
         found = re.fullmatch(pattern, description, re.S)
         if found:
             return pick(found)  # type: ignore[no-any-return]
@@ -58,16 +70,27 @@ def unescape(value: str) -> str:
 
 def from_json(result: Result) -> list[Fact]:
     data = to_dict(result)
-    return sorted(fact(s["id"], w["document"], d["kind"], d["base"], d["witness"])
-                  for r in data["readouts"] for s in r["sentences"] for w in s["witnesses"]
-                  for d in w["differences"])
+    return sorted(
+        fact(s["id"], w["document"], d["kind"], d["base"], d["witness"])
+        for r in data["readouts"]
+        for s in r["sentences"]
+        for w in s["witnesses"]
+        for d in w["differences"]
+    )
 
 
 def from_html(page: str) -> list[Fact]:
     root = Tree(page).root
-    return sorted(fact(li.attrs["data-sentence"], li.attrs["data-doc"], li.attrs["data-kind"],
-                       li.attrs["data-base"], li.attrs["data-witness"])
-                  for li in root.find_all("li", cls="change"))
+    return sorted(
+        fact(
+            li.attrs["data-sentence"],
+            li.attrs["data-doc"],
+            li.attrs["data-kind"],
+            li.attrs["data-base"],
+            li.attrs["data-witness"],
+        )
+        for li in root.find_all("li", cls="change")
+    )
 
 
 def from_markdown(page: str, result: Result) -> list[Fact]:
@@ -84,8 +107,7 @@ def from_markdown(page: str, result: Result) -> list[Fact]:
             doc = by_label[unescape(found[1])]
             changes = re.split(r"(?<!\\)\|", line)[3].strip()
             for kind, description, _ in CHANGE.findall(changes):
-                facts.append(fact(sentence, doc, KINDS[kind],
-                                  *parse_change(unescape(description))))
+                facts.append(fact(sentence, doc, KINDS[kind], *parse_change(unescape(description))))
     return sorted(facts)
 
 
@@ -99,16 +121,18 @@ def from_text(page: str, result: Result) -> list[Fact]:
             sentence = f"{readout}/{found[1]}"
         elif found := re.match(r"  #\S+ (.+?) · (quote|paraphrase|post) · ", line):
             doc = by_label[found[1]]
-        elif found := re.match(r"      - ([a-z ]+) \((substantive|minor|cosmetic)\): (.*)$",
-                               line):
+        elif found := re.match(r"      - ([a-z ]+) \((substantive|minor|cosmetic)\): (.*)$", line):
             facts.append(fact(sentence, doc, KINDS[found[1]], *parse_change(found[3])))
     return sorted(facts)
 
 
 def all_formats(result: Result) -> dict[str, list[Fact]]:
-    return {"json": from_json(result), "html": from_html(html.render(result)),
-            "markdown": from_markdown(markdown.render(result), result),
-            "text": from_text(text.render(result, width=10_000), result)}
+    return {
+        "json": from_json(result),
+        "html": from_html(html.render(result)),
+        "markdown": from_markdown(markdown.render(result), result),
+        "text": from_text(text.render(result, width=10_000), result),
+    }
 
 
 @pytest.mark.parametrize("name", ["seeds", "tiny"])
@@ -123,13 +147,17 @@ def test_every_format_reports_the_same_differences(name: str, seeds_result: Resu
 
 def heat_from_html(page: str) -> set[tuple[str, str, str]]:
     heat = Tree(page).root.find("table", cls="heat")
-    return {(tr.attrs["data-sentence"], td.attrs["data-doc"], td.attrs.get("data-band", ""))
-            for tr in heat.find_all("tr") if "data-sentence" in tr.attrs
-            for td in tr.find_all("td")}
+    return {
+        (tr.attrs["data-sentence"], td.attrs["data-doc"], td.attrs.get("data-band", ""))
+        for tr in heat.find_all("tr")
+        if "data-sentence" in tr.attrs
+        for td in tr.find_all("td")
+    }
 
 
-def heat_from_lines(rows: list[tuple[str, list[str]]], result: Result,
-                    columns: list[str]) -> set[tuple[str, str, str]]:
+def heat_from_lines(
+    rows: list[tuple[str, list[str]]], result: Result, columns: list[str]
+) -> set[tuple[str, str, str]]:
     """(row label, cells) in reading order; a readout's row (its label, maybe cut short
     with an ellipsis) comes before its sentences' rows (s1, s2, ...)."""
     cells, readout = set(), ""
@@ -151,63 +179,91 @@ def test_every_format_draws_the_same_heat_map_and_fidelity(seeds_result: Result)
 
     page = markdown.render(seeds_result)
     table = page.split("## Heat map", 1)[1].split("## How differences", 1)[0]
-    md_rows = [[unescape(c.strip()).strip("*") for c in line.strip("|").split(" | ")]
-               for line in table.splitlines() if line.startswith("| ") and "---" not in line]
-    assert heat_from_lines([(r[0], r[1:]) for r in md_rows[1:]], seeds_result,
-                           columns) == expected
+    md_rows = [
+        [unescape(c.strip()).strip("*") for c in line.strip("|").split(" | ")]
+        for line in table.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+    assert heat_from_lines([(r[0], r[1:]) for r in md_rows[1:]], seeds_result, columns) == expected
 
     bands = {"██": "verbatim", "▓▓": "minor", "▒▒": "changed", "░░": "rewritten"}
     lines = text.render(seeds_result, width=10_000).splitlines()
     start = lines.index("Heat map") + 4
     positions = [m.start() for m in re.finditer(r"\S+", lines[start - 2])][1:]
     text_rows = []
-    for line in lines[start:start + len(expected) // len(columns)
-                      + len(seeds_result.readouts)]:
-        label = line[:positions[0]].strip()
-        cells = [bands.get(line[p - 1:p + 2].strip(), "") for p in positions]
+    for line in lines[start : start + len(expected) // len(columns) + len(seeds_result.readouts)]:
+        label = line[: positions[0]].strip()
+        cells = [bands.get(line[p - 1 : p + 2].strip(), "") for p in positions]
         text_rows.append((label.split()[0] if re.match(r"s\d+ ", label) else label, cells))
     assert heat_from_lines(text_rows, seeds_result, columns) == expected
 
-    html_rows = {tr.attrs["data-doc"]: [td.words for td in tr.find_all("td")][1:]
-                 for tr in Tree(html.render(seeds_result)).root.find(
-                     "table", cls="fidelity").find_all("tr") if "data-doc" in tr.attrs}
+    html_rows = {
+        tr.attrs["data-doc"]: [td.words for td in tr.find_all("td")][1:]
+        for tr in Tree(html.render(seeds_result)).root.find("table", cls="fidelity").find_all("tr")
+        if "data-doc" in tr.attrs
+    }
     md_table = page.split("### Fidelity by outlet", 1)[1].split("Verbatim:", 1)[0]
-    md_rows = [[c.strip() for c in line.strip("|").split(" | ")][3:]
-               for line in md_table.splitlines()[4:] if line.startswith("| ")]
+    md_rows = [
+        [c.strip() for c in line.strip("|").split(" | ")][3:]
+        for line in md_table.splitlines()[4:]
+        if line.startswith("| ")
+    ]
     assert list(html_rows.values()) == md_rows
-    text_rows = [line.split()[-4:] for line in
-                 lines[lines.index("Fidelity by outlet") + 4:][:len(html_rows)]]
+    text_rows = [
+        line.split()[-4:]
+        for line in lines[lines.index("Fidelity by outlet") + 4 :][: len(html_rows)]
+    ]
     assert text_rows == md_rows
 
 
 def test_every_format_marks_the_same_only_in_phrases(seeds_result: Result) -> None:
-    expected = sorted((p.sentence, words(p.text)) for c in seeds_result.contrasts
-                      for p in (*c.only_in_a, *c.only_in_b))
+    expected = sorted(
+        (p.sentence, words(p.text))
+        for c in seeds_result.contrasts
+        for p in (*c.only_in_a, *c.only_in_b)
+    )
     marks = Tree(html.render(seeds_result)).root.find_all("mark", cls="only-in")
     assert sorted((m.attrs["data-sentence"], words(m.text)) for m in marks) == expected
 
     labels = {r.label: r.id for r in seeds_result.readouts}
 
-    def phrases(page: str, heading: re.Pattern[str], item: re.Pattern[str],
-                mark: re.Pattern[str]) -> list[tuple[str, str]]:
+    def phrases(
+        page: str, heading: re.Pattern[str], item: re.Pattern[str], mark: re.Pattern[str]
+    ) -> list[tuple[str, str]]:
         found, readout = [], ""
         for line in page.splitlines():
             if head := heading.match(line):
                 readout = labels[head[1]]
             elif readout and (entry := item.match(line)):
-                found += [(f"{readout}/{entry[1]}", words(unescape(p)))
-                          for p in mark.findall(entry[2])]
+                found += [
+                    (f"{readout}/{entry[1]}", words(unescape(p))) for p in mark.findall(entry[2])
+                ]
         return sorted(found)
 
     page = markdown.render(seeds_result).split("## Contrasts", 1)[1]
-    assert phrases(page, re.compile(r"\*\*Only in (.+)\*\*$"), re.compile(r"- (s\d+): (.*)"),
-                   re.compile(r"\*\*(.+?)\*\*")) == expected
+    assert (
+        phrases(
+            page,
+            re.compile(r"\*\*Only in (.+)\*\*$"),
+            re.compile(r"- (s\d+): (.*)"),
+            re.compile(r"\*\*(.+?)\*\*"),
+        )
+        == expected
+    )
     page = text.render(seeds_result, width=10_000)
-    assert phrases(page, re.compile(r"Only in (.+)$"), re.compile(r"  - (s\d+): (.*)"),
-                   re.compile(r"«(.+?)»")) == expected
+    assert (
+        phrases(
+            page,
+            re.compile(r"Only in (.+)$"),
+            re.compile(r"  - (s\d+): (.*)"),
+            re.compile(r"«(.+?)»"),
+        )
+        == expected
+    )
 
 
 # --- the command line's filters apply to every format ------------------------------------------
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     assert main(["report", *args, "-q"]) == 0
@@ -215,24 +271,35 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 @pytest.mark.parametrize("flags", [["--hide-cosmetic"], ["--base", "001_4841478d94c68db0"]])
-def test_filters_reach_every_format(flags: list[str], seeds_dir: Path,
-                                    capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_filters_reach_every_format(
+    flags: list[str],
+    seeds_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from readout_diff import analyse
     from readout_diff.rebase import rebase
     from readout_diff.views import hide_cosmetic
 
     monkeypatch.setenv("COLUMNS", "10000")  # the text report wraps at the terminal's width
-    files = [str(seeds_dir / f"{name}.txt") for name in
-             ("001_4841478d94c68db0", "003_d4c81fa190252cbf", "004_4d627964414fa845")]
+    files = [
+        str(seeds_dir / f"{name}.txt")
+        for name in ("001_4841478d94c68db0", "003_d4c81fa190252cbf", "004_4d627964414fa845")
+    ]
     plain = analyse(files)
     expected = hide_cosmetic(plain) if flags == ["--hide-cosmetic"] else rebase(plain, flags[1])
-    out = {fmt: run(capsys, *files, "-f", fmt, "--color", "never", *flags)
-           for fmt in ("json", "html", "markdown", "text")}
+    out = {
+        fmt: run(capsys, *files, "-f", fmt, "--color", "never", *flags)
+        for fmt in ("json", "html", "markdown", "text")
+    }
     data = json.loads(out["json"])
-    facts = sorted(fact(s["id"], w["document"], d["kind"], d["base"], d["witness"])
-                   for r in data["readouts"] for s in r["sentences"] for w in s["witnesses"]
-                   for d in w["differences"])
+    facts = sorted(
+        fact(s["id"], w["document"], d["kind"], d["base"], d["witness"])
+        for r in data["readouts"]
+        for s in r["sentences"]
+        for w in s["witnesses"]
+        for d in w["differences"]
+    )
     assert facts and facts == from_json(expected) != from_json(plain)
     assert from_html(out["html"]) == facts
     assert from_markdown(out["markdown"], expected) == facts

@@ -20,8 +20,21 @@ from readout_diff.model import Result
 from readout_diff.reports.html import render, safe_url
 from tests.unit.test_reports_common import tiny_result
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class Node:
@@ -53,13 +66,16 @@ class Node:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None,
-                 **attrs: str) -> list[Node]:
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
         """Descendants by tag, class and exact attributes (data_doc= means data-doc=)."""
         wanted = {k.replace("_", "-"): v for k, v in attrs.items()}
-        return [n for n in self.iter()
-                if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
-                and all(n.attrs.get(k) == v for k, v in wanted.items())]
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes)
+            and all(n.attrs.get(k) == v for k, v in wanted.items())
+        ]
 
     def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
         found = self.find_all(tag, cls, **attrs)
@@ -99,6 +115,7 @@ def page(result: Result) -> Node:
 
 # --- escaping and self-containment -------------------------------------------------------
 
+
 def test_article_text_is_escaped_in_every_field() -> None:
     html = render(tiny_result())
     assert "<script" not in html and "<i>" not in html and "<b>Title" not in html
@@ -118,21 +135,25 @@ def test_a_crafted_article_renders_as_text(tmp_path: Path, seeds_dir: Path) -> N
         "Secretary of State Marco Rubio spoke with Pakistan Prime Minister Shehbaz Sharif "
         "on Wednesday, April 30, 2025.\n\n"
         "According to the State Department, \"The Secretary urged Pakistani officials' "
-        "cooperation in investigating this unconscionable <img src=x onerror=\"alert(1)\"> "
-        "attack.\"\n\nRead more at <a href=\"javascript:alert(2)\">our site</a>.\n")
+        'cooperation in investigating this unconscionable <img src=x onerror="alert(1)"> '
+        'attack."\n\nRead more at <a href="javascript:alert(2)">our site</a>.\n'
+    )
     (tmp_path / "evil.jsonl").write_text(
         '{"text": "Secretary of State Marco Rubio spoke with Pakistan Prime Minister Shehbaz '
         'Sharif on April 30, 2025.", "outlet": "<img src=x onerror=alert(4)>", '
-        '"url": "javascript:alert(5)", "title": "<script>alert(6)</script>"}\n')
+        '"url": "javascript:alert(5)", "title": "<script>alert(6)</script>"}\n'
+    )
     result = analyse([seeds_dir, tmp_path])
     html = render(result)
     assert not re.search(r"<(script|img|iframe|object)\b", html, re.I)
-    assert "javascript:" not in "".join(a.attrs.get("href", "")
-                                        for a in Tree(html).root.find_all("a"))
+    assert "javascript:" not in "".join(
+        a.attrs.get("href", "") for a in Tree(html).root.find_all("a")
+    )
     assert "&lt;img src=x onerror=alert(4)&gt;" in html  # the outlet, as text
     assert "“&lt;script&gt;alert(6)&lt;/script&gt;”" in html  # the title, as text
-    quoted = [v.words for v in Tree(html).root.find_all("div", cls="version")
-              if "onerror" in v.words]
+    quoted = [
+        v.words for v in Tree(html).root.find_all("div", cls="version") if "onerror" in v.words
+    ]
     assert quoted and all("<img src=x onerror=" in words for words in quoted)
 
 
@@ -159,20 +180,18 @@ def test_safe_url_links_only_the_web() -> None:
 
 # --- what the page says ---------------------------------------------------------------------
 
+
 def test_summary_tables() -> None:
     root = page(tiny_result())
     summary = root.find("section", id="summary")
     readouts = [tr.words for tr in summary.find("table", cls="readouts").find_all("tr")[1:]]
     assert readouts == [
-        "Secretary – Smith, 2026-01-02 2026-01-02 2 2 "
-        "outlets' consensus",
-        "Secretary – Jones, 2026-01-02 2026-01-02 2 0 "
-        "outlets' consensus",
+        "Secretary – Smith, 2026-01-02 2026-01-02 2 2 outlets' consensus",
+        "Secretary – Jones, 2026-01-02 2026-01-02 2 0 outlets' consensus",
     ]
     fidelity = summary.find("table", cls="fidelity")
     wire = fidelity.find("tr", data_doc="wire")
-    assert [td.words for td in wire.find_all("td")] == [
-        "2 Wire 2026-01-03", "2", "90%", "1", "0"]
+    assert [td.words for td in wire.find_all("td")] == ["2 Wire 2026-01-03", "2", "90%", "1", "0"]
     paper = fidelity.find("tr", data_doc="paper")
     assert [td.words for td in paper.find_all("td")][1:] == ["1", "100%", "1", "0"]
 
@@ -180,16 +199,24 @@ def test_summary_tables() -> None:
 def test_heat_map_cells_are_shaded_and_labelled() -> None:
     section = page(tiny_result()).find("section", id="heat-map")
     assert [li.words for li in section.find("ul", cls="swatches").find_all("li")] == [
-        "verbatim 0%", "minor under 20%", "changed 20–49%", "rewritten 50% or more"]
+        "verbatim 0%",
+        "minor under 20%",
+        "changed 20–49%",
+        "rewritten 50% or more",
+    ]
     heat = section.find("table", cls="heat")
     assert [th.words for th in heat.find("thead").find_all("th")] == ["Sentence", "1", "2"]
     s1 = heat.find("tr", data_sentence="2026-01-02-smith/s1")
     paper, wire = s1.find_all("td")  # columns: documents sorted by id
-    assert (paper.attrs["data-doc"], paper.words, paper.attrs["style"]) == \
-        ("paper", "rewritten 50%", "--d: 0.5")
+    assert (paper.attrs["data-doc"], paper.words, paper.attrs["style"]) == (
+        "paper",
+        "rewritten 50%",
+        "--d: 0.5",
+    )
     assert (wire.attrs["data-band"], wire.words) == ("minor", "minor 17%")
-    assert wire.attrs["title"] == \
-        "Wire, s1: minor, 17% of its words changed, 1 substantive difference"
+    assert (
+        wire.attrs["title"] == "Wire, s1: minor, 17% of its words changed, 1 substantive difference"
+    )
     s2 = heat.find("tr", data_sentence="2026-01-02-smith/s2")
     blank, verbatim = s2.find_all("td")
     assert "absent" in blank.classes and blank.text == ""
@@ -200,8 +227,11 @@ def test_heat_map_cells_are_shaded_and_labelled() -> None:
 
 def test_alignment_table_marks_each_change_by_kind_with_its_source_line() -> None:
     table = page(tiny_result()).find("table", cls="alignment", data_readout="2026-01-02-smith")
-    assert [th.words for th in table.find("thead").find_all("th")] == \
-        ["Base sentence", "1 The Paper | <i>Daily</i>", "2 Wire"]
+    assert [th.words for th in table.find("thead").find_all("th")] == [
+        "Base sentence",
+        "1 The Paper | <i>Daily</i>",
+        "2 Wire",
+    ]
     row = table.find("tr", data_sentence="2026-01-02-smith/s1")
     assert row.find("th").words.startswith("s1 The Secretary urged restraint and dialogue.")
 
@@ -209,15 +239,24 @@ def test_alignment_table_marks_each_change_by_kind_with_its_source_line() -> Non
     assert wire.attrs["title"] == "in/wire.txt, line 2"
     change = wire.find("span", cls="chg")
     assert change.attrs["data-kind"] == "wording_change" and "sub" in change.classes
-    assert (change.find("del").text, change.find("ins").text, change.find("sup").text) == \
-        ("restraint", "calm", "word")
-    assert wire.find("p", cls="vtext").words == \
-        "The Secretary urged restraint calm word and dialogue."
+    assert (change.find("del").text, change.find("ins").text, change.find("sup").text) == (
+        "restraint",
+        "calm",
+        "word",
+    )
+    assert (
+        wire.find("p", cls="vtext").words == "The Secretary urged restraint calm word and dialogue."
+    )
     [item] = wire.find_all("li", cls="change")
     assert item.attrs == {
-        "class": "change k-wording_change substantive", "data-sentence": "2026-01-02-smith/s1",
-        "data-doc": "wire", "data-kind": "wording_change", "data-base": "restraint",
-        "data-witness": "calm", "data-weight": "substantive"}
+        "class": "change k-wording_change substantive",
+        "data-sentence": "2026-01-02-smith/s1",
+        "data-doc": "wire",
+        "data-kind": "wording_change",
+        "data-base": "restraint",
+        "data-witness": "calm",
+        "data-weight": "substantive",
+    }
     assert item.words == "wording change 'calm' for 'restraint' substantive"
 
     paper = row.find("div", cls="version", data_doc="paper")
@@ -232,11 +271,18 @@ def test_alignment_table_marks_each_change_by_kind_with_its_source_line() -> Non
 
 def test_legend_names_every_kind_with_its_tag() -> None:
     legend = page(tiny_result()).find("section", id="legend")
-    tags = [(n.attrs["data-legend"], n.find("sup").text)
-            for n in legend.find_all("span", cls="chg")]
-    assert tags == [("typography", "typo"), ("spelling_variant", "spell"),
-                    ("wording_change", "word"), ("omission", "omit"), ("addition", "add"),
-                    ("truncation", "cut"), ("paraphrase", "para")]
+    tags = [
+        (n.attrs["data-legend"], n.find("sup").text) for n in legend.find_all("span", cls="chg")
+    ]
+    assert tags == [
+        ("typography", "typo"),
+        ("spelling_variant", "spell"),
+        ("wording_change", "word"),
+        ("omission", "omit"),
+        ("addition", "add"),
+        ("truncation", "cut"),
+        ("paraphrase", "para"),
+    ]
 
 
 def test_contrast_highlights_only_in_phrases_and_lists_shared_sentences() -> None:
@@ -253,19 +299,34 @@ def test_contrast_highlights_only_in_phrases_and_lists_shared_sentences() -> Non
 
 def test_unassigned_passages_and_input_problems_come_last() -> None:
     html = render(tiny_result())
-    order = [html.index(f'id="{name}"') for name in
-             ("summary", "heat-map", "legend", "r-2026-01-02-smith", "r-2026-01-02-jones",
-              "contrasts", "unassigned", "inputs")]
+    order = [
+        html.index(f'id="{name}"')
+        for name in (
+            "summary",
+            "heat-map",
+            "legend",
+            "r-2026-01-02-smith",
+            "r-2026-01-02-jones",
+            "contrasts",
+            "unassigned",
+            "inputs",
+        )
+    ]
     assert order == sorted(order)
     root = Tree(html).root
     row = root.find("table", cls="unassigned").find("tr", data_doc="paper")
     assert [td.words for td in row.find_all("td")] == [
-        "The Paper | <i>Daily</i>", "4", "quote",
+        "The Paper | <i>Daily</i>",
+        "4",
+        "quote",
         "<script>alert(1)</script> [red]x[/red] | *boom* `tick` (credited to officials)",
-        "not worded as a readout"]
+        "not worded as a readout",
+    ]
     problems = [li.words for li in root.find("section", id="inputs").find_all("li")]
-    assert problems == ["error in/broken.txt : cannot be read: <denied>",
-                        "note in/empty.txt : no readout passage found"]
+    assert problems == [
+        "error in/broken.txt : cannot be read: <denied>",
+        "note in/empty.txt : no readout passage found",
+    ]
 
 
 def test_seeds_report_has_a_table_per_readout_and_the_twin_contrast(seeds_result: Result) -> None:
@@ -281,9 +342,11 @@ def test_seeds_report_has_a_table_per_readout_and_the_twin_contrast(seeds_result
 
 # --- through the command line -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_unwritable_output_is_one_line_and_exit_2(
-        fmt: str, tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fmt: str, tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "missing" / f"report.{fmt}"
     code = main(["report", str(seeds_dir), "-f", fmt, "-o", str(target), "-q"])
     err = capsys.readouterr().err
@@ -293,11 +356,13 @@ def test_unwritable_output_is_one_line_and_exit_2(
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_written_report_replaces_the_old_and_leaves_no_temporary_file(
-        fmt: str, tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fmt: str, tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / f"report.{fmt}"
     target.write_text("old report")
     assert main(["report", str(seeds_dir), "-f", fmt, "-o", str(target), "-q"]) == 0
     assert capsys.readouterr().out == ""
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
-    assert target.read_text("utf-8").startswith("<!DOCTYPE html>" if fmt == "html"
-                                                else "# readout-diff report")
+    assert target.read_text("utf-8").startswith(
+        "<!DOCTYPE html>" if fmt == "html" else "# readout-diff report"
+    )

@@ -26,15 +26,24 @@ def test_plain_text_marks_changes_without_colour() -> None:
 
 def test_summary_and_heat_map() -> None:
     lines = render(tiny_result(), width=100).splitlines()
-    fidelity = lines[lines.index("Fidelity by outlet") + 4:][:2]
+    fidelity = lines[lines.index("Fidelity by outlet") + 4 :][:2]
     assert [line.split() for line in fidelity] == [
         ["1", "The", "Paper", "|", "<i>Daily</i>", "1", "100%", "1", "0"],
         ["2", "Wire", "2026-01-03", "2", "90%", "1", "0"],
     ]
-    heat = lines[lines.index("Heat map"):]
+    heat = lines[lines.index("Heat map") :]
     assert heat[2].split() == ["sentence", "1", "2"]
-    assert heat[5].split() == ["s1", "The", "Secretary", "urged", "restraint", "and",
-                               "dialogue.", "░░", "▓▓"]
+    assert heat[5].split() == [
+        "s1",
+        "The",
+        "Secretary",
+        "urged",
+        "restraint",
+        "and",
+        "dialogue.",
+        "░░",
+        "▓▓",
+    ]
     assert heat[6].split() == ["s2", "He", "welcomed", "the", "talks.", "██"]
     assert any("██ verbatim (0%)  ▓▓ minor (under 20%)" in line for line in heat)
 
@@ -46,10 +55,20 @@ def test_contrasts_unassigned_and_inputs() -> None:
     assert "  - s1 = s2 (identical): The Secretary urged restraint and dialogue.\n" in text
     assert f"{HOSTILE} (credited to officials) — not worded as a readout" in text
     assert "  error: in/broken.txt: cannot be read: <denied>\n" in text
-    order = [text.index(h) for h in ("Readouts found", "Fidelity by outlet", "Heat map",
-                                     "How differences are marked", "[2026-01-02-smith] ─",
-                                     "Contrast:", "Passages assigned to no readout", "Inputs",
-                                     "Documents read")]
+    order = [
+        text.index(h)
+        for h in (
+            "Readouts found",
+            "Fidelity by outlet",
+            "Heat map",
+            "How differences are marked",
+            "[2026-01-02-smith] ─",
+            "Contrast:",
+            "Passages assigned to no readout",
+            "Inputs",
+            "Documents read",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -79,8 +98,8 @@ def test_no_trailing_spaces_or_doubled_blank_lines(seeds_result: Result) -> None
 
 
 def test_command_colour_follows_the_flag_and_no_color(
-        seeds_dir: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = [str(seeds_dir / "002_9ec8bcdebe72d600.txt")]
     assert main(["report", *files, "--color", "always"]) == 0
     assert "\x1b[" in capsys.readouterr().out

@@ -25,14 +25,14 @@ def render(report: CheckReport) -> str:
     lines = []
     for finding in report.active:
         where = finding.location
-        props = [f"file={escape_property(where.path)}", f"line={where.line}",
-                 f"col={where.column}"]
+        props = [f"file={escape_property(where.path)}", f"line={where.line}", f"col={where.column}"]
         if where.end_line == where.line and where.end_column > where.column:
             props.append(f"endColumn={where.end_column - 1}")
         else:
             props.append(f"endLine={where.end_line}")
         title = f"{finding.code} {RULES[finding.code].name}"
         props.append(f"title={escape_property(title)}")
-        lines.append(f"::{_LEVEL[finding.severity.value]} {','.join(props)}::"
-                     f"{escape_data(finding.message)}")
+        lines.append(
+            f"::{_LEVEL[finding.severity.value]} {','.join(props)}::{escape_data(finding.message)}"
+        )
     return "".join(line + "\n" for line in lines)

@@ -37,23 +37,37 @@ def to_dict(report: CheckReport, fail_on: Severity) -> dict[str, Any]:
         "quotes": [_quote(q) for q in report.quotes],
         "findings": [_finding(f) for f in report.findings],
         "paraphrases": [
-            {"location": _location(p.location), "text": p.text, "source": _span(p.span),
-             "changes": list(p.changes)}
+            {
+                "location": _location(p.location),
+                "text": p.text,
+                "source": _span(p.span),
+                "changes": list(p.changes),
+            }
             for p in report.paraphrases
         ],
     }
 
 
 def _location(where: Location) -> dict[str, Any]:
-    return {"path": where.path, "line": where.line, "column": where.column,
-            "end_line": where.end_line, "end_column": where.end_column, "exact": where.exact}
+    return {
+        "path": where.path,
+        "line": where.line,
+        "column": where.column,
+        "end_line": where.end_line,
+        "end_column": where.end_column,
+        "exact": where.exact,
+    }
 
 
 def _span(span: SourceSpan | None) -> dict[str, Any] | None:
     if span is None:
         return None
-    return {"location": _location(span.location), "text": span.text,
-            "similarity": span.similarity, "call": span.call}
+    return {
+        "location": _location(span.location),
+        "text": span.text,
+        "similarity": span.similarity,
+        "call": span.call,
+    }
 
 
 def _quote(check: QuoteCheck) -> dict[str, Any]:
@@ -71,8 +85,12 @@ def _quote(check: QuoteCheck) -> dict[str, Any]:
         "nearest": _span(check.span) if unsourced else None,
         "pinned_call": check.pinned_call,
         "differences": [
-            {"kind": d.kind.value, "source": d.base, "quote": d.witness,
-             "substantive": d.substantive}
+            {
+                "kind": d.kind.value,
+                "source": d.base,
+                "quote": d.witness,
+                "substantive": d.substantive,
+            }
             for d in check.differences
         ],
         "note": check.note,

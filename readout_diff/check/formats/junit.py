@@ -27,32 +27,46 @@ def render(report: CheckReport, fail_on: Severity) -> str:
     cases: dict[str, list[ET.Element]] = defaultdict(list)
     for check in report.quotes:
         quote = check.quote
-        case = ET.Element("testcase", {
-            "classname": quote.path,
-            "name": f"{quote.location.line}:{quote.location.column} “{clip(quote.text, 50)}”",
-            "file": quote.path, "line": str(quote.location.line),
-        })
+        case = ET.Element(
+            "testcase",
+            {
+                "classname": quote.path,
+                "name": f"{quote.location.line}:{quote.location.column} “{clip(quote.text, 50)}”",
+                "file": quote.path,
+                "line": str(quote.location.line),
+            },
+        )
         _fill(case, by_place.pop(quote.location, []), fail_on)
         if check.verdict == Verdict.NOT_CHECKED and case.find("failure") is None:
             ET.SubElement(case, "skipped", {"message": check.note or "not checked"})
         cases[quote.path].append(case)
     for location, findings in by_place.items():
-        case = ET.Element("testcase", {
-            "classname": location.path, "name": f"{location.line}:{location.column} "
-            + ", ".join(sorted({f.code for f in findings})),
-            "file": location.path, "line": str(location.line),
-        })
+        case = ET.Element(
+            "testcase",
+            {
+                "classname": location.path,
+                "name": f"{location.line}:{location.column} "
+                + ", ".join(sorted({f.code for f in findings})),
+                "file": location.path,
+                "line": str(location.line),
+            },
+        )
         _fill(case, findings, fail_on)
         cases[location.path].append(case)
     root = ET.Element("testsuites", {"name": "readout-diff check"})
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for path in list(report.articles) + sorted(set(cases) - set(report.articles)):
         suite_cases = cases.get(path, [])
-        counts = {"tests": len(suite_cases),
-                  "failures": sum(c.find("failure") is not None for c in suite_cases),
-                  "skipped": sum(c.find("skipped") is not None for c in suite_cases)}
-        suite = ET.SubElement(root, "testsuite", {"name": path, "errors": "0",
-                                                  **{k: str(v) for k, v in counts.items()}})
+        counts = {
+            "tests": len(suite_cases),
+            "failures": sum(c.find("failure") is not None for c in suite_cases),
+            "skipped": sum(c.find("skipped") is not None for c in suite_cases),
+        }
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {"name": path, "errors": "0", **{k: str(v) for k, v in counts.items()}},
+        )
         suite.extend(suite_cases)
         for key, value in counts.items():
             totals[key] += value
@@ -64,10 +78,14 @@ def render(report: CheckReport, fail_on: Severity) -> str:
 def _fill(case: ET.Element, findings: list[Finding], fail_on: Severity) -> None:
     failing = [f for f in findings if f.severity.rank >= fail_on.rank]
     if failing:
-        failure = ET.SubElement(case, "failure", {
-            "type": ",".join(f.code for f in failing),
-            "message": "; ".join(f"{f.code} {f.message}" for f in failing),
-        })
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {
+                "type": ",".join(f.code for f in failing),
+                "message": "; ".join(f"{f.code} {f.message}" for f in failing),
+            },
+        )
         failure.text = "\n".join(_line(f) for f in failing)
     rest = [f for f in findings if f not in failing]
     if rest:

@@ -29,21 +29,30 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
             "id": code,
             "name": RULES[code].name,
             "shortDescription": {"text": RULES[code].summary},
-            "defaultConfiguration": {"level": _LEVEL[RULES[code].severity.value],
-                                     "enabled": code in report.enabled},
+            "defaultConfiguration": {
+                "level": _LEVEL[RULES[code].severity.value],
+                "enabled": code in report.enabled,
+            },
         }
         for code in codes
     ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "readout-diff", "version": __version__,
-                                "informationUri": "https://pypi.org/project/readout-diff/",
-                                "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, codes.index(f.code)) for f in report.findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "readout-diff",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/readout-diff/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, codes.index(f.code)) for f in report.findings],
+            }
+        ],
     }
 
 
@@ -51,11 +60,17 @@ def _physical(where: Location) -> dict[str, Any]:
     artifact: dict[str, Any] = {"uri": PurePath(where.path).as_posix()}
     if not PurePath(where.path).is_absolute():
         artifact["uriBaseId"] = "%SRCROOT%"
-    return {"physicalLocation": {
-        "artifactLocation": artifact,
-        "region": {"startLine": where.line, "startColumn": where.column,
-                   "endLine": where.end_line, "endColumn": where.end_column},
-    }}
+    return {
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": {
+                "startLine": where.line,
+                "startColumn": where.column,
+                "endLine": where.end_line,
+                "endColumn": where.end_column,
+            },
+        }
+    }
 
 
 def _result(finding: Finding, index: int) -> dict[str, Any]:
