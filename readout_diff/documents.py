@@ -7,10 +7,12 @@ one-line reason. Reading files and folders is the CLI's job (`readout_diff.input
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from .dates import find_dates, leading_date_line, parse_date
 from .model import Document, Role
@@ -181,35 +183,81 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 # "LONDON, Sept 14 (Global Briefing Wire) -": a wire dateline names its agency.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,[^()\n]{0,30}\(([A-Z][^()\n]{1,40})\)\s*[-—–]")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,([^()\n]{0,30})\(([A-Z][^()\n]{1,40})\)\s*[-—–]")
+# "https://www.example.com/news/..." alone on the first line of a saved article.
+_URL_LINE = re.compile(
+    r"\A\s*(?:(?:url|source|link)\s*:\s*)?<?(https?://[^\s<>]+)>?[ \t]*(?:\n|\Z)", re.I
+)
+# "(Reuters) -" opening the body, or "— AFP" / "-- Reuters" closing it: the wire's credit.
+_OPENING_CREDIT = re.compile(r"\A\s*\(([A-Z][A-Za-z .&]{1,30})\)\s*[-—–]")
+_CLOSING_CREDIT = re.compile(r"\n\s*(?:[-—–]{1,2})\s*([A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]+)?)\s*\Z")
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.", "english.", "en.")
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The publisher a page's address names: its host without "www." and the like."""
+    host = urlsplit(url).hostname
+    if not host or "." not in host:
+        return None
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+    return host
+
+
+def _url_of(text: str, meta: dict[str, str]) -> str | None:
+    if meta.get("url"):
+        return meta["url"]
+    line = _URL_LINE.match(text)
+    return line.group(1).rstrip(".,;") if line else None
+
+
+def _credit_of(text: str) -> str | None:
+    """The wire or outlet the body credits: a dateline's "(Reuters)", or a closing "— AFP"."""
+    for pattern, group in ((_DATELINE, 2), (_OPENING_CREDIT, 1)):
+        match = pattern.match(text)
+        if match:
+            return match.group(group).strip()
+    closing = _CLOSING_CREDIT.search(text[-200:])
+    return closing.group(1).strip() if closing else None
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """ "WASHINGTON, Jan 28 (Reuters) -": a dateline that carries its year dates the article."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    mentions = [m for m in find_dates(match.group(1)) if m.year]
+    return mentions[0].resolve(None) if mentions else None
 
 
 def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]) -> Document:
+    url = _url_of(text, meta)
     date = parse_date(meta["date"]) if meta.get("date") else None
     if date is None:
         line = leading_date_line(text)
         date = line[0] if line else None
+    date = date or _dateline_date(text)
     if date is None:
         named = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", PurePath(name).name)
         date = parse_date(named.group(1)) if named else None
-    date_text = date.isoformat() if date else None
-    dateline = _DATELINE.match(text)
     outlet = (
         meta.get("outlet")
         or meta.get("source")
         or meta.get("sitename")
-        or (dateline.group(1).strip() if dateline else None)
+        or (outlet_from_url(url) if url else None)
+        or _credit_of(text)
         or doc_id
     )
     return Document(
         id=doc_id,
         path=name,
         outlet=outlet,
-        date=date_text,
+        date=date.isoformat() if date else None,
         role=role,
         text=text,
         title=meta.get("title") or None,
-        url=meta.get("url") or None,
+        url=url,
     )
 
 

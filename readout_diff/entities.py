@@ -279,6 +279,20 @@ class Cast:
     principal: Person | None
     counterparts: tuple[Person, ...]
     gazetteer: Gazetteer
+    office: tuple[Person, ...] = ()  # other callers who hold the principal's office
+    third_parties: tuple[Person, ...] = ()  # other callers, who speak for themselves
+
+    @property
+    def callers(self) -> tuple[Person, ...]:
+        """Everyone who made calls, the principal first."""
+        return ((self.principal,) if self.principal else ()) + self.office + self.third_parties
+
+    def caller(self, key: str) -> Person | None:
+        """The caller a "person:<surname>" key names, the principal included."""
+        for person in self.callers:
+            if _entity_key(person.label.split()) == key or person.id == key:
+                return person
+        return None
 
     def country_of(self, entity: str) -> str | None:
         if entity.startswith("country:"):
@@ -300,11 +314,39 @@ class _Mention:
     full: str
 
 
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec".split()
+)  # capitalised, but a day: "Rubio on Sunday held calls with ...", "On July 26, Trump said"
+# A mention ending in one of these names a body, not a person: "Director of the Office of
+# the Central Foreign Affairs Commission and Foreign Minister Wang Yi".
+_BODIES = frozenset(
+    "commission committee bureau office ministry council party department agency "
+    "administration government assembly parliament secretariat".split()
+)
+
+
 def _is_name_word(token: Token) -> bool:
     return (
         token.is_word
         and (token.text[:1].isupper() or token.tier != "")
         and not token.text.startswith("@")
+        and token.norm.casefold() not in _NOT_NAMES
+    )
+
+
+def _is_initial(token: Token) -> bool:
+    """ "S" of "S. Jaishankar", "JD" of "J.D.": not "Yi" ending a sentence."""
+    return len(token.norm) == 1 or (len(token.norm) == 2 and token.norm.isupper())
+
+
+def _name_follows(tokens: Sequence[Token], j: int) -> bool:
+    """A name or title comes next, over "of the": "Director of the Office of ..."."""
+    while j < len(tokens) and tokens[j].norm.casefold() in ("of", "the"):
+        j += 1
+    return j < len(tokens) and (
+        bool(tokens[j].tier) or _is_name_word(tokens[j]) or tokens[j].norm.casefold() in TITLE_WORDS
     )
 
 
@@ -313,27 +355,18 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
     mentions: list[_Mention] = []
     current: list[Token] = []
     j = i
-    while j < len(tokens) and j - i < 16:
+    while j < len(tokens) and j - i < 24:  # long titles: "Member of the Political Bureau ..."
         tok = tokens[j]
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or _is_name_word(tok):
             current.append(tok)
-        elif (
-            low in _SKIP_INSIDE
-            and current
-            and j + 1 < len(tokens)
-            and (
-                tokens[j + 1].tier
-                or _is_name_word(tokens[j + 1])
-                or tokens[j + 1].norm.casefold() in TITLE_WORDS
-            )
-        ):
+        elif low in _SKIP_INSIDE and current and _name_follows(tokens, j + 1):
             if low == "and":
                 mentions.extend(_finish(current))
                 current = []
             else:
                 current.append(tok)
-        elif tok.norm == "." and current and len(current[-1].norm) <= 2:
+        elif tok.norm == "." and current and _is_initial(current[-1]):
             pass  # an initial: "S. Jaishankar"
         elif (
             tok.norm == ","
@@ -418,7 +451,7 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
         name.insert(0, _strip_possessive(tok.norm)[0])
     body = [t for t in tokens if not (entity_of(t) or "").startswith("country:")]
     name = [n for n in name if n not in {"."}]
-    if not name or not any(len(n) > 2 for n in name):
+    if not name or not any(len(n) > 2 for n in name) or name[-1].casefold() in _BODIES:
         return []
     title_tokens = body[: len(body) - len(name)]
     while title_tokens and title_tokens[0].norm.casefold() in _SKIP_INSIDE:
@@ -485,82 +518,220 @@ def _title_before(tokens: Sequence[Token], i: int) -> str | None:
 _HONORIFICS = frozenset(["mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "his", "her"])
 
 
-def detect_cast(texts: Iterable[str], principal_hint: Sequence[str] = ()) -> Cast:
-    """Read "X spoke with Y", "X held calls with Y", "X's call with Y", "in a call with Y"
-    in every text. A principal named only by title ("The Foreign Secretary spoke to ...")
-    is known by that title."""
-    gaz = country_gazetteer()
-    principal_votes: Counter[str] = Counter()
-    title_votes: Counter[str] = Counter()
-    mentions: defaultdict[str, list[_Mention]] = defaultdict(list)
-    counterpart_votes: Counter[str] = Counter()
+# What a readout says its caller did: a person named right before one of these is the
+# subject of a readout sentence ("Blinken urged ...").
+_READOUT_VERBS = frozenset(
+    "urged stressed emphasized emphasised reaffirmed expressed discussed welcomed condemned "
+    "encouraged underscored reiterated conveyed highlighted thanked pressed noted".split()
+)
 
-    def vote_principal(found: list[_Mention], at: int, tokens: Sequence[Token]) -> None:
-        for m in found:
-            key = _entity_key(m.name)
-            principal_votes[key] += 1
-            mentions[key].append(m)
-        if not found:
-            title = _title_before(tokens, at)
-            if title:
-                title_votes[title] += 1
 
-    for line in (line for text in texts for line in text.splitlines()):
-        tokens = canonicalise(tokenise(line), gaz)
-        for i, tok in enumerate(tokens):
-            low = tok.norm.casefold()
-            if low not in _CALL_VERBS and low not in _CALL_NOUNS:
-                continue
-            link = _partner_link(tokens, i)
-            if link is None:
-                continue
-            if low in _CALL_VERBS:
-                vote_principal(_mention_before(tokens, i), i, tokens)
-            elif i > 0 and tokens[i - 1].norm.endswith("'s"):
-                vote_principal(_mention_before(tokens, i - 1), i - 1, tokens)
-            else:
-                hold = next(
-                    (
-                        k
-                        for k in range(i - 1, max(i - 5, -1), -1)
-                        if tokens[k].norm.casefold() in _HOLD_VERBS
-                    ),
-                    None,
-                )
-                if hold is not None:
-                    vote_principal(_mention_before(tokens, hold), hold, tokens)
-            for m in _mention_after(tokens, link + 1):
-                key = _entity_key(m.name)
-                counterpart_votes[key] += 1
-                mentions[key].append(m)
-    for hint in principal_hint:
-        principal_votes[_entity_key(hint.split())] += 100
-    principal_key = None
-    if principal_votes:
-        # who makes the calls: named as caller, by the same title, and not called by others
-        def score(key: str) -> tuple[int, str]:
-            titles = {t for m in mentions[key] for t in m.titles}
-            return (
-                principal_votes[key] + sum(title_votes[t] for t in titles) - counterpart_votes[key],
-                key,
+@dataclass
+class _Announcement:
+    """One "X spoke with Y" phrase: the subject side, the partners, and how much it counts."""
+
+    callers: list[_Mention]
+    partners: list[_Mention]
+    title: str | None  # a subject known only by title: "The Foreign Secretary spoke to"
+    weight: int
+
+
+def _announcements(tokens: Sequence[Token], weight: int) -> list[_Announcement]:
+    """Every call phrase of one line, read as written (subject first)."""
+    out = []
+    for i, tok in enumerate(tokens):
+        low = tok.norm.casefold()
+        if low not in _CALL_VERBS and low not in _CALL_NOUNS:
+            continue
+        link = _partner_link(tokens, i)
+        if link is None:
+            continue
+        at: int | None = None
+        if low in _CALL_VERBS:
+            at = i
+        elif i > 0 and tokens[i - 1].norm.endswith("'s"):
+            at = i - 1
+        else:
+            at = next(
+                (
+                    k
+                    for k in range(i - 1, max(i - 5, -1), -1)
+                    if tokens[k].norm.casefold() in _HOLD_VERBS
+                ),
+                None,
             )
+        callers = _mention_before(tokens, at) if at is not None else _possessor(tokens, i)
+        title = _title_before(tokens, at) if at is not None and not callers else None
+        out.append(_Announcement(callers, _mention_after(tokens, link + 1), title, weight))
+    return out
 
-        principal_key = max(principal_votes, key=score)
-    people = []
+
+def _possessor(tokens: Sequence[Token], i: int) -> list[_Mention]:
+    """ "Trump said after his phone calls with X": "his" is the nearest person before it."""
+    before = [t.norm.casefold() for t in tokens[max(0, i - 3) : i]]
+    if not {"his", "her", "their"} & set(before):
+        return []
+    for j in range(i - 1, -1, -1):
+        if _is_name_word(tokens[j]) and (found := _mention_before(tokens, j + 1)):
+            return found[:1]
+    return []
+
+
+def _readout_subjects(tokens: Sequence[Token]) -> list[str]:
+    """People named as the subject of a readout verb in one line."""
+    return [
+        _entity_key(m.name)
+        for i, tok in enumerate(tokens)
+        if tok.norm.casefold() in _READOUT_VERBS
+        for m in _mention_before(tokens, i)
+    ]
+
+
+@dataclass
+class _Tally:
+    """Votes for who made calls and who received them, read from every text."""
+
+    mentions: defaultdict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
+    calling: Counter[str] = field(default_factory=Counter)
+    called: Counter[str] = field(default_factory=Counter)
+    subject: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+
+    def prominence(self, key: str) -> float:
+        """How much the texts treat `key` as a caller, before directions are settled."""
+        return self.calling[key] - self.called[key] + 0.5 * self.subject[key]
+
+    def count(
+        self, found: _Announcement, caller_side: list[_Mention], partners: list[_Mention]
+    ) -> None:
+        for m in caller_side:
+            self.calling[_entity_key(m.name)] += found.weight
+            self.mentions[_entity_key(m.name)].append(m)
+        if not caller_side and found.title:
+            self.titles[found.title] += found.weight
+        for m in partners:
+            self.called[_entity_key(m.name)] += found.weight
+            self.mentions[_entity_key(m.name)].append(m)
+
+
+def _settle(found: list[_Announcement], subjects: Counter[str]) -> _Tally:
+    """Count callers and partners, reading "Y held a call with X" as X's call when the texts
+    otherwise show X as the one who phones many and Y as the one phoned."""
+    partners_of: defaultdict[str, set[str]] = defaultdict(set)
+    callers_of: defaultdict[str, set[str]] = defaultdict(set)
+    for a in found:
+        for caller in a.callers:
+            for partner in a.partners:
+                partners_of[_entity_key(caller.name)].add(_entity_key(partner.name))
+                callers_of[_entity_key(partner.name)].add(_entity_key(caller.name))
+
+    def hub(key: str) -> float:
+        return len(partners_of[key]) - len(callers_of[key]) + 0.5 * subjects[key]
+
+    tally = _Tally(subject=subjects)
+    for a in found:
+        one_each = len(a.callers) == 1 and len(a.partners) == 1
+        if one_each and hub(_entity_key(a.partners[0].name)) > hub(_entity_key(a.callers[0].name)):
+            tally.count(a, a.partners, a.callers)
+            continue
+        tally.count(a, a.callers, a.partners)
+    return tally
+
+
+def _merge_partial_names(tally: _Tally) -> _Tally:
+    """ "Wang" and "Wang Yi", "Prak" and "Prak Sokhonn": a one-word name that is a word of
+    one fuller name is that person (family names first are common)."""
+    full: defaultdict[str, set[str]] = defaultdict(set)
+    for key, seen in tally.mentions.items():
+        for m in seen:
+            if len(m.name) > 1:
+                for word in m.name[:-1]:
+                    full[word.casefold()].add(key)
+    for key in list(tally.mentions):
+        words = {" ".join(m.name).casefold() for m in tally.mentions[key]}
+        targets = full.get(next(iter(words)), set()) - {key} if len(words) == 1 else set()
+        if len(targets) != 1:
+            continue
+        (target,) = targets
+        tally.mentions[target].extend(tally.mentions.pop(key))
+        for votes in (tally.calling, tally.called, tally.subject):
+            votes[target] += votes.pop(key, 0)
+    return tally
+
+
+def detect_cast(
+    texts: Iterable[str], principal_hint: Sequence[str] = (), official: Iterable[str] = ()
+) -> Cast:
+    """Read "X spoke with Y", "X held calls with Y", "X's call with Y", "in a call with Y"
+    in every text, in both directions. The principal is the caller the texts treat most as
+    one (official texts count most); other callers who hold the principal's office (a
+    Secretary of State of another year) speak for the same side, and the rest are third
+    parties who made calls of their own. A principal named only by title ("The Foreign
+    Secretary spoke to ...") is known by that title."""
+    gaz = country_gazetteer()
+    found: list[_Announcement] = []
+    subjects: Counter[str] = Counter()
+    weighted = [(text, 1) for text in texts] + [(text, 20) for text in official]
+    for text, weight in weighted:
+        for line in text.splitlines():
+            tokens = canonicalise(tokenise(line), gaz)
+            found.extend(_announcements(tokens, weight))
+            subjects.update(_readout_subjects(tokens))
+    tally = _merge_partial_names(_settle(found, subjects))
+    for hint in principal_hint:
+        tally.calling[_entity_key(hint.split())] += 100
+    principal_key = _principal_key(tally)
+    callers = {k for k, v in tally.calling.items() if v > tally.called[k] and k != principal_key}
+    people, others = [], []
     principal = None
-    for key in sorted(set(counterpart_votes) | ({principal_key} if principal_key else set())):
-        person = _person(key, mentions[key], PRINCIPAL if key == principal_key else key)
+    for key in sorted(set(tally.called) | set(tally.calling)):
+        if key != principal_key and key not in callers and not tally.called[key]:
+            continue
+        person = _person(key, tally.mentions[key], PRINCIPAL if key == principal_key else key)
         if key == principal_key:
-            titles = tuple(sorted(set(person.titles) | set(title_votes)))
+            titles = tuple(sorted(set(person.titles) | set(tally.titles)))
             principal = replace(person, titles=titles)
+        elif key in callers:
+            others.append(person)
         else:
             people.append(person)
-    if principal is None and title_votes:
-        title = max(title_votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if principal is None and tally.titles:
+        title = max(tally.titles.items(), key=lambda kv: (kv[1], kv[0]))[0]
         principal = Person(
-            PRINCIPAL, title, None, (), tuple(sorted(title_votes)), sum(title_votes.values())
+            PRINCIPAL, title, None, (), tuple(sorted(tally.titles)), int(sum(tally.titles.values()))
         )
-    return Cast(principal, tuple(people), _cast_gazetteer(gaz, principal, people))
+    office = tuple(p for p in others if principal and _same_office(p, principal))
+    third = tuple(p for p in others if p not in office)
+    gazetteer = _cast_gazetteer(gaz, principal, people, office, third)
+    return Cast(principal, tuple(people), gazetteer, office, third)
+
+
+def _principal_key(tally: _Tally) -> str | None:
+    """The caller the texts treat most as one: as caller, by title, and not called by others."""
+    if not tally.calling:
+        return None
+
+    def score(key: str) -> tuple[float, str]:
+        titles = {t for m in tally.mentions[key] for t in m.titles}
+        return (tally.prominence(key) + sum(tally.titles[t] for t in titles), key)
+
+    return max(tally.calling, key=score)
+
+
+def _office_words(titles: Iterable[str]) -> set[str]:
+    return {
+        w.casefold()
+        for title in titles
+        for w in title.split()
+        if w.casefold() not in _HONORIFICS and w.casefold() not in _SKIP_INSIDE
+    }
+
+
+def _same_office(person: Person, principal: Person) -> bool:
+    """Two callers of one office: a title of one is a title of the other."""
+    mine = {" ".join(sorted(_office_words([t]))) for t in person.titles}
+    theirs = {" ".join(sorted(_office_words([t]))) for t in principal.titles}
+    return bool(mine & theirs - {""})
 
 
 def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
@@ -578,35 +749,53 @@ def _person(key: str, seen: list[_Mention], entity_id: str) -> Person:
     )
 
 
-def _cast_gazetteer(base: Gazetteer, principal: Person | None, people: list[Person]) -> Gazetteer:
+def _cast_gazetteer(
+    base: Gazetteer,
+    principal: Person | None,
+    people: Sequence[Person],
+    office: Sequence[Person] = (),
+    third: Sequence[Person] = (),
+) -> Gazetteer:
+    """Names of everyone in the cast. Callers of the principal's office share its entity, so
+    "Secretary Blinken" and "the Secretary" align; a third party keeps a name of its own."""
     gaz = base.copy()
-    for person in ([principal] if principal else []) + people:
-        named = bool(person.aliases)  # a principal known only by title has no name forms
-        surname = person.label.split()[-1]
-        if named:
-            forms = set(person.aliases) | {surname, person.label}
-            for honorific in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."):
-                forms.add(f"{honorific} {surname}")
-            for form in sorted(forms, key=len, reverse=True):
-                if len(form) > 2:
-                    gaz.add(form, Alias(person.id, "person", False))
-        if person is not principal:
+    for person in ([principal] if principal else []) + list(people):
+        _add_names(gaz, person, person.id)
+    for person in office:
+        _add_names(gaz, person, PRINCIPAL)
+    for person in third:
+        _add_names(gaz, person, _entity_key(person.label.split()))
+    if principal is None:
+        return gaz
+    named = bool(principal.aliases)  # a principal known only by title has no name forms
+    surname = principal.label.split()[-1]
+    for title in principal.titles:
+        words = [w for w in title.split() if w.casefold() not in _HONORIFICS]
+        if not words:
             continue
-        for title in person.titles:
-            words = [w for w in title.split() if w.casefold() not in _HONORIFICS]
-            if not words:
-                continue
-            head = " ".join(words)
-            gaz.add(f"the {head}", Alias(person.id, "title", False))
-            gaz.add(head, Alias(person.id, "title", False))
-            if named:
-                for form in (f"{head} {surname}", f"{head} {person.label}"):
-                    gaz.add(form, Alias(person.id, "person", False))
-            if "of" in words[1:]:  # "Secretary of State" is also "the Secretary"
-                noun = " ".join(words[: words.index("of")])
-                gaz.add(f"the {noun}", Alias(person.id, "title", False))
-                gaz.add(noun, Alias(person.id, "title", False))
+        head = " ".join(words)
+        gaz.add(f"the {head}", Alias(principal.id, "title", False))
+        gaz.add(head, Alias(principal.id, "title", False))
+        if named:
+            for form in (f"{head} {surname}", f"{head} {principal.label}"):
+                gaz.add(form, Alias(principal.id, "person", False))
+        if "of" in words[1:]:  # "Secretary of State" is also "the Secretary"
+            noun = " ".join(words[: words.index("of")])
+            gaz.add(f"the {noun}", Alias(principal.id, "title", False))
+            gaz.add(noun, Alias(principal.id, "title", False))
     return gaz
+
+
+def _add_names(gaz: Gazetteer, person: Person, entity: str) -> None:
+    if not person.aliases:  # a principal known only by title has no name forms
+        return
+    surname = person.label.split()[-1]
+    forms = set(person.aliases) | {surname, person.label}
+    for honorific in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."):
+        forms.add(f"{honorific} {surname}")
+    for form in sorted(forms, key=len, reverse=True):
+        if len(form) > 2:
+            gaz.add(form, Alias(entity, "person", False))
 
 
 ENTITY_OPEN, ENTITY_CLOSE = "\x01", "\x02"  # cannot occur in normalised text
@@ -666,4 +855,23 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
             (known.mentions if known else 0) + 100,
         )
     ordered = [people[k] for k in sorted(people)]
-    return Cast(cast.principal, tuple(ordered), _cast_gazetteer(countries, cast.principal, ordered))
+    gazetteer = _cast_gazetteer(countries, cast.principal, ordered, cast.office, cast.third_parties)
+    return Cast(cast.principal, tuple(ordered), gazetteer, cast.office, cast.third_parties)
+
+
+def person_key(person: Person) -> str:
+    """The "person:<surname>" key a person's name gives, whatever entity they stand for."""
+    return _entity_key(person.label.split())
+
+
+def announced_calls(line: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The (callers, partners) of each call phrase in one line, as written, as person keys;
+    a subject known only by title ("The Secretary spoke with X") is the principal."""
+    tokens = canonicalise(tokenise(line), country_gazetteer())
+    out = []
+    for found in _announcements(tokens, 1):
+        callers = tuple(_entity_key(m.name) for m in found.callers)
+        if not callers and found.title:
+            callers = (PRINCIPAL,)
+        out.append((callers, tuple(_entity_key(m.name) for m in found.partners)))
+    return out

@@ -124,7 +124,8 @@ class ReadoutSentence:
 
 @dataclass(frozen=True, slots=True)
 class Readout:
-    """One official statement about one call."""
+    """One official statement about one call: who called whom on what day, and the office
+    that published it (its issuer), each with the evidence that set it."""
 
     id: str
     label: str
@@ -133,6 +134,11 @@ class Readout:
     sentences: tuple[ReadoutSentence, ...] = ()
     aliases: tuple[str, ...] = ()
     official_document: str | None = None
+    caller: str | None = None
+    issuer: str | None = None  # "State Department", "Foreign Office", ... when the texts say
+    caller_evidence: str | None = None  # what named the caller
+    issuer_evidence: str | None = None  # what named the issuer
+    date_evidence: str | None = None  # what set the call day
 
     @property
     def documents(self) -> tuple[str, ...]:

@@ -32,7 +32,17 @@ from .contrast import contrast
 from .dates import leading_date_line, parse_date
 from .differences import content_keys
 from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
-from .entities import Cast, Person, canonicalise, detect_cast, entity_of, extend_cast
+from .entities import (
+    PRINCIPAL,
+    Cast,
+    Person,
+    canonicalise,
+    detect_cast,
+    entity_of,
+    extend_cast,
+    person_key,
+)
+from .identity import Context, caller_of, issuer_of
 from .model import (
     Document,
     InputError,
@@ -216,7 +226,10 @@ def run(
         if prep.doc.date is None:
             prep.doc = replace(prep.doc, date=_date_in_text(prep, default_year))
     docs = [p.doc for p in prepared]
-    cast = detect_cast([p.doc.text for p in prepared])
+    cast = detect_cast(
+        [p.doc.text for p in prepared if p.doc.role == Role.REPORT],
+        official=[p.doc.text for p in prepared if p.doc.role == Role.OFFICIAL],
+    )
     if specs:
         cast = extend_cast(cast, specs)
     encoder = Encoder()
@@ -278,6 +291,7 @@ def run(
     result_readouts, unassigned = _build_readouts(
         aligner.clusters, cast, calls, specs, officials, official_readouts, options
     )
+    result_readouts = [_identify(r, cast, {d.id: d for d in docs}) for r in result_readouts]
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
         for c in leftovers
@@ -313,6 +327,8 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
             reason = "first-person remark, not readout wording"
         elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
             reason = f"credited to {unit.speaker}, not to the readout"
+        elif third := _third_party_subject(toks, cast):
+            reason = f"about {third}, who made calls of their own"
         elif not _worded_as_readout(toks, prep, unit):
             reason = "not worded as a readout"
         post_date = parse_date(unit.post_date) if unit.post_date else None
@@ -403,6 +419,18 @@ def _date_undated_officials(keys: list[str], clusters: list[Cluster]) -> list[st
             cluster.fixed = tuple(dated if k == key else k for k in cluster.fixed)
         out.append(dated)
     return out
+
+
+def _third_party_subject(tokens: list[Token], cast: Cast) -> str | None:
+    """A third party named before the principal ("Macron urged ..."): their own call."""
+    third = {person_key(p): p.label for p in cast.third_parties}
+    for token in tokens:
+        entity = entity_of(token)
+        if entity == PRINCIPAL:
+            return None
+        if entity in third:
+            return third[entity]
+    return None
 
 
 def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
@@ -624,6 +652,48 @@ def _readout(
         aliases=found.aliases if found else (),
         official_document=official.doc.id if official else None,
     )
+
+
+_WINDOW = 200  # characters around a witness read for the office its words are credited to
+
+
+def _identify(readout: Readout, cast: Cast, docs: dict[str, Document]) -> Readout:
+    """Name the readout's caller and issuer from evidence, and label it with both."""
+    official = docs[readout.official_document] if readout.official_document else None
+    own = [Context(official.text, official=True)] if official else []
+    reports = [d for d in readout.documents if d != readout.official_document]
+    counterpart = _counterpart_key(readout, cast)
+    caller = caller_of(counterpart, own + [Context(docs[d].text) for d in reports], cast)
+    nearby = [(Context(_near(readout, d, docs[d].text)), Context(docs[d].text)) for d in reports]
+    issuer = issuer_of([(c, c) for c in own] + nearby, cast.counterpart(counterpart))
+    label = f"{caller.value or 'Call'} – {readout.counterpart}"
+    label += f", {readout.date}" if readout.date else ""
+    label += f" · {issuer.value} readout" if issuer.value else ""
+    return replace(
+        readout,
+        label=label,
+        caller=caller.value,
+        caller_evidence=caller.evidence,
+        issuer=issuer.value,
+        issuer_evidence=issuer.evidence,
+    )
+
+
+def _near(readout: Readout, document: str, text: str) -> str:
+    """The stretches of a document around its witnesses of a readout."""
+    return "\n".join(
+        text[max(0, w.start - _WINDOW) : w.end + _WINDOW]
+        for s in readout.sentences
+        for w in s.witnesses
+        if w.document == document
+    )
+
+
+def _counterpart_key(readout: Readout, cast: Cast) -> str:
+    for person in cast.counterparts:
+        if person.label == readout.counterpart:
+            return person.id
+    return f"person:{readout.counterpart.split()[-1].casefold()}" if readout.counterpart else ""
 
 
 def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None) -> list[Entry]:

@@ -58,6 +58,11 @@ def _readout(r: Readout) -> dict[str, Any]:
         "counterpart": r.counterpart,
         "date": r.date,
         "official_document": r.official_document,
+        "caller": r.caller,
+        "caller_evidence": r.caller_evidence,
+        "issuer": r.issuer,
+        "issuer_evidence": r.issuer_evidence,
+        "date_evidence": r.date_evidence,
         "documents": list(r.documents),
         "sentences": [
             {

@@ -1,0 +1,130 @@
+"""Who called whom, and who says so: each readout's caller and issuer, from evidence.
+
+A corpus can hold several callers (two Secretaries of State of different years, a UN chief
+who phoned the same leaders), so the caller is read per readout: from its official text's
+lead sentence first, then from the sentences that announce its call in the articles that
+carry it. The issuer is the office the articles credit with the readout's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, entity_of, person_key
+from .normalise import tokenise
+
+OFFICIAL_WEIGHT = 20  # an official text's own lead sentence outweighs any number of outlets
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A value read from the texts and what set it."""
+
+    value: str | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A text that bears on a readout: a stretch of an article, or its official text."""
+
+    text: str
+    official: bool = False
+
+
+def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attributed:
+    """The caller of the readout of a call with `counterpart` ("person:<surname>")."""
+    callers = {person_key(p): p for p in cast.callers}
+    if cast.principal:
+        callers[PRINCIPAL] = cast.principal
+    votes: Counter[str] = Counter()
+    official = False
+    for context in contexts:
+        weight = OFFICIAL_WEIGHT if context.official else 1
+        for line in context.text.splitlines():
+            for said_callers, partners in announced_calls(line):
+                if not any(c in callers for c in said_callers) and any(
+                    p in callers for p in partners
+                ):
+                    said_callers, partners = partners, said_callers  # "X had a call with Y"
+                if counterpart not in partners:
+                    continue
+                for key in said_callers:
+                    if key in callers:
+                        votes[person_key(callers[key])] += weight
+                        official = official or context.official
+    if not votes:
+        principal = cast.principal
+        return Attributed(_name(principal), "the main caller in these texts" if principal else None)
+    key, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    person = next(p for p in cast.callers if person_key(p) == key)
+    if official and count >= OFFICIAL_WEIGHT:
+        return Attributed(_name(person), "the official text's lead sentence")
+    articles = "article" if count == 1 else "articles"
+    return Attributed(_name(person), f"announced as the caller in {count} {articles}")
+
+
+def _name(person: Person | None) -> str | None:
+    return person.label if person else None
+
+
+# Offices that publish readouts, as the press names them.
+_OFFICES = [
+    ("State Department", r"State\s+Department|Department\s+of\s+State|\bDoS\b"),
+    ("White House", r"White\s+House"),
+    (
+        "Foreign Office",
+        r"Foreign\s+Office|Foreign,\s+Commonwealth\s+(?:and|&)\s+Development\s+Office|FCDO",
+    ),
+    (
+        "Foreign Ministry",
+        r"Foreign\s+Ministry|Ministry\s+of\s+(?:Foreign|External)\s+Affairs|External\s+Affairs\s+Ministry|\bMFA\b|\bMEA\b",
+    ),
+    ("Prime Minister's Office", r"Prime\s+Minister['’]?s\s+Office|\bPMO\b"),
+    ("Presidential Office", r"Presidential\s+(?:Office|Administration)|Presidency"),
+    ("Kremlin", r"Kremlin"),
+    ("United Nations", r"United\s+Nations|\bU\.?N\.?\b\s+(?:spokes|chief|Secretary)"),
+]
+_OFFICE_PATTERN = re.compile(
+    "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
+)
+
+
+def issuer_of(
+    documents: Sequence[tuple[Context, Context]], counterpart: Person | None
+) -> Attributed:
+    """The office the texts credit with the readout. Each document votes once, for the office
+    it names nearest the readout's words (else anywhere in it); the counterpart's own office
+    ("Pakistan's Foreign Office") is not the issuer. An official text outweighs the press."""
+    votes: Counter[str] = Counter()
+    country = counterpart.country if counterpart else None
+    for near, whole in documents:
+        named = _offices(near.text, country) or _offices(whole.text, country)
+        if named:
+            votes[named.most_common(1)[0][0]] += OFFICIAL_WEIGHT if whole.official else 1
+    if not votes:
+        return Attributed(None, None)
+    office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    if count >= OFFICIAL_WEIGHT:
+        return Attributed(office, "named by its official text")
+    return Attributed(office, f"credited by {count} of {sum(votes.values())} documents")
+
+
+def _offices(text: str, counterpart_country: str | None) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for match in _OFFICE_PATTERN.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if counterpart_country and counterpart_country in _countries(before):
+            continue
+        found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+    return found
+
+
+def _countries(text: str) -> set[str]:
+    from .entities import country_gazetteer
+
+    tokens = canonicalise(tokenise(text), country_gazetteer())
+    return {e for t in tokens if (e := entity_of(t)) and e.startswith("country:")}
