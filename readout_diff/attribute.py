@@ -307,7 +307,10 @@ def call_dates(
                 between = sentence[mention.end : anchor.start()]
             words = re.findall(r"[\w'’.-]+", between)
             if len(words) > 12 or any(
-                w[:1].islower() and (w.endswith("ed") or w in _PAST_IRREGULAR) for w in words
+                w[:1].islower()
+                and (w.endswith("ed") or w in _PAST_IRREGULAR)
+                and w not in _CALL_HOLDING
+                for w in words
             ):
                 continue
             day = _resolve(mention, own_reference, default_year)
@@ -317,6 +320,8 @@ def call_dates(
     return tuple(out)
 
 
+# "Rubio on Sunday held calls with ...": verbs that hold the call itself, not another event.
+_CALL_HOLDING = frozenset(["held", "had", "made", "placed", "phoned", "called", "dialled"])
 _CALL_ANCHOR = re.compile(
     r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?)\b\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:with|to)\b",

@@ -281,6 +281,7 @@ class Cast:
     gazetteer: Gazetteer
     office: tuple[Person, ...] = ()  # other callers who hold the principal's office
     third_parties: tuple[Person, ...] = ()  # other callers, who speak for themselves
+    elsewhere: tuple[Person, ...] = ()  # people only third parties phoned
 
     @property
     def callers(self) -> tuple[Person, ...]:
@@ -596,6 +597,7 @@ class _Tally:
     called: Counter[str] = field(default_factory=Counter)
     subject: Counter[str] = field(default_factory=Counter)
     titles: Counter[str] = field(default_factory=Counter)
+    callers_of: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def prominence(self, key: str) -> float:
         """How much the texts treat `key` as a caller, before directions are settled."""
@@ -612,6 +614,7 @@ class _Tally:
         for m in partners:
             self.called[_entity_key(m.name)] += found.weight
             self.mentions[_entity_key(m.name)].append(m)
+            self.callers_of[_entity_key(m.name)].update(_entity_key(c.name) for c in caller_side)
 
 
 def _settle(found: list[_Announcement], subjects: Counter[str]) -> _Tally:
@@ -656,6 +659,7 @@ def _merge_partial_names(tally: _Tally) -> _Tally:
         tally.mentions[target].extend(tally.mentions.pop(key))
         for votes in (tally.calling, tally.called, tally.subject):
             votes[target] += votes.pop(key, 0)
+        tally.callers_of[target] |= tally.callers_of.pop(key, set())
     return tally
 
 
@@ -702,8 +706,14 @@ def detect_cast(
         )
     office = tuple(p for p in others if principal and _same_office(p, principal))
     third = tuple(p for p in others if p not in office)
-    gazetteer = _cast_gazetteer(gaz, principal, people, office, third)
-    return Cast(principal, tuple(people), gazetteer, office, third)
+    # people only third parties phoned are in calls of their own, not the principal's
+    theirs = {_entity_key(p.label.split()) for p in third}
+    elsewhere = tuple(
+        p for p in people if tally.callers_of[p.id] and tally.callers_of[p.id] <= theirs
+    )
+    people = [p for p in people if p not in elsewhere]
+    gazetteer = _cast_gazetteer(gaz, principal, people, office, third + elsewhere)
+    return Cast(principal, tuple(people), gazetteer, office, third, elsewhere)
 
 
 def _principal_key(tally: _Tally) -> str | None:

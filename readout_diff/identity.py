@@ -100,14 +100,17 @@ def issuer_of(
     it names nearest the readout's words (else anywhere in it); the counterpart's own office
     ("Pakistan's Foreign Office") is not the issuer. An official text outweighs the press."""
     votes: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()  # breaks a tie: the office the texts name most
     country = counterpart.country if counterpart else None
     for near, whole in documents:
-        named = _offices(near.text, country) or _offices(whole.text, country)
+        everywhere = _offices(whole.text, country)
+        mentions.update(everywhere)
+        named = _offices(near.text, country) or everywhere
         if named:
             votes[named.most_common(1)[0][0]] += OFFICIAL_WEIGHT if whole.official else 1
     if not votes:
         return Attributed(None, None)
-    office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    office, count = max(votes.items(), key=lambda kv: (kv[1], mentions[kv[0]], kv[0]))
     if count >= OFFICIAL_WEIGHT:
         return Attributed(office, "named by its official text")
     return Attributed(office, f"credited by {count} of {sum(votes.values())} documents")

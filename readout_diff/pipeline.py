@@ -422,8 +422,9 @@ def _date_undated_officials(keys: list[str], clusters: list[Cluster]) -> list[st
 
 
 def _third_party_subject(tokens: list[Token], cast: Cast) -> str | None:
-    """A third party named before the principal ("Macron urged ..."): their own call."""
-    third = {person_key(p): p.label for p in cast.third_parties}
+    """A third party (or someone only a third party phoned) named before the principal
+    ("Macron urged ...", "Hun Manet said ..."): another call's words."""
+    third = {person_key(p): p.label for p in cast.third_parties + cast.elsewhere}
     for token in tokens:
         entity = entity_of(token)
         if entity == PRINCIPAL:

@@ -163,12 +163,14 @@ def snap_dates(
             out.append(placement)
             continue
         date = placement.date
-        for person in placement.counterparts:
-            own = totals[(person, date)]
-            for (other_person, other_date), weight in totals.items():
-                if other_person == person and abs((other_date - date).days) == 1 and weight > own:
-                    date = other_date
-                    own = weight
+
+        def attested(day: dt.date, people: tuple[str, ...] = placement.counterparts) -> float:
+            return sum(totals[(person, day)] for person in people)
+
+        near = [date + dt.timedelta(days=-1), date + dt.timedelta(days=1)]
+        best = max(near, key=attested)
+        if attested(best) > attested(date):
+            date = best
         out.append(Placement(placement.counterparts, date, both=placement.both))
     return out
 

@@ -52,6 +52,17 @@ def readout_title(readout: Readout) -> str:
     return readout.label
 
 
+def call_title(readout: Readout) -> str:
+    """Caller and counterpart alone, for a narrow list whose next line gives day and issuer."""
+    return f"{readout.caller} – {readout.counterpart}" if readout.caller else readout.label
+
+
+def call_facts(readout: Readout, outlets: str) -> str:
+    """The line under `call_title`: day, issuer, how many outlets carry it."""
+    parts = [readout.date or "undated", readout.issuer or "", outlets]
+    return " · ".join(p for p in parts if p)
+
+
 def matches(sentence: ReadoutSentence, query: str) -> bool:
     """Whether the base wording or any outlet's version contains `query` (any case)."""
     needle = query.casefold()

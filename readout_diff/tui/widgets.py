@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ..model import Readout, ReadoutSentence, Result
 from . import render
-from .layout import align, blocks, outlet_count, readout_title
+from .layout import align, blocks, call_facts, call_title, outlet_count
 
 MIN_COLUMN = 24  # narrower than this, versions are stacked in rows instead of columns
 SEPARATOR = " │ "
@@ -46,9 +46,9 @@ class Navigator(OptionList):
                 options.append(None)
             outlets = render.plural(len(readout.documents), "outlet")
             header = Content.assemble(
-                (readout_title(readout), "bold"),
+                (call_title(readout), "bold"),
                 "\n",
-                (f"{readout.date or 'undated'} · {outlets}", render.MUTED),
+                (call_facts(readout, outlets), render.MUTED),
             )
             options.append(Option(header, id=f"readout:{readout.id}", disabled=True))
             for sentence in sentences:
