@@ -43,6 +43,20 @@ KINDS = ("quote", "post", "paraphrase")
 SLACK = 2  # characters around a passage where its quotation marks may stand
 
 Counts = dict[str, int]
+COUNT_KEYS = (
+    "articles article_readouts_gold article_readouts_reported article_readouts_right "
+    "engine_readouts invented_readouts gold_readouts gold_readouts_mapped gold_readouts_split "
+    "identity_caller identity_counterpart identity_day identity_issuer_known identity_issuer "
+    + " ".join(f"{k}_gold {k}_found {k}_right_readout" for k in KINDS)
+    + " passages_unlocated decoys decoys_unlocated false_passages other_witnesses "
+    "differences_gold differences_found differences_missed differences_in_passages_not_found "
+    "differences_invented differences_invented_substantive differences_kind_right "
+    "differences_substantive_right differences_substantive_wrong "
+    + " ".join(
+        f"verbatim_{k}_found verbatim_{k}_flagged verbatim_{k}_false_substantive" for k in KINDS
+    )
+    + " base_sentences base_equal"
+).split()
 
 
 # ---------------------------------------------------------------- text normalisation
@@ -375,6 +389,7 @@ def _by_counterpart_and_day(story: Story, readout: Readout) -> list[str]:
 def score_run(story: Story, result: Result, mode: str) -> Score:
     score = Score()
     c = score.counts
+    c.update(dict.fromkeys(COUNT_KEYS, 0))  # every figure present, zero or not
     docs_by_path = {str(Path(d.path).resolve()): d for d in result.documents}
     gold_by_doc: dict[str, GoldArticle] = {}
     problems: list[str] = []
