@@ -45,7 +45,7 @@ SLACK = 2  # characters around a passage where its quotation marks may stand
 Counts = dict[str, int]
 COUNT_KEYS = (
     "articles article_readouts_gold article_readouts_reported article_readouts_right "
-    "engine_readouts invented_readouts gold_readouts gold_readouts_mapped gold_readouts_split "
+    "engine_readouts invented_readouts gold_readouts gold_readouts_mapped duplicate_readouts "
     "identity_caller identity_counterpart identity_day identity_issuer_known identity_issuer "
     + " ".join(f"{k}_gold {k}_found {k}_right_readout" for k in KINDS)
     + " passages_unlocated decoys decoys_unlocated false_passages other_witnesses "
@@ -348,12 +348,15 @@ def map_readouts(
     result: Result,
     by_doc: dict[str, list[EngineWitness]],
     gold_by_doc: dict[str, GoldArticle],
-) -> dict[str, str | None]:
-    """Engine readout id -> gold readout id (or None: invented)."""
+) -> tuple[dict[str, str | None], dict[str, Counter[str]]]:
+    """Engine readout id -> gold readout id (or None: invented), and each engine readout's
+    votes: how many of its witnesses overlap a gold passage of each gold readout."""
     mapping: dict[str, str | None] = {}
+    all_votes: dict[str, Counter[str]] = {}
     order = {r.id: i for i, r in enumerate(story.readouts)}
     for readout in result.readouts:
         votes: Counter[str] = Counter()
+        all_votes[readout.id] = votes
         for doc_id, article in gold_by_doc.items():
             text = result.document(doc_id).text
             for ew in by_doc.get(doc_id, []):
@@ -370,7 +373,7 @@ def map_readouts(
             mapping[readout.id] = min(preferred or tied, key=lambda g: order[g])
         else:
             mapping[readout.id] = by_name[0] if by_name else None
-    return mapping
+    return mapping, all_votes
 
 
 def _by_counterpart_and_day(story: Story, readout: Readout) -> list[str]:
@@ -407,7 +410,7 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
         for sentence in readout.sentences:
             for witness in sentence.witnesses:
                 by_doc.setdefault(witness.document, []).append(EngineWitness(readout, witness))
-    mapping = map_readouts(story, result, by_doc, gold_by_doc)
+    mapping, votes = map_readouts(story, result, by_doc, gold_by_doc)
 
     # readouts per article
     per_article: dict[str, Any] = {}
@@ -440,8 +443,12 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
             identity[gold.id] = None
             continue
         c["gold_readouts_mapped"] += 1
-        c["gold_readouts_split"] += len(engine) > 1
-        main = max(engine, key=lambda r: sum(len(s.witnesses) for s in r.sentences))
+        c["duplicate_readouts"] += len(engine) - 1
+        # the engine readout that carries most of this readout's passages speaks for it
+        main = max(
+            engine,
+            key=lambda r: (votes[r.id][gold.id], sum(len(s.witnesses) for s in r.sentences)),
+        )
         caller = engine_caller(main)
         caller_right = same_person(gold.caller, caller)
         counterpart_right = same_person(gold.counterpart, main.counterpart)
@@ -823,6 +830,7 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("readout P", lambda c: _pr(c, "article_readouts_right", "article_readouts_reported")),
         ("readout R", lambda c: _pr(c, "article_readouts_right", "article_readouts_gold")),
         ("invented", lambda c: _num(c, "invented_readouts")),
+        ("duplicates", lambda c: _num(c, "duplicate_readouts")),
         ("mapped", lambda c: _frac(c, "gold_readouts_mapped", "gold_readouts")),
         ("caller", lambda c: _frac(c, "identity_caller", "gold_readouts_mapped")),
         ("counterpart", lambda c: _frac(c, "identity_counterpart", "gold_readouts_mapped")),
