@@ -1,0 +1,1021 @@
+"""Score the engine against hand-written gold on real stories (issue 8).
+
+    python benchmarks/accuracy.py                      # every story, both modes, Markdown table
+    python benchmarks/accuracy.py --story SLUG         # one story (repeatable)
+    python benchmarks/accuracy.py --stories DIR        # another folder of stories
+    python benchmarks/accuracy.py --json FILE          # every figure, as JSON
+    python benchmarks/accuracy.py --record-first       # keep the first score of new stories
+
+Each story (see benchmarks/accuracy/GOLD.md) is analysed twice through the public API
+`readout_diff.analyse`: with its official texts (mode "official") and from the articles
+alone (mode "articles"). The figures are counts, summed over articles, stories and the
+overall row; ratios are taken from the sums. This is a benchmark, not a gate: it always
+exits 0 unless it is given no story at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import re
+import subprocess
+import sys
+import time
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readout_diff import analyse
+from readout_diff.model import Difference, Readout, Result, Role, Witness
+
+HERE = Path(__file__).resolve().parent
+STORIES = HERE / "accuracy" / "stories"
+HISTORY = HERE / "accuracy" / "history"
+MODES = ("official", "articles")
+MODE_NAMES = {"official": "with official", "articles": "articles only"}
+KINDS = ("quote", "post", "paraphrase")
+SLACK = 2  # characters around a passage where its quotation marks may stand
+
+Counts = dict[str, int]
+COUNT_KEYS = (
+    "articles article_readouts_gold article_readouts_reported article_readouts_right "
+    "engine_readouts invented_readouts gold_readouts gold_readouts_mapped duplicate_readouts "
+    "identity_caller identity_counterpart identity_day identity_issuer_known identity_issuer "
+    + " ".join(f"{k}_gold {k}_found {k}_right_readout" for k in KINDS)
+    + " passages_unlocated decoys decoys_unlocated false_passages other_witnesses "
+    "differences_gold differences_found differences_missed differences_in_passages_not_found "
+    "differences_invented differences_invented_substantive differences_kind_right "
+    "differences_substantive_right differences_substantive_wrong "
+    + " ".join(
+        f"verbatim_{k}_found verbatim_{k}_flagged verbatim_{k}_false_substantive" for k in KINDS
+    )
+    + " base_sentences base_equal"
+).split()
+
+
+# ---------------------------------------------------------------- text normalisation
+
+_QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
+_DASHES = {c: "-" for c in "‐‑‒–—―−"}
+_FOLD_EXTRA = {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
+
+
+def fold_accents(text: str) -> str:
+    text = "".join(_FOLD_EXTRA.get(c, c) for c in text)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _normalised_with_index(text: str) -> tuple[str, list[int]]:
+    """Quotes, dashes, ellipses and whitespace folded, lower case; each output character
+    keeps the index of the input character it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        if char.isspace():
+            if out and out[-1] == " ":
+                continue
+            piece = " "
+        elif char == "…":
+            piece = "..."
+        else:
+            piece = _QUOTES.get(char) or _DASHES.get(char) or char.lower()
+        for c in piece:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+def locate(needle: str, hay: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Where `needle` stands in `hay[start:end]`: exact first, else quote/whitespace/case
+    folded. Offsets are into `hay`."""
+    end = len(hay) if end is None else end
+    if not needle.strip():
+        return None
+    found = hay.find(needle, start, end)
+    if found >= 0:
+        return found, found + len(needle)
+    norm_hay, index = _normalised_with_index(hay[start:end])
+    norm_needle = _normalised_with_index(needle.strip())[0]
+    found = norm_hay.find(norm_needle)
+    if found < 0:
+        return None
+    last = found + len(norm_needle) - 1
+    return start + index[found], start + index[last] + 1
+
+
+def words(text: str) -> list[str]:
+    """Normalised words: case and accents folded, quote style and punctuation dropped."""
+    return re.findall(r"\w+", fold_accents(text).casefold())
+
+
+def compare_key(text: str) -> str:
+    """Wording with case, punctuation and quote style aside ("U.S." equals "US")."""
+    text = re.sub(r"[.'’‘`´]", "", text)
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _has_word_char(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+# ---------------------------------------------------------------- names and days
+
+_TITLES = set(
+    "mr mrs ms dr secretary state of us u s foreign minister prime president sheikh prince "
+    "the eam fm pm".split()
+)
+
+
+def name_tokens(name: str) -> list[str]:
+    text = re.sub(r"['’]s\b", "", fold_accents(name).casefold())
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def same_person(gold: str, engine: str | None) -> bool:
+    """By surname: the gold name's last word is among the engine name's words, or the
+    engine name's last word among the gold name's (a name given as "Wang" or "Fidan")."""
+    if not engine:
+        return False
+    g, e = name_tokens(gold), name_tokens(engine)
+    e = [t for t in e if t not in _TITLES] or e
+    if not g or not e:
+        return False
+    return g[-1] in e or e[-1] in g
+
+
+def engine_caller(readout: Readout) -> str | None:
+    caller = getattr(readout, "caller", None)
+    if caller:
+        return str(caller)
+    label = readout.label
+    return label.split(" – ", 1)[0] if " – " in label else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- gold
+
+
+@dataclass
+class GoldDifference:
+    kind: str
+    base: str
+    witness: str
+    substantive: bool
+
+
+@dataclass
+class GoldPassage:
+    readout: str
+    kind: str
+    text: str
+    official: str
+    verbatim: bool
+    differences: list[GoldDifference]
+    span: tuple[int, int] | None = None  # located in the engine's Document.text
+
+
+@dataclass
+class GoldDecoy:
+    text: str
+    why: str
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class GoldArticle:
+    file: str
+    readouts: list[str]
+    passages: list[GoldPassage]
+    decoys: list[GoldDecoy]
+
+
+@dataclass
+class GoldReadout:
+    id: str
+    issuer: str
+    caller: str
+    counterpart: str
+    day: str
+    official: str
+
+
+@dataclass
+class Story:
+    slug: str
+    folder: Path
+    title: str
+    blind: bool
+    readouts: list[GoldReadout]
+    articles: list[GoldArticle]
+
+
+def load_story(folder: Path) -> Story:
+    """Read gold.toml; raises ValueError with a readable reason when it is unusable."""
+    try:
+        data = tomllib.loads((folder / "gold.toml").read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(f"gold.toml cannot be read: {error}") from None
+    meta = data.get("story", {})
+    readouts = [
+        GoldReadout(
+            id=str(r["id"]),
+            issuer=str(r.get("issuer", "")),
+            caller=str(r.get("caller", "")),
+            counterpart=str(r.get("counterpart", "")),
+            day=str(r.get("day", "")),
+            official=str(r.get("official", "")),
+        )
+        for r in data.get("readout", [])
+    ]
+    articles = []
+    for a in data.get("article", []):
+        passages = [
+            GoldPassage(
+                readout=str(p.get("readout", "")),
+                kind=str(p.get("kind", "quote")),
+                text=str(p["text"]),
+                official=str(p.get("official", "")),
+                verbatim=bool(p.get("verbatim", False)),
+                differences=[
+                    GoldDifference(
+                        kind=str(d.get("kind", "")),
+                        base=str(d.get("base", "")),
+                        witness=str(d.get("witness", "")),
+                        substantive=bool(d.get("substantive", False)),
+                    )
+                    for d in p.get("difference", [])
+                ],
+            )
+            for p in a.get("passage", [])
+        ]
+        decoys = [GoldDecoy(str(d["text"]), str(d.get("why", ""))) for d in a.get("decoy", [])]
+        articles.append(
+            GoldArticle(str(a["file"]), [str(r) for r in a.get("readouts", [])], passages, decoys)
+        )
+    known = {r.id for r in readouts}
+    for article in articles:
+        for rid in [*article.readouts, *(p.readout for p in article.passages)]:
+            if rid not in known:
+                raise ValueError(f"{article.file}: unknown readout {rid!r}")
+        for p in article.passages:
+            if p.kind not in KINDS:
+                raise ValueError(f"{article.file}: passage kind {p.kind!r}")
+    return Story(
+        slug=str(meta.get("slug") or folder.name),
+        folder=folder,
+        title=str(meta.get("title", "")),
+        blind=bool(meta.get("blind", False)),
+        readouts=readouts,
+        articles=articles,
+    )
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+# ---------------------------------------------------------------- spans
+
+
+def _overlap_has_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return end > start and _has_word_char(text[start:end])
+
+
+def _minus(span: tuple[int, int], holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`span` with the `holes` cut out."""
+    pieces = [span]
+    for h0, h1 in holes:
+        cut: list[tuple[int, int]] = []
+        for s, e in pieces:
+            if h1 <= s or h0 >= e:
+                cut.append((s, e))
+                continue
+            if h0 > s:
+                cut.append((s, h0))
+            if h1 < e:
+                cut.append((h1, e))
+        pieces = cut
+    return pieces
+
+
+def _nested(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans strictly inside `span` (a quote inside the reported speech around it)."""
+    return [o for o in others if span[0] <= o[0] and o[1] <= span[1] and o != span]
+
+
+# ---------------------------------------------------------------- scoring one run
+
+
+@dataclass
+class EngineWitness:
+    readout: Readout
+    witness: Witness
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.witness.start, self.witness.end
+
+
+@dataclass
+class Score:
+    counts: Counts = field(default_factory=Counter)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def map_readouts(
+    story: Story,
+    result: Result,
+    by_doc: dict[str, list[EngineWitness]],
+    gold_by_doc: dict[str, GoldArticle],
+) -> tuple[dict[str, str | None], dict[str, Counter[str]]]:
+    """Engine readout id -> gold readout id (or None: invented), and each engine readout's
+    votes: how many of its witnesses overlap a gold passage of each gold readout."""
+    mapping: dict[str, str | None] = {}
+    all_votes: dict[str, Counter[str]] = {}
+    order = {r.id: i for i, r in enumerate(story.readouts)}
+    for readout in result.readouts:
+        votes: Counter[str] = Counter()
+        all_votes[readout.id] = votes
+        for doc_id, article in gold_by_doc.items():
+            text = result.document(doc_id).text
+            for ew in by_doc.get(doc_id, []):
+                if ew.readout.id != readout.id:
+                    continue
+                for passage in article.passages:
+                    if passage.span and _overlap_has_word(text, ew.span, passage.span):
+                        votes[passage.readout] += 1
+        by_name = _by_counterpart_and_day(story, readout)
+        if votes:
+            top = max(votes.values())
+            tied = [g for g, v in votes.items() if v == top]
+            preferred = [g for g in tied if g in by_name]
+            mapping[readout.id] = min(preferred or tied, key=lambda g: order[g])
+        else:
+            mapping[readout.id] = by_name[0] if by_name else None
+    return mapping, all_votes
+
+
+def _by_counterpart_and_day(story: Story, readout: Readout) -> list[str]:
+    day = _day(readout.date)
+    if day is None:
+        return []
+    found = []
+    for gold in story.readouts:
+        gold_day = _day(gold.day)
+        near = gold_day is not None and abs((gold_day - day).days) <= 1
+        if gold_day and near and same_person(gold.counterpart, readout.counterpart):
+            found.append((abs((gold_day - day).days), gold.id))
+    return [g for _, g in sorted(found, key=lambda f: f[0])]
+
+
+def score_run(story: Story, result: Result, mode: str) -> Score:
+    score = Score()
+    c = score.counts
+    c.update(dict.fromkeys(COUNT_KEYS, 0))  # every figure present, zero or not
+    docs_by_path = {str(Path(d.path).resolve()): d for d in result.documents}
+    gold_by_doc: dict[str, GoldArticle] = {}
+    problems: list[str] = []
+    for article in story.articles:
+        doc = docs_by_path.get(str((story.folder / article.file).resolve()))
+        if doc is None or doc.role != Role.REPORT:
+            problems.append(f"{article.file}: not among the engine's documents")
+            continue
+        gold_by_doc[doc.id] = article
+        _locate_gold(article, doc.text, problems)
+    file_of = {doc_id: a.file for doc_id, a in gold_by_doc.items()}
+
+    by_doc: dict[str, list[EngineWitness]] = {}
+    for readout in result.readouts:
+        for sentence in readout.sentences:
+            for witness in sentence.witnesses:
+                by_doc.setdefault(witness.document, []).append(EngineWitness(readout, witness))
+    mapping, votes = map_readouts(story, result, by_doc, gold_by_doc)
+
+    # readouts per article
+    per_article: dict[str, Any] = {}
+    for doc_id, article in gold_by_doc.items():
+        engine_ids = sorted({ew.readout.id for ew in by_doc.get(doc_id, [])})
+        mapped = {mapping[e] for e in engine_ids if mapping[e] is not None}
+        invented = [e for e in engine_ids if mapping[e] is None]
+        gold_ids = set(article.readouts)
+        reported = len(mapped) + len(invented)
+        hits = len(mapped & gold_ids)
+        c["articles"] += 1
+        c["article_readouts_gold"] += len(gold_ids)
+        c["article_readouts_reported"] += reported
+        c["article_readouts_right"] += hits
+        per_article[article.file] = {
+            "gold": sorted(gold_ids),
+            "engine": {e: mapping[e] for e in engine_ids},
+            "precision": _ratio(hits, reported),
+            "recall": _ratio(hits, len(gold_ids)),
+        }
+    c["engine_readouts"] += len(result.readouts)
+    c["invented_readouts"] += sum(1 for g in mapping.values() if g is None)
+    c["gold_readouts"] += len(story.readouts)
+
+    # identity per mapped gold readout: the engine readout with most witnesses speaks for it
+    identity: dict[str, Any] = {}
+    for gold in story.readouts:
+        engine = [r for r in result.readouts if mapping[r.id] == gold.id]
+        if not engine:
+            identity[gold.id] = None
+            continue
+        c["gold_readouts_mapped"] += 1
+        c["duplicate_readouts"] += len(engine) - 1
+        # the engine readout that carries most of this readout's passages speaks for it
+        main = max(
+            engine,
+            key=lambda r: (votes[r.id][gold.id], sum(len(s.witnesses) for s in r.sentences)),
+        )
+        caller = engine_caller(main)
+        caller_right = same_person(gold.caller, caller)
+        counterpart_right = same_person(gold.counterpart, main.counterpart)
+        day_right = main.date == gold.day
+        row: dict[str, Any] = {
+            "engine": [r.id for r in engine],
+            "label": main.label,
+            "caller": [caller, caller_right],
+            "counterpart": [main.counterpart, counterpart_right],
+            "day": [main.date, day_right],
+        }
+        c["identity_caller"] += caller_right
+        c["identity_counterpart"] += counterpart_right
+        c["identity_day"] += day_right
+        issuer = getattr(main, "issuer", None)
+        if issuer is not None:
+            issuer_right = bool(gold.issuer) and (
+                compare_key(gold.issuer) in compare_key(str(issuer))
+                or compare_key(str(issuer)) in compare_key(gold.issuer)
+            )
+            row["issuer"] = [str(issuer), issuer_right]
+            c["identity_issuer_known"] += 1
+            c["identity_issuer"] += issuer_right
+        evidence = getattr(main, "date_evidence", None)
+        if evidence is not None:
+            row["date_evidence"] = str(evidence)
+        identity[gold.id] = row
+
+    # passages, decoys and differences
+    passages_detail: list[dict[str, Any]] = []
+    for doc_id, article in gold_by_doc.items():
+        text = result.document(doc_id).text
+        witnesses = by_doc.get(doc_id, [])
+        spans = [p.span for p in article.passages if p.span]
+        claimed: set[int] = set()
+        for passage in article.passages:
+            if passage.span is None:
+                c["passages_unlocated"] += 1
+                continue
+            kind = passage.kind
+            c[f"{kind}_gold"] += 1
+            nested = _nested(passage.span, spans)
+            pieces = _minus(passage.span, nested)
+            touching = [
+                ew
+                for ew in witnesses
+                if any(_overlap_has_word(text, ew.span, piece) for piece in pieces)
+            ]
+            claimed.update(id(ew) for ew in touching)
+            right = [ew for ew in touching if mapping[ew.readout.id] == passage.readout]
+            prow: dict[str, Any] = {
+                "article": article.file,
+                "kind": kind,
+                "readout": passage.readout,
+                "text": passage.text[:80],
+                "found": bool(touching),
+                "right_readout": bool(right),
+                "engine_readouts": sorted({ew.readout.id for ew in touching}),
+            }
+            passages_detail.append(prow)
+            if not touching:
+                c["differences_in_passages_not_found"] += len(passage.differences)
+                continue
+            c[f"{kind}_found"] += 1
+            c[f"{kind}_right_readout"] += bool(right)
+            near, owned = _differences_near(passage.span, nested, right or touching)
+            prow["differences"] = _score_differences(passage, near, owned, text, c)
+            if passage.verbatim:
+                flags = sum(1 for d in owned if d.substantive)
+                c[f"verbatim_{kind}_found"] += 1
+                c[f"verbatim_{kind}_flagged"] += flags > 0
+                c[f"verbatim_{kind}_false_substantive"] += flags
+        for decoy in article.decoys:
+            if decoy.span is None:
+                c["decoys_unlocated"] += 1
+                continue
+            c["decoys"] += 1
+            holes = [s for s in spans if s[0] < decoy.span[1] and decoy.span[0] < s[1]]
+            pieces = _minus(decoy.span, holes)
+            hit = [
+                ew
+                for ew in witnesses
+                if any(_overlap_has_word(text, ew.span, piece) for piece in pieces)
+            ]
+            claimed.update(id(ew) for ew in hit)
+            if hit:
+                c["false_passages"] += 1
+                passages_detail.append(
+                    {
+                        "article": article.file,
+                        "kind": "decoy",
+                        "why": decoy.why,
+                        "text": decoy.text[:80],
+                        "engine_readouts": sorted({ew.readout.id for ew in hit}),
+                    }
+                )
+        other = {(ew.witness.start, ew.witness.end) for ew in witnesses if id(ew) not in claimed}
+        c["other_witnesses"] += len(other)
+
+    if mode == "articles":
+        score.details["base_sentences"] = _base_equal(story, result, gold_by_doc, c)
+    score.details.update(
+        per_article=per_article,
+        mapping=mapping,
+        identity=identity,
+        passages=passages_detail,
+        problems=problems,
+        errors=[f"{e.path}: {e.message}" for e in result.errors],
+        files={doc_id: file_of[doc_id] for doc_id in sorted(file_of)},
+    )
+    return score
+
+
+def _locate_gold(article: GoldArticle, text: str, problems: list[str]) -> None:
+    seen: Counter[tuple[str, str]] = Counter()
+    for passage in article.passages:
+        key = (passage.text, passage.readout)
+        start = 0
+        for _ in range(seen[key]):  # the same text twice for one readout: its next occurrence
+            previous = locate(passage.text, text, start)
+            start = previous[1] if previous else start
+        seen[key] += 1
+        passage.span = locate(passage.text, text, start) or locate(passage.text, text)
+        if passage.span is None:
+            problems.append(f"{article.file}: passage not found in text: {passage.text[:60]!r}")
+    for decoy in article.decoys:
+        decoy.span = locate(decoy.text, text)
+        if decoy.span is None:
+            problems.append(f"{article.file}: decoy not found in text: {decoy.text[:60]!r}")
+
+
+def _differences_near(
+    span: tuple[int, int], nested: list[tuple[int, int]], witnesses: list[EngineWitness]
+) -> tuple[list[Difference], list[Difference]]:
+    """Engine differences touching the passage (candidates for its gold differences) and,
+    among them, those it owns: lying inside it and not inside a passage nested in it (a
+    quote within reported speech owns its own). Each difference once, even when twin
+    readouts share a witness."""
+    lo, hi = span[0] - SLACK, span[1] + SLACK
+    seen: set[tuple[Any, ...]] = set()
+    near: list[Difference] = []
+    owned: list[Difference] = []
+    for ew in witnesses:
+        for d in ew.witness.differences:
+            if d.witness_end < lo or d.witness_start > hi:
+                continue
+            key = (d.kind, d.base, d.witness, d.witness_start, d.witness_end, d.substantive)
+            if key in seen:
+                continue
+            seen.add(key)
+            near.append(d)
+            inside = lo <= d.witness_start and d.witness_end <= hi
+            if inside and not any(
+                n[0] <= d.witness_start and d.witness_end <= n[1] for n in nested
+            ):
+                owned.append(d)
+    order = lambda d: (d.witness_start, d.witness_end)  # noqa: E731
+    return sorted(near, key=order), sorted(owned, key=order)
+
+
+def _score_differences(
+    passage: GoldPassage, near: list[Difference], owned: list[Difference], text: str, c: Counts
+) -> list[dict[str, Any]]:
+    """Match each gold difference to an engine difference by where its witness words stand
+    (or by shared words; base words for an omission). One engine difference may answer
+    several gold ones when it covers them (the engine joined two changes into one)."""
+    assert passage.span is not None
+    used: set[int] = set()
+    rows: list[dict[str, Any]] = []
+    cursor = passage.span[0]
+    window = (max(passage.span[0] - SLACK, 0), passage.span[1] + SLACK)
+    for gold in passage.differences:
+        c["differences_gold"] += 1
+        where = None
+        if gold.witness:
+            where = locate(gold.witness, text, cursor, window[1]) or locate(
+                gold.witness, text, window[0], window[1]
+            )
+            if where:
+                cursor = where[1]
+        gold_words = set(words(gold.witness or gold.base))
+        best: tuple[tuple[int, int, int, int], int] | None = None
+        for i, d in enumerate(near):
+            located = bool(
+                where
+                and d.witness_end > d.witness_start
+                and min(where[1], d.witness_end) > max(where[0], d.witness_start)
+            )
+            engine_words = set(words(d.witness if gold.witness else d.base))
+            if len(engine_words) > 2 * max(len(gold_words), 1) + 3:
+                continue  # far coarser than the gold change: it does not mark it
+            shared = len(gold_words & engine_words)
+            by_words = bool(gold_words) and shared >= max(1, math.ceil(len(gold_words) / 2))
+            if not (located or by_words):
+                continue
+            if i in used and not (located or gold_words <= engine_words):
+                continue
+            rank = (int(i not in used), int(d.kind.value == gold.kind), int(located), shared)
+            if best is None or rank > best[0]:
+                best = (rank, i)
+        row: dict[str, Any] = {"gold": [gold.kind, gold.base, gold.witness, gold.substantive]}
+        if best is None:
+            c["differences_missed"] += 1
+            row["engine"] = None
+        else:
+            d = near[best[1]]
+            used.add(best[1])
+            c["differences_found"] += 1
+            c["differences_kind_right"] += d.kind.value == gold.kind
+            c["differences_substantive_right"] += d.substantive == gold.substantive
+            c["differences_substantive_wrong"] += d.substantive != gold.substantive
+            row["engine"] = [d.kind.value, d.base, d.witness, d.substantive]
+        rows.append(row)
+    matched = {id(near[i]) for i in used}
+    for d in owned:
+        if id(d) not in matched:
+            c["differences_invented"] += 1
+            c["differences_invented_substantive"] += d.substantive
+            rows.append({"gold": None, "engine": [d.kind.value, d.base, d.witness, d.substantive]})
+    return rows
+
+
+def _base_equal(
+    story: Story, result: Result, gold_by_doc: dict[str, GoldArticle], c: Counts
+) -> list[dict[str, Any]]:
+    """Official sentences (or parts) quoted verbatim by 3+ distinct articles: does an
+    engine base sentence carry the same wording (case, punctuation, quote style aside)?"""
+    articles_of: dict[str, set[str]] = {}
+    shown: dict[str, tuple[str, str]] = {}
+    for article in gold_by_doc.values():
+        for p in article.passages:
+            if p.verbatim and p.official.strip():
+                key = compare_key(p.official)
+                articles_of.setdefault(key, set()).add(article.file)
+                shown.setdefault(key, (p.official, p.readout))
+    bases = [compare_key(s.text) for r in result.readouts for s in r.sentences]
+    official_text = {
+        g.id: _read_body(story.folder / g.official) for g in story.readouts if g.official
+    }
+    rows = []
+    for key, files in articles_of.items():
+        if len(files) < 3:
+            continue
+        official, readout = shown[key]
+        whole = _whole_sentence(official, official_text.get(readout, ""))
+        equal = any(b == key for b in bases)
+        contained = whole and any(re.search(rf"(?:^| ){re.escape(key)}(?: |$)", b) for b in bases)
+        c["base_sentences"] += 1
+        c["base_equal"] += equal or contained
+        rows.append(
+            {
+                "official": official,
+                "articles": len(files),
+                "whole_sentence": whole,
+                "equal": equal,
+                "contained": contained,
+            }
+        )
+    return rows
+
+
+def _read_body(path: Path) -> str:
+    try:
+        text = path.read_text("utf-8")
+    except OSError:
+        return ""
+    match = re.match(r"\A---[ \t]*\n.*?\n---[ \t]*\n", text, re.S)
+    return text[match.end() :] if match else text
+
+
+def _whole_sentence(part: str, official: str) -> bool:
+    """The part starts a sentence and ends one (in the official text when it is found)."""
+    part = part.strip()
+    shaped = bool(re.match(r"[\"'“‘(]?[A-Z0-9]", part)) and bool(
+        re.search(r"[.!?][\"'”’)]*$", part)
+    )
+    if not shaped or not official:
+        return shaped
+    where = locate(part, official)
+    if where is None:
+        return shaped
+    before = official[: where[0]].rstrip()
+    return not before or before[-1] in ".!?\"'”’:\n" or official[where[0] - 1] == "\n"
+
+
+# ---------------------------------------------------------------- running stories
+
+
+def run_story(story: Story) -> dict[str, Any]:
+    articles = [str(p) for p in _files(story.folder / "articles")]
+    officials = [str(p) for p in _files(story.folder / "official")]
+    out: dict[str, Any] = {"slug": story.slug, "blind": story.blind, "modes": {}}
+    for mode in MODES:
+        started = time.perf_counter()
+        try:
+            result = analyse(articles, official=officials if mode == "official" else ())
+        except Exception as error:  # an engine crash is a finding, not the end of the run
+            out["modes"][mode] = {
+                "counts": {},
+                "crash": f"{type(error).__name__}: {error}",
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+            continue
+        score = score_run(story, result, mode)
+        out["modes"][mode] = {
+            "counts": dict(sorted(score.counts.items())),
+            "figures": derived(score.counts),
+            "seconds": round(time.perf_counter() - started, 2),
+            **score.details,
+        }
+    return out
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def derived(c: Counts) -> dict[str, Any]:
+    """The headline figures of a set of counts."""
+    get = c.get
+    fig: dict[str, Any] = {
+        "readout_precision": _ratio(
+            get("article_readouts_right", 0), get("article_readouts_reported", 0)
+        ),
+        "readout_recall": _ratio(get("article_readouts_right", 0), get("article_readouts_gold", 0)),
+        "invented_readouts": get("invented_readouts", 0),
+    }
+    for part in ("caller", "counterpart", "day"):
+        fig[f"{part}_right"] = _ratio(get(f"identity_{part}", 0), get("gold_readouts_mapped", 0))
+    for kind in KINDS:
+        fig[f"{kind}_found"] = _ratio(get(f"{kind}_found", 0), get(f"{kind}_gold", 0))
+        fig[f"{kind}_right_readout"] = _ratio(
+            get(f"{kind}_right_readout", 0), get(f"{kind}_gold", 0)
+        )
+    fig["false_passages"] = get("false_passages", 0)
+    fig["differences_found"] = _ratio(get("differences_found", 0), get("differences_gold", 0))
+    fig["differences_invented"] = get("differences_invented", 0)
+    fig["substantive_right"] = _ratio(
+        get("differences_substantive_right", 0), get("differences_found", 0)
+    )
+    fig["base_equal"] = _ratio(get("base_equal", 0), get("base_sentences", 0))
+    return fig
+
+
+def total(counts: Iterable[Counts]) -> Counts:
+    summed: Counter[str] = Counter()
+    for c in counts:
+        summed.update(c)
+    return dict(sorted(summed.items()))
+
+
+# ---------------------------------------------------------------- the table
+
+
+def _frac(c: Counts, num: str, den: str) -> str:
+    d = c.get(den, 0)
+    return f"{c.get(num, 0)}/{d}" if d else "–"
+
+
+def _pr(c: Counts, num: str, den: str) -> str:
+    d = c.get(den, 0)
+    return f"{c.get(num, 0) / d:.2f}" if d else "–"
+
+
+def _num(c: Counts, key: str) -> str:
+    return str(c.get(key, 0))
+
+
+def _sum_kinds(c: Counts, suffix: str) -> Counts:
+    return {
+        "n": sum(c.get(f"{k}_{suffix}", 0) for k in KINDS),
+        "d": sum(c.get(f"{k}_gold", 0) for k in KINDS),
+    }
+
+
+COLUMNS: dict[str, list[tuple[str, Any]]] = {
+    "Readouts and identity": [
+        ("articles", lambda c: _num(c, "articles")),
+        ("readout P", lambda c: _pr(c, "article_readouts_right", "article_readouts_reported")),
+        ("readout R", lambda c: _pr(c, "article_readouts_right", "article_readouts_gold")),
+        ("invented", lambda c: _num(c, "invented_readouts")),
+        ("duplicates", lambda c: _num(c, "duplicate_readouts")),
+        ("mapped", lambda c: _frac(c, "gold_readouts_mapped", "gold_readouts")),
+        ("caller", lambda c: _frac(c, "identity_caller", "gold_readouts_mapped")),
+        ("counterpart", lambda c: _frac(c, "identity_counterpart", "gold_readouts_mapped")),
+        ("day", lambda c: _frac(c, "identity_day", "gold_readouts_mapped")),
+    ],
+    "Passages": [
+        ("quotes", lambda c: _frac(c, "quote_found", "quote_gold")),
+        ("posts", lambda c: _frac(c, "post_found", "post_gold")),
+        ("reported speech", lambda c: _frac(c, "paraphrase_found", "paraphrase_gold")),
+        ("right readout", lambda c: _frac(_sum_kinds(c, "right_readout"), "n", "d")),
+        ("false (decoys)", lambda c: _frac(c, "false_passages", "decoys")),
+        ("other witnesses", lambda c: _num(c, "other_witnesses")),
+        ("unlocated", lambda c: _num(c, "passages_unlocated")),
+    ],
+    "Differences": [
+        ("found", lambda c: _frac(c, "differences_found", "differences_gold")),
+        ("missed", lambda c: _num(c, "differences_missed")),
+        ("invented (subst.)", lambda c: _invented(c)),
+        ("kind right", lambda c: _frac(c, "differences_kind_right", "differences_found")),
+        ("subst. right", lambda c: _frac(c, "differences_substantive_right", "differences_found")),
+        ("subst. wrong", lambda c: _num(c, "differences_substantive_wrong")),
+        ("false subst. verbatim quotes", lambda c: _verbatim(c, "quote")),
+        ("… posts", lambda c: _verbatim(c, "post")),
+        ("base = official", lambda c: _frac(c, "base_equal", "base_sentences")),
+    ],
+}
+
+
+def _invented(c: Counts) -> str:
+    return f"{c.get('differences_invented', 0)} ({c.get('differences_invented_substantive', 0)})"
+
+
+def _verbatim(c: Counts, kind: str) -> str:
+    """Substantive flags on verbatim passages (passages flagged / verbatim passages found)."""
+    found = c.get(f"verbatim_{kind}_found", 0)
+    if not found:
+        return "–"
+    flags = c.get(f"verbatim_{kind}_false_substantive", 0)
+    return f"{flags} ({c.get(f'verbatim_{kind}_flagged', 0)}/{found})"
+
+
+def _cell(fn: Any, current: Counts | None, first: Counts | None) -> str:
+    if current is None:
+        return "crash"
+    now = str(fn(current))
+    if first is None:
+        return now
+    return f"{fn(first)} → {now}"
+
+
+def render(report: dict[str, Any], firsts: dict[str, dict[str, Counts]]) -> str:
+    rows: list[tuple[str, str, Counts | None, Counts | None]] = []
+    stories = report["stories"]
+    for mode in MODES:
+        every_first = all(s in firsts for s in stories)
+        first_total = total(firsts[s][mode] for s in stories) if every_first and stories else None
+        rows.append(("**overall**", mode, report["overall"][mode], first_total))
+    for slug, story in stories.items():
+        name = f"{slug} (blind)" if story["blind"] else slug
+        for mode in MODES:
+            run = story["modes"][mode]
+            current = None if "crash" in run else run["counts"]
+            rows.append((name, mode, current, firsts.get(slug, {}).get(mode)))
+    lines = [
+        "# Accuracy on real coverage",
+        "",
+        "Cells read `first → current` where a story's first score is recorded.",
+        "",
+    ]
+    for title, columns in COLUMNS.items():
+        lines += [f"## {title}", ""]
+        header = ["story", "mode", *(name for name, _ in columns)]
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---|" * len(header))
+        for name, mode, current, first in rows:
+            cells = [_cell(fn, current, first) for _, fn in columns]
+            lines.append("| " + " | ".join([name, MODE_NAMES[mode], *cells]) + " |")
+        lines.append("")
+    notes = []
+    for slug, story in stories.items():
+        for mode in MODES:
+            run = story["modes"][mode]
+            if "crash" in run:
+                notes.append(f"- {slug}, {MODE_NAMES[mode]}: ENGINE CRASH {run['crash']}")
+                continue
+            if mode == "official":
+                notes += [f"- {slug}: {p}" for p in run["problems"]]
+                notes += [f"- {slug}: engine error: {e}" for e in run["errors"]]
+    for problem in report["skipped"]:
+        notes.append(f"- skipped {problem}")
+    if notes:
+        lines += ["## Notes", "", *notes, ""]
+    seconds = sum(m.get("seconds", 0) for s in stories.values() for m in s["modes"].values())
+    lines.append(f"{len(stories)} stories scored in {seconds:.1f} s of engine and scoring time.")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- main
+
+
+def git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=HERE, capture_output=True, text=True, timeout=5
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def score_stories(folder: Path, only: Sequence[str] = ()) -> dict[str, Any]:
+    report: dict[str, Any] = {"stories": {}, "skipped": [], "overall": {}}
+    for path in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        if only and path.name not in only:
+            continue
+        if not (path / "gold.toml").is_file():
+            report["skipped"].append(f"{path.name}: no gold.toml yet")
+            continue
+        try:
+            story = load_story(path)
+        except (ValueError, KeyError, TypeError) as error:
+            report["skipped"].append(f"{path.name}: {error}")
+            continue
+        report["stories"][story.slug] = run_story(story)
+    for mode in MODES:
+        report["overall"][mode] = total(
+            s["modes"][mode].get("counts", {}) for s in report["stories"].values()
+        )
+        report.setdefault("overall_figures", {})[mode] = derived(report["overall"][mode])
+    return report
+
+
+def load_firsts(history: Path, slugs: Iterable[str]) -> dict[str, dict[str, Counts]]:
+    firsts = {}
+    for slug in slugs:
+        path = history / f"{slug}.first.json"
+        if path.is_file():
+            data = json.loads(path.read_text("utf-8"))
+            firsts[slug] = {mode: data["modes"][mode].get("counts", {}) for mode in MODES}
+    return firsts
+
+
+def record_firsts(report: dict[str, Any], history: Path) -> list[Path]:
+    written = []
+    history.mkdir(parents=True, exist_ok=True)
+    for slug, story in report["stories"].items():
+        path = history / f"{slug}.first.json"
+        if path.exists():
+            continue
+        record = {
+            "slug": slug,
+            "recorded": dt.date.today().isoformat(),
+            "engine_commit": git_commit(),
+            **story,
+        }
+        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--stories", type=Path, default=STORIES, help="folder of stories")
+    parser.add_argument("--story", action="append", default=[], help="score only this slug")
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument(
+        "--record-first", action="store_true", help="store the first score of stories without one"
+    )
+    parser.add_argument("--history", type=Path, default=HISTORY, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    report = score_stories(args.stories, args.story)
+    if not report["stories"]:
+        print(f"no story with a gold.toml in {args.stories}", file=sys.stderr)
+        for problem in report["skipped"]:
+            print(f"  skipped {problem}", file=sys.stderr)
+        return 1
+    if args.record_first:
+        for path in record_firsts(report, args.history):
+            print(f"recorded {path}", file=sys.stderr)
+    firsts = load_firsts(args.history, report["stories"])
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(render(report, firsts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
