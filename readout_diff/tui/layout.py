@@ -57,10 +57,11 @@ def call_title(readout: Readout) -> str:
     return f"{readout.caller} – {readout.counterpart}" if readout.caller else readout.label
 
 
-def call_facts(readout: Readout, outlets: str) -> str:
-    """The line under `call_title`: day, issuer, how many outlets carry it."""
-    parts = [readout.date or "undated", readout.issuer or "", outlets]
-    return " · ".join(p for p in parts if p)
+def call_facts(readout: Readout, outlets: str, width: int) -> str:
+    """The line under `call_title`: day and outlets, and the issuer when it fits."""
+    facts = f"{readout.date or 'undated'} · {outlets}"
+    wider = f"{facts} · {readout.issuer}" if readout.issuer else facts
+    return wider if len(wider) <= width - 2 else facts
 
 
 def matches(sentence: ReadoutSentence, query: str) -> bool:

@@ -48,7 +48,7 @@ class Navigator(OptionList):
             header = Content.assemble(
                 (call_title(readout), "bold"),
                 "\n",
-                (call_facts(readout, outlets), render.MUTED),
+                (call_facts(readout, outlets, width), render.MUTED),
             )
             options.append(Option(header, id=f"readout:{readout.id}", disabled=True))
             for sentence in sentences:
