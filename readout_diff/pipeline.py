@@ -329,6 +329,8 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
             reason = f"credited to {unit.speaker}, not to the readout"
         elif third := _third_party_subject(toks, cast):
             reason = f"about {third}, who made calls of their own"
+        elif own := _counterpart_subject(_lead_and_unit(prep, unit), cast):
+            reason = f"the counterpart's own account ({own}), not the caller's readout"
         elif not _worded_as_readout(toks, prep, unit):
             reason = "not worded as a readout"
         post_date = parse_date(unit.post_date) if unit.post_date else None
@@ -431,6 +433,31 @@ def _third_party_subject(tokens: list[Token], cast: Cast) -> str | None:
             return None
         if entity in third:
             return third[entity]
+    return None
+
+
+# Words before a name that make it an object, not the subject: "in a call with Wang, ..."
+_BEFORE_OBJECT = frozenset("with to between of on from for about by and told urged asked".split())
+
+
+def _lead_and_unit(prep: _Prepared, unit: Unit) -> list[Token]:
+    """The unit's sentence up to the unit's end: its lead-in and its own words."""
+    return [t for t in prep.sentence_tokens[unit.sentence] if t.end <= unit.end]
+
+
+def _counterpart_subject(tokens: list[Token], cast: Cast) -> str | None:
+    """The counterpart as the subject, before any mention of the caller ("Wang ended the call
+    by emphasizing that ...", "Sharif's office said ..."): their side's account of the call."""
+    words = [t for t in tokens if t.is_word]
+    for i, token in enumerate(words):
+        entity = entity_of(token)
+        if entity is None or (i and words[i - 1].norm.casefold() in _BEFORE_OBJECT):
+            continue
+        if entity == PRINCIPAL:
+            return None
+        person = cast.counterpart(entity.removesuffix("'s"))
+        if person is not None:
+            return person.label
     return None
 
 
