@@ -231,16 +231,25 @@ def _dateline_date(text: str) -> dt.date | None:
     return mentions[0].resolve(None) if mentions else None
 
 
+def _date_of(name: str, text: str, meta: dict[str, str]) -> tuple[dt.date | None, str | None]:
+    """The publication day and what gave it: metadata, a date line, a wire dateline, and
+    only as a last resort the file's name."""
+    line = leading_date_line(text)
+    named = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", PurePath(name).name)
+    for value, source in (
+        (parse_date(meta["date"]) if meta.get("date") else None, "metadata"),
+        (line[0] if line else None, "date line"),
+        (_dateline_date(text), "wire dateline"),
+        (parse_date(named.group(1)) if named else None, "file name"),
+    ):
+        if value is not None:
+            return value, source
+    return None, None
+
+
 def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str, str]) -> Document:
     url = _url_of(text, meta)
-    date = parse_date(meta["date"]) if meta.get("date") else None
-    if date is None:
-        line = leading_date_line(text)
-        date = line[0] if line else None
-    date = date or _dateline_date(text)
-    if date is None:
-        named = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", PurePath(name).name)
-        date = parse_date(named.group(1)) if named else None
+    date, source = _date_of(name, text, meta)
     outlet = (
         meta.get("outlet")
         or meta.get("source")
@@ -254,6 +263,7 @@ def _make_document(name: str, doc_id: str, text: str, role: Role, meta: dict[str
         path=name,
         outlet=outlet,
         date=date.isoformat() if date else None,
+        date_source=source,
         role=role,
         text=text,
         title=meta.get("title") or None,

@@ -468,6 +468,14 @@ def _entity_key(name: Sequence[str]) -> str:
 
 _BETWEEN_CALL_AND_PARTNER = frozenset(
     [
+        "late",
+        "early",
+        "this",
+        "morning",
+        "evening",
+        "night",
+        "overnight",
+        "week",
         "by",
         "phone",
         "telephone",
@@ -578,14 +586,27 @@ def _possessor(tokens: Sequence[Token], i: int) -> list[_Mention]:
     return []
 
 
-def _readout_subjects(tokens: Sequence[Token]) -> list[str]:
-    """People named as the subject of a readout verb in one line."""
-    return [
-        _entity_key(m.name)
-        for i, tok in enumerate(tokens)
-        if tok.norm.casefold() in _READOUT_VERBS
-        for m in _mention_before(tokens, i)
-    ]
+def _readout_subjects(line: str, tokens: Sequence[Token]) -> Counter[str]:
+    """Who is the subject of a readout verb in one line: a person, or a title alone
+    ("The Secretary urged ...") as "title:<word>". Inside a quotation it counts double:
+    a quoted readout speaks of its own caller."""
+    found: Counter[str] = Counter()
+    for i, tok in enumerate(tokens):
+        if tok.norm.casefold() not in _READOUT_VERBS:
+            continue
+        weight = 2 if _inside_quotation(line, tok.start) else 1
+        people = _mention_before(tokens, i)
+        for m in people:
+            found[_entity_key(m.name)] += weight
+        title = None if people else _title_before(tokens, i)
+        if title:
+            found[f"title:{title.split()[-1].casefold()}"] += weight
+    return found
+
+
+def _inside_quotation(line: str, at: int) -> bool:
+    before = line[:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 @dataclass
@@ -600,8 +621,11 @@ class _Tally:
     callers_of: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def prominence(self, key: str) -> float:
-        """How much the texts treat `key` as a caller, before directions are settled."""
-        return self.calling[key] - self.called[key] + 0.5 * self.subject[key]
+        """How much the texts treat `key` as a caller: calls made, calls received, and
+        readout sentences about them, by name or by one of their titles."""
+        titles = {w.casefold() for m in self.mentions[key] for t in m.titles for w in t.split()}
+        by_title = sum(self.subject[f"title:{w}"] for w in titles)
+        return self.calling[key] - self.called[key] + 0.5 * (self.subject[key] + by_title)
 
     def count(
         self, found: _Announcement, caller_side: list[_Mention], partners: list[_Mention]
@@ -622,14 +646,19 @@ def _settle(found: list[_Announcement], subjects: Counter[str]) -> _Tally:
     otherwise show X as the one who phones many and Y as the one phoned."""
     partners_of: defaultdict[str, set[str]] = defaultdict(set)
     callers_of: defaultdict[str, set[str]] = defaultdict(set)
+    titles: defaultdict[str, set[str]] = defaultdict(set)
     for a in found:
+        for m in a.callers + a.partners:
+            titles[_entity_key(m.name)].update(w.casefold() for t in m.titles for w in t.split())
         for caller in a.callers:
             for partner in a.partners:
                 partners_of[_entity_key(caller.name)].add(_entity_key(partner.name))
                 callers_of[_entity_key(partner.name)].add(_entity_key(caller.name))
 
     def hub(key: str) -> float:
-        return len(partners_of[key]) - len(callers_of[key]) + 0.5 * subjects[key]
+        """Phones many, is phoned by few, and is what readout sentences are about."""
+        about = subjects[key] + sum(subjects[f"title:{w}"] for w in titles[key])
+        return len(partners_of[key]) - len(callers_of[key]) + 0.5 * about
 
     tally = _Tally(subject=subjects)
     for a in found:
@@ -680,7 +709,7 @@ def detect_cast(
         for line in text.splitlines():
             tokens = canonicalise(tokenise(line), gaz)
             found.extend(_announcements(tokens, weight))
-            subjects.update(_readout_subjects(tokens))
+            subjects.update(_readout_subjects(line, tokens))
     tally = _merge_partial_names(_settle(found, subjects))
     for hint in principal_hint:
         tally.calling[_entity_key(hint.split())] += 100

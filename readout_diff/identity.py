@@ -37,7 +37,8 @@ class Context:
 
 def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attributed:
     """The caller of the readout of a call with `counterpart` ("person:<surname>")."""
-    callers = {person_key(p): p for p in cast.callers}
+    # third parties make calls of their own: a readout is always the principal's side's
+    callers = {person_key(p): p for p in cast.callers if p not in cast.third_parties}
     if cast.principal:
         callers[PRINCIPAL] = cast.principal
     votes: Counter[str] = Counter()

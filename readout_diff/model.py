@@ -57,6 +57,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     copy_of: str | None = None  # id of an earlier document with the same body (wire copy)
+    date_source: str | None = None  # what gave `date`: "metadata", "date line", "file name", ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from .attribute import (
     call_dates,
     call_partners,
     document_partners,
+    entity_weights,
     gather,
     is_first_person,
     readout_style,
@@ -224,7 +225,13 @@ def run(
     )
     for prep in prepared:
         if prep.doc.date is None:
-            prep.doc = replace(prep.doc, date=_date_in_text(prep, default_year))
+            found = _date_in_text(prep, default_year)
+            prep.doc = replace(prep.doc, date=found, date_source="text" if found else None)
+    notices.extend(
+        Notice(p.doc.path, "dated from its file name: no date in its text or metadata")
+        for p in prepared
+        if p.doc.role == Role.OFFICIAL and p.doc.date_source == "file name"
+    )
     docs = [p.doc for p in prepared]
     cast = detect_cast(
         [p.doc.text for p in prepared if p.doc.role == Role.REPORT],
@@ -291,7 +298,16 @@ def run(
     result_readouts, unassigned = _build_readouts(
         aligner.clusters, cast, calls, specs, officials, official_readouts, options
     )
-    result_readouts = [_identify(r, cast, {d.id: d for d in docs}) for r in result_readouts]
+    result_readouts, unfounded = _with_a_call(result_readouts, cast, calls)
+    unassigned.extend(unfounded)
+    call_days = {
+        p.doc.id: {day.isoformat() for _, day, _ in p.context.call_dates}
+        for p in prepared
+        if p.context is not None
+    }
+    result_readouts = [
+        _identify(r, cast, {d.id: d for d in docs}, call_days, specs) for r in result_readouts
+    ]
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
         for c in leftovers
@@ -489,9 +505,22 @@ def _official_readout(
         key=lambda p: (p.mentions, -text.find(p.label.split()[-1])),
     )
     counterpart = main.label.split()[-1].casefold() if main else None
-    person = f"person:{counterpart}" if counterpart else f"doc:{group.doc.id}"
+    person = f"person:{counterpart}" if counterpart else _named_in(group, cast)
     day = group.doc.date  # its metadata, its file name's date, or its text's
     return f"{person}|{day or ''}"
+
+
+def _named_in(group: OfficialSentenceGroup, cast: Cast) -> str:
+    """A body-only official text ("The Secretary urged Armenia to ...") stands for the
+    counterpart it names most, and most as the one urged or condoled; its file name
+    stands for it only when it names none."""
+    weights: defaultdict[str, float] = defaultdict(float)
+    for sentence in group.sentences:
+        for person, weight in entity_weights(sentence.tokens, cast).items():
+            weights[person] += weight
+    if not weights:
+        return f"doc:{group.doc.id}"
+    return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _spec_key(spec: ReadoutSpec) -> str:
@@ -563,15 +592,16 @@ def _build_readouts(
         for p in placement.counterparts
     ]
 
-    def claimed(person: str, day: dt.date | None) -> str:
-        """The readout an article pins a passage on: that call's, when it was found."""
+    def claimed(person: str, day: dt.date | None) -> str | None:
+        """The readout an article pins a passage on: that call's, when it was found (a
+        call no readout was found for is named nowhere)."""
         for key in known:
             other = _day_of(key) if "|" in key else None
             if _person_of(key, specs) == person and (
                 day is None or other is None or abs((other - day).days) <= 1
             ):
                 return _rid(key, specs)
-        return _rid(_readout_key(person, day, specs, cast), specs)
+        return None
 
     groups: dict[str, list[Entry]] = defaultdict(list)
     unassigned: list[Passage] = []
@@ -598,24 +628,76 @@ def _build_readouts(
             continue
         for person, key in keys.items():
             members = [m for m in cluster.members if _belongs(m, person, keys, cluster, specs)]
-            claims = {
+            pinned = {
                 id(m): claimed(m.evidence.explicit, day)
                 for m in members
                 if m.evidence and m.evidence.explicit and m.evidence.explicit != person
             }
-            claims.update(
+            pinned.update(
                 {
                     id(m): claimed(person, m.strong_date)
                     for m in members
                     if m.other_day and m.strong_date
                 }
             )
+            claims = {k: v for k, v in pinned.items() if v is not None}
             groups[key].append((cluster, members, claims))
     readouts = [
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
         for key in sorted(groups)
     ]
-    return _link_shared(readouts), unassigned
+    return _link_shared(_claims_that_exist(readouts)), unassigned
+
+
+def _with_a_call(
+    readouts: list[Readout],
+    cast: Cast,
+    calls: Counter[tuple[str, dt.date]],
+) -> tuple[list[Readout], list[Passage]]:
+    """A readout needs an official text, an announcement of its call (within a day), or
+    a quotation or post: news prose alone never makes one."""
+    kept: list[Readout] = []
+    dropped: list[Passage] = []
+    for readout in readouts:
+        day = dt.date.fromisoformat(readout.date) if readout.date else None
+        person = _counterpart_key(readout, cast)
+        announced = any(p == person and (day is None or abs((d - day).days) <= 1) for p, d in calls)
+        quoted = any(
+            w.kind != PassageKind.PARAPHRASE for s in readout.sentences for w in s.witnesses
+        )
+        if readout.official_document or announced or quoted:
+            kept.append(readout)
+            continue
+        note = "no call is announced for it and no quotation carries it"
+        dropped.extend(
+            Passage(w.document, w.start, w.end, w.kind, w.text, None, note)
+            for s in readout.sentences
+            for w in s.witnesses
+        )
+    return kept, dropped
+
+
+def _claims_that_exist(readouts: list[Readout]) -> list[Readout]:
+    """A witness pinned on another call names that call's readout only when it was found."""
+    found = {r.id for r in readouts}
+    return [
+        replace(
+            r,
+            sentences=tuple(
+                replace(
+                    s,
+                    witnesses=tuple(
+                        w
+                        if w.claimed_readout in found or w.claimed_readout is None
+                        else replace(w, claimed_readout=None)
+                        for w in s.witnesses
+                    ),
+                )
+                for s in r.sentences
+            ),
+        )
+        for r in readouts
+    ]
 
 
 def _readout_key(
@@ -685,8 +767,15 @@ def _readout(
 _WINDOW = 200  # characters around a witness read for the office its words are credited to
 
 
-def _identify(readout: Readout, cast: Cast, docs: dict[str, Document]) -> Readout:
-    """Name the readout's caller and issuer from evidence, and label it with both."""
+def _identify(
+    readout: Readout,
+    cast: Cast,
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> Readout:
+    """Name the readout's caller and issuer from evidence, label it with both, and say
+    what set its day."""
     official = docs[readout.official_document] if readout.official_document else None
     own = [Context(official.text, official=True)] if official else []
     reports = [d for d in readout.documents if d != readout.official_document]
@@ -704,7 +793,33 @@ def _identify(readout: Readout, cast: Cast, docs: dict[str, Document]) -> Readou
         caller_evidence=caller.evidence,
         issuer=issuer.value,
         issuer_evidence=issuer.evidence,
+        date_evidence=_date_evidence(readout, official, reports, docs, call_days, specs),
     )
+
+
+def _date_evidence(
+    readout: Readout,
+    official: Document | None,
+    reports: list[str],
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> str | None:
+    """What set a readout's call day, strongest first."""
+    day = readout.date
+    if day is None:
+        return None
+    if any(s.id == readout.id and s.date == day for s in specs):
+        return "the readouts file"
+    if official is not None and official.date == day:
+        return f"the official text ({official.date_source or 'its text'})"
+    named = sum(1 for d in reports if day in call_days.get(d, set()))
+    if named:
+        return f"the call day named in {named} {'article' if named == 1 else 'articles'}"
+    published = sum(1 for d in reports if docs[d].date == day)
+    if published:
+        return f"the publication day of {published} {'article' if published == 1 else 'articles'}"
+    return "the day the articles' dates point to"
 
 
 def _near(readout: Readout, document: str, text: str) -> str:

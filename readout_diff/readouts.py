@@ -129,7 +129,8 @@ def place(
             said = said or (evidence.both_said and member.unit.kind != PassageKind.PARAPHRASE)
         if evidence.explicit and not member.fragment:
             pins_by_doc[member.doc.id].add(evidence.explicit)
-    date = max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None
+    # on a tie the earlier day: a call is reported on its day or after, never before
+    date = max(dates.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0] if dates else None
     if not weights:
         return None
     if calls and date is not None:

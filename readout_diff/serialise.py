@@ -16,6 +16,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "outlet": doc.outlet,
         "date": doc.date,
+        "date_source": doc.date_source,
         "role": doc.role.value,
         "title": doc.title,
         "url": doc.url,

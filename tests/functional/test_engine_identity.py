@@ -1,0 +1,181 @@
+"""Readout identity from evidence (issue 14): caller, issuer, day and counterpart, on small
+stories written for each shape. None of these names is known to the engine."""
+
+from __future__ import annotations
+
+from readout_diff import analyse
+from readout_diff.model import Role
+from readout_diff.pipeline import Source
+
+
+def report(name: str, text: str) -> Source:
+    return Source(name, text, Role.REPORT)
+
+
+def official(name: str, text: str) -> Source:
+    return Source(name, text, Role.OFFICIAL)
+
+
+def labels(result) -> list[tuple[str | None, str, str | None]]:  # type: ignore[no-untyped-def]
+    return sorted((r.caller, r.counterpart, r.date) for r in result.readouts)
+
+
+TWO_YEARS = [
+    report(
+        "2022_a.md",
+        "---\ndate: 2022-03-02\n---\nSecretary of State Anna Berg spoke with Norwegian Foreign "
+        "Minister Lars Dahl on Tuesday. The Secretary urged restraint and reaffirmed support for "
+        "the Arctic Council, the State Department said.\n",
+    ),
+    report(
+        "2022_b.md",
+        "---\ndate: 2022-03-02\n---\nBerg spoke with Dahl on Tuesday. \u201cThe Secretary urged "
+        "restraint and reaffirmed support for the Arctic Council,\u201d the State Department said.\n",
+    ),
+    report(
+        "2025_a.md",
+        "---\ndate: 2025-06-12\n---\nSecretary of State Tom Reyes spoke with Norwegian Foreign "
+        "Minister Eva Lund on Wednesday. The Secretary welcomed cooperation on fisheries and "
+        "discussed shipping lanes, the State Department said.\n",
+    ),
+    report(
+        "2025_b.md",
+        "---\ndate: 2025-06-12\n---\nReyes spoke with Lund on Wednesday. \u201cThe Secretary "
+        "welcomed cooperation on fisheries and discussed shipping lanes,\u201d the department "
+        "said in a readout.\n",
+    ),
+]
+
+
+def test_two_years_two_secretaries_each_readout_has_its_own_caller() -> None:
+    result = analyse(TWO_YEARS)
+    assert labels(result) == [
+        ("Anna Berg", "Lars Dahl", "2022-03-01"),
+        ("Tom Reyes", "Eva Lund", "2025-06-11"),
+    ]
+    assert {r.issuer for r in result.readouts} == {"State Department"}
+
+
+THIRD_PARTY = [
+    report(
+        "wire.md",
+        "---\ndate: 2024-09-14\n---\nSecretary of State Anna Berg spoke with Moldovan President "
+        "Ion Rusu on Friday. Berg urged calm and expressed support for Moldova's sovereignty, "
+        "the State Department said.\n\nFrench President Paul Marchand also spoke with Rusu on "
+        "Friday. Marchand urged calm and called for talks.\n",
+    ),
+    report(
+        "daily.md",
+        "---\ndate: 2024-09-14\n---\nBerg spoke with Rusu on Friday. \u201cThe Secretary urged "
+        "calm and expressed support for Moldova's sovereignty,\u201d State Department "
+        "spokesperson Mia Holt said. Marchand spoke with Rusu as well and Marchand urged calm.\n",
+    ),
+]
+
+
+def test_a_third_party_who_phoned_the_same_leader_is_not_the_caller() -> None:
+    result = analyse(THIRD_PARTY)
+    assert labels(result) == [("Anna Berg", "Ion Rusu", "2024-09-13")]
+    words = " ".join(s.text for r in result.readouts for s in r.sentences)
+    assert "Marchand" not in words and "talks" not in words
+
+
+COUNTERPART_SIDE = [
+    report(
+        "a.md",
+        "---\ndate: 2024-05-03\n---\nSecretary of State Anna Berg spoke with Kenyan Foreign "
+        "Minister Amos Kariuki on Thursday. The Secretary thanked Kenya for its leadership in "
+        "Haiti, the State Department said. Kariuki told Berg that Kenya expects more funding for "
+        "the mission, according to Kenya's foreign ministry.\n",
+    ),
+    report(
+        "b.md",
+        "---\ndate: 2024-05-03\n---\nBerg spoke with Kariuki on Thursday. \u201cThe Secretary "
+        "thanked Kenya for its leadership in Haiti,\u201d the State Department said. Kariuki "
+        "posted on X that he had a productive conversation with Secretary Berg about funding.\n",
+    ),
+]
+
+
+def test_the_counterparts_own_account_never_enters_the_callers_readout() -> None:
+    result = analyse(COUNTERPART_SIDE)
+    assert labels(result) == [("Anna Berg", "Amos Kariuki", "2024-05-02")]
+    words = " ".join(w.text for r in result.readouts for s in r.sentences for w in s.witnesses)
+    assert "funding" not in words
+
+
+def test_a_call_told_from_the_counterparts_side_still_has_the_secretary_as_caller() -> None:
+    result = analyse(
+        [
+            report(
+                "a.md",
+                "---\ndate: 2024-05-03\n---\nKenyan Foreign Minister Amos Kariuki held a phone "
+                "conversation with US Secretary of State Anna Berg on Thursday. The Secretary "
+                "thanked Kenya for its leadership in Haiti, the State Department said.\n",
+            ),
+            *COUNTERPART_SIDE[1:],
+        ]
+    )
+    assert labels(result) == [("Anna Berg", "Amos Kariuki", "2024-05-02")]
+
+
+def test_a_weekday_call_reported_the_next_day_abroad_is_one_readout() -> None:
+    late = (
+        "---\ndate: 2024-11-07\n---\nWASHINGTON \u2014 Secretary of State Anna Berg spoke late "
+        "Wednesday with Japanese Foreign Minister Kenji Mori. \u201cThe Secretary reaffirmed "
+        "the alliance and discussed export controls,\u201d the State Department said.\n"
+    )
+    next_day = (
+        "---\ndate: 2024-11-07\n---\nTOKYO \u2014 Mori spoke with Berg on Thursday morning "
+        "Tokyo time. \u201cThe Secretary reaffirmed the alliance and discussed export "
+        "controls,\u201d the department said.\n"
+    )
+    result = analyse([report("us.md", late), report("jp.md", next_day)])
+    assert labels(result) == [("Anna Berg", "Kenji Mori", "2024-11-06")]
+    assert result.readouts[0].date_evidence == "the call day named in 1 article"
+
+
+def test_a_body_only_official_text_takes_its_counterpart_from_its_content() -> None:
+    body = (
+        "The Secretary urged Armenia to pursue dialogue and expressed condolences for the "
+        "lives lost in the flooding. He reaffirmed United States support for peace in the region."
+    )
+    article = (
+        "Secretary of State Anna Berg spoke with Armenian Foreign Minister Ararat Mkrtchyan on "
+        "Tuesday. The Secretary urged Armenia to pursue dialogue and expressed condolences for "
+        "the lives lost in the flooding, the State Department said.\n"
+    )
+    result = analyse(
+        [report("a.md", "---\ndate: 2026-03-11\n---\n" + article)],
+        official=[official("2026-03-10_minister.txt", body)],
+    )
+    [readout] = result.readouts
+    assert (readout.counterpart, readout.date) == ("Ararat Mkrtchyan", "2026-03-10")
+    assert readout.date_evidence == "the official text (file name)"
+    assert [n.message for n in result.notices] == [
+        "dated from its file name: no date in its text or metadata"
+    ]
+
+
+def test_an_article_with_its_url_on_the_first_line_is_named_by_its_host() -> None:
+    text = (
+        "https://www.example-news.com/world/berg-call\n\nSecretary of State Anna Berg spoke "
+        "with Kenyan Foreign Minister Amos Kariuki on Thursday.\n"
+    )
+    result = analyse([report("9f3a1c.txt", text)])
+    [doc] = result.documents
+    assert (doc.outlet, doc.url) == (
+        "example-news.com",
+        "https://www.example-news.com/world/berg-call",
+    )
+
+
+def test_news_prose_alone_never_makes_a_readout() -> None:
+    prose = (
+        "---\ndate: 2024-05-03\n---\nThe minister urged calm after the floods. Aid "
+        "groups reported rising needs in the north.\n"
+    )
+    assert (
+        analyse([report("a.md", prose), report("b.md", prose.replace("floods", "storm"))]).readouts
+        == ()
+    )
