@@ -29,8 +29,9 @@ TWO_YEARS = [
     ),
     report(
         "2022_b.md",
-        "---\ndate: 2022-03-02\n---\nBerg spoke with Dahl on Tuesday. \u201cThe Secretary urged "
-        "restraint and reaffirmed support for the Arctic Council,\u201d the State Department said.\n",
+        "---\ndate: 2022-03-02\n---\nBerg spoke with Dahl on Tuesday. \u201cThe Secretary "
+        "urged restraint and reaffirmed support for the Arctic Council,\u201d the State "
+        "Department said.\n",
     ),
     report(
         "2025_a.md",
