@@ -46,6 +46,7 @@ KIND_STYLE = {
     DifferenceKind.ADDITION: "green",
     DifferenceKind.TRUNCATION: "magenta",
     DifferenceKind.PARAPHRASE: "blue",
+    DifferenceKind.TRANSPOSITION: "bright_blue",
 }
 BLOCKS = {"verbatim": "██", "minor": "▓▓", "changed": "▒▒", "rewritten": "░░"}
 BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange", "rewritten": "red"}
