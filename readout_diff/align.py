@@ -268,7 +268,15 @@ class Aligner:
     def run(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         """Place every candidate; return the ones no sentence took."""
         left: list[Candidate] = []
-        ordered = sorted(candidates, key=lambda c: c.order_key)
+        # the wording most independent outlets print word for word founds its sentence
+        # first, so each outlet's own change joins it instead of founding a sentence
+        groups: dict[str, set[str]] = defaultdict(set)
+        for cand in candidates:
+            groups[cand.code].add(cand.group)
+        ordered = sorted(
+            candidates,
+            key=lambda c: (c.order_key[0], -len(groups[c.code]), *c.order_key[1:]),
+        )
         for cand in ordered:
             if not cand.code:
                 left.append(cand)
@@ -333,103 +341,3 @@ def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int,
         return 0, 0, 0, 0
     first, last = blocks[0], blocks[-1]
     return first.a, last.a + last.size, first.b, last.b + last.size
-
-
-def consensus(members: Sequence[tuple[list[Token], float, bool, bool, bool]]) -> str:
-    """The wording the weight of witnesses agrees on, built on the most central one.
-
-    `members` are (tokens, weight, from_start, to_end, verbatim). A witness that starts
-    (or ends) where its sentence does speaks for the sentence's start (or end), so its
-    silence there is a vote against the pivot's words; one cut short (an ellipsis, a
-    quote taken up mid-sentence) is silent beyond its words. A paraphrase that says
-    something else in the same place supports there being words there. The pivot is a
-    verbatim witness where there is one; with none, the most central paraphrase stands
-    as it is, trimmed to what the others share with it.
-    """
-    members = [
-        ([t for t in m[0] if t.key not in _QUOTE_KEYS], m[1], m[2], m[3], m[4]) for m in members
-    ]
-    if len(members) == 1:
-        return _join_tokens(members[0][0])
-    codes = Encoder()
-    encoded = [codes.encode([t.key for t in m[0]]) for m in members]
-    centrality = []
-    for i, code in enumerate(encoded):
-        score = sum(
-            members[j][1] * fuzz.ratio(code, other) for j, other in enumerate(encoded) if j != i
-        )
-        # a witness that speaks for its whole sentence makes the better pivot
-        whole = members[i][2] and members[i][3]
-        centrality.append((whole, score * members[i][1], -len(code), -i))
-    verbatim = [i for i, m in enumerate(members) if m[4]]
-    pivot_index = max(verbatim or range(len(members)), key=lambda i: centrality[i])
-    pivot, pivot_weight = members[pivot_index][0], members[pivot_index][1]
-    if not verbatim:
-        spans = [matched_range(pivot, m[0]) for j, m in enumerate(members) if j != pivot_index]
-        lo = min((a for a, b, _, _ in spans if b > a), default=0)
-        hi = max((b for a, b, _, _ in spans if b > a), default=len(pivot))
-        return _join_tokens(pivot[lo:hi])
-    support = [pivot_weight] * len(pivot)
-    against = [0.0] * len(pivot)
-    displays: list[dict[str, float]] = [{t.norm: pivot_weight} for t in pivot]
-    inserts: dict[tuple[int, tuple[str, ...]], tuple[float, list[Token]]] = {}
-    gap_cover = [pivot_weight] * (len(pivot) + 1)
-    for j, (toks, weight, from_start, to_end, is_verbatim) in enumerate(members):
-        if j == pivot_index:
-            continue
-        lo, hi, _, _ = matched_range(pivot, toks)
-        lo = 0 if from_start else lo
-        hi = len(pivot) if to_end else hi
-        for k in range(lo, hi + 1):
-            gap_cover[k] += weight if is_verbatim else 0.0
-        matcher = SequenceMatcher(
-            None, [t.key for t in pivot], [t.key for t in toks], autojunk=False
-        )
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                for k in range(i2 - i1):
-                    support[i1 + k] += weight
-                    tally = displays[i1 + k]
-                    tally[toks[j1 + k].norm] = tally.get(toks[j1 + k].norm, 0.0) + weight
-                continue
-            inside = range(max(i1, lo), min(i2, hi))
-            if tag == "delete" or (tag == "replace" and is_verbatim):
-                for k in inside:
-                    against[k] += weight
-            elif tag == "replace":
-                for k in inside:
-                    support[k] += 0.1 * weight  # something is said here: a tie-breaker
-            if tag in ("insert", "replace") and is_verbatim and lo <= i1 <= hi:
-                key = (i1, tuple(t.key for t in toks[j1:j2]))
-                total, shown = inserts.get(key, (0.0, toks[j1:j2]))
-                inserts[key] = (total + weight, shown)
-    out: list[str] = []
-    for k in range(len(pivot) + 1):
-        for (position, _), (weight, toks) in sorted(inserts.items(), key=lambda kv: kv[0]):
-            if position == k and weight > gap_cover[k] - weight:
-                out.extend(t.norm for t in toks)
-        if k < len(pivot) and support[k] > against[k]:
-            out.append(max(displays[k].items(), key=lambda kv: kv[1])[0])
-    return _join_words(out)
-
-
-_QUOTE_KEYS = frozenset({'"', "'"})
-
-
-def _join_tokens(tokens: Sequence[Token]) -> str:
-    return _join_words([t.norm for t in tokens])
-
-
-def _join_words(words: Sequence[str]) -> str:
-    text = ""
-    for word in words:
-        if not text:
-            text = word
-        elif word[:1] in ",.;:!?)]}’”…%" or text[-1:] in "([{“‘£$€¥#" or word.startswith("'s"):
-            text += word
-        else:
-            text += " " + word
-    text = text.strip(" ,;:")
-    if text and text[-1] not in ".!?…":
-        text += "."
-    return text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
@@ -234,7 +233,7 @@ def diff(
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
-    return tuple(_merge(_moves(out), base_text, witness_text))
+    return tuple(_merge(_moves(out, base_text, witness_text), base_text, witness_text))
 
 
 _DATE_WORD = re.compile(
@@ -244,24 +243,49 @@ _DATE_WORD = re.compile(
 )
 
 
-def _moves(diffs: list[Difference]) -> list[Difference]:
-    """Words dropped in one place and added back in another were moved, not lost:
-    "12 June" for "June 12" is typography (date order); other words, a reordering."""
+_ACTORS = frozenset(["he", "she", "they", "him", "her", "them", "we", "us", "it", "his", "its"])
+
+
+def _moves(diffs: list[Difference], base_text: str, witness_text: str) -> list[Difference]:
+    """Words dropped in one place and added back in another were moved, not lost: one
+    `transposition` over the stretch between ("12 June" for "June 12" is typography).
+    A move is substantive only when it moves who acts or is acted on (a name, a pronoun)."""
     out = list(diffs)
-    for i, dropped in enumerate(out):
-        if dropped.kind != DifferenceKind.OMISSION or not dropped.base:
-            continue
-        for j, added in enumerate(out):
-            if (
-                added.kind == DifferenceKind.ADDITION
-                and not added.base
-                and added.witness.casefold() == dropped.base.casefold()
-            ):
-                dates = all(_DATE_WORD.fullmatch(w) for w in dropped.base.split())
-                kind = DifferenceKind.TYPOGRAPHY if dates else DifferenceKind.WORDING_CHANGE
-                out[i] = replace(dropped, kind=kind, substantive=False)
-                out[j] = replace(added, kind=kind, substantive=False)
-                break
+    changed = True
+    while changed:
+        changed = False
+        for i, dropped in enumerate(out):
+            if dropped.kind != DifferenceKind.OMISSION or not dropped.base:
+                continue
+            j = next(
+                (
+                    j
+                    for j, added in enumerate(out)
+                    if added.kind == DifferenceKind.ADDITION
+                    and not added.base
+                    and added.witness.casefold() == dropped.base.casefold()
+                ),
+                None,
+            )
+            if j is None:
+                continue
+            lo, hi = min(i, j), max(i, j)
+            words = dropped.base.split()
+            dates = all(_DATE_WORD.fullmatch(w) for w in words)
+            actors = any(w.strip(",.;:").casefold() in _ACTORS or w[:1].isupper() for w in words)
+            moved = _difference(
+                DifferenceKind.TYPOGRAPHY if dates else DifferenceKind.TRANSPOSITION,
+                actors and not dates,
+                base_text,
+                witness_text,
+                out[lo].base_start,
+                out[hi].base_end,
+                out[lo].witness_start,
+                out[hi].witness_end,
+            )
+            out[lo : hi + 1] = [moved]
+            changed = True
+            break
     return out
 
 

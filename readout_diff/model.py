@@ -42,6 +42,7 @@ class DifferenceKind(StrEnum):
     ADDITION = "addition"  # words the witness adds
     TRUNCATION = "truncation"  # base words cut and marked with an ellipsis
     PARAPHRASE = "paraphrase"  # a longer stretch put in other words
+    TRANSPOSITION = "transposition"  # base words carried in another place of the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,30 @@ class Difference:
     base_end: int
     witness_start: int
     witness_end: int
+    disputed: bool = False  # at a spot where outlets split with no majority: never substantive
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A stretch of a base sentence and how many independent witnesses carry it.
+
+    `base_start`/`base_end` index the base sentence text (equal for a place between two
+    words where some witnesses insert words). `support` of `witnesses` independent
+    witnesses (copies of one wire text count once) carry the base reading; `readings`
+    are the other readings with their support. `disputed`: no reading has a majority.
+    `majority`: the reading most outlets carry where it is not the base's (with an
+    official base), with `majority_support` witnesses behind it.
+    """
+
+    base_start: int
+    base_end: int
+    base: str
+    support: int
+    witnesses: int
+    disputed: bool = False
+    readings: tuple[tuple[str, int], ...] = ()
+    majority: str | None = None
+    majority_support: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +146,16 @@ class ReadoutSentence:
     base_source: str  # "official:<document id>" or "consensus"
     witnesses: tuple[Witness, ...] = ()
     also_in: tuple[str, ...] = ()  # other readouts that carry the same sentence
+    spots: tuple[Spot, ...] = ()  # support per stretch of the base, disputed spots marked
+
+    @property
+    def disputed(self) -> tuple[Spot, ...]:
+        return tuple(s for s in self.spots if s.disputed)
+
+    @property
+    def majority_findings(self) -> tuple[Spot, ...]:
+        """Where most outlets agree on wording other than the (official) base's."""
+        return tuple(s for s in self.spots if s.majority is not None)
 
 
 @dataclass(frozen=True, slots=True)

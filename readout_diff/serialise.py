@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Contrast, Difference, Document, Passage, Readout, Result, Witness
+from .model import Contrast, Difference, Document, Passage, Readout, Result, Spot, Witness
+from .views import majority_finding
 
 SCHEMA = "readout-diff/1"
 
@@ -30,10 +31,26 @@ def _difference(diff: Difference) -> dict[str, Any]:
         "base": diff.base,
         "witness": diff.witness,
         "substantive": diff.substantive,
+        "disputed": diff.disputed,
         "base_start": diff.base_start,
         "base_end": diff.base_end,
         "witness_start": diff.witness_start,
         "witness_end": diff.witness_end,
+    }
+
+
+def _spot(spot: Spot) -> dict[str, Any]:
+    return {
+        "base_start": spot.base_start,
+        "base_end": spot.base_end,
+        "base": spot.base,
+        "support": spot.support,
+        "witnesses": spot.witnesses,
+        "disputed": spot.disputed,
+        "readings": [{"text": text, "support": n} for text, n in spot.readings],
+        "majority": spot.majority,
+        "majority_support": spot.majority_support,
+        "finding": majority_finding(spot),
     }
 
 
@@ -71,6 +88,7 @@ def _readout(r: Readout) -> dict[str, Any]:
                 "text": s.text,
                 "base_source": s.base_source,
                 "also_in": list(s.also_in),
+                "spots": [_spot(p) for p in s.spots],
                 "witnesses": [_witness(w) for w in s.witnesses],
             }
             for s in r.sentences

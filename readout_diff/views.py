@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import DifferenceKind, Readout, ReadoutSentence, Result, Witness
+from .model import DifferenceKind, Readout, ReadoutSentence, Result, Spot, Witness
 
 COSMETIC = frozenset({DifferenceKind.TYPOGRAPHY, DifferenceKind.SPELLING_VARIANT})
 _WORD = re.compile(r"\w+")
@@ -176,3 +176,35 @@ def describe(kind: DifferenceKind, base: str, witness: str) -> str:
     if kind == DifferenceKind.TRUNCATION:
         return f"cuts '{base}'" + (f" (marked '{witness}')" if witness else "")
     return f"'{witness}' for '{base}'" if base else f"adds '{witness}'"
+
+
+def majority_finding(spot: Spot) -> str | None:
+    """ "7 of 9 outlets carry 'restore' where the readout says 're-establish'", when most
+    outlets agree on wording other than the base's (an official text's)."""
+    if spot.majority is None:
+        return None
+    n, of = spot.majority_support, spot.witnesses
+    outlets = "outlet" if of == 1 else "outlets"
+    if not spot.base:
+        return f"{n} of {of} {outlets} add '{spot.majority}' that the readout does not have"
+    if not spot.majority:
+        return f"{n} of {of} {outlets} leave out '{spot.base}'"
+    return f"{n} of {of} {outlets} carry '{spot.majority}' where the readout says '{spot.base}'"
+
+
+def dispute_note(spot: Spot) -> str:
+    """ "disputed: 'restore' 1, 're-establish' 1 (of 2 outlets)": a split with no majority."""
+    readings = [(spot.base or "(nothing)", spot.support)] + [
+        (text or "(nothing)", n) for text, n in spot.readings
+    ]
+    listed = ", ".join(f"'{text}' {n}" for text, n in readings)
+    return f"disputed: {listed} (of {spot.witnesses} outlets)"
+
+
+def sentence_notes(sentence: ReadoutSentence) -> list[str]:
+    """Every disputed spot and majority-vs-official finding of a sentence, in base order."""
+    return [
+        majority_finding(s) or dispute_note(s)
+        for s in sentence.spots
+        if s.disputed or s.majority is not None
+    ]

@@ -11,7 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .align import Candidate, Cluster, Encoder, consensus, matched_range, similarity
+from .align import Candidate, Cluster, Encoder, matched_range, similarity
+from .collation import QUOTE_KEYS, Version, collate, join_words, medoid
 from .differences import ELLIPSIS, content_keys, diff
 from .entities import Cast, canonicalise
 from .model import (
@@ -20,6 +21,7 @@ from .model import (
     Document,
     PassageKind,
     ReadoutSentence,
+    Spot,
     Witness,
 )
 from .normalise import Token, tokenise
@@ -27,25 +29,123 @@ from .normalise import Token, tokenise
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
 
+def _versions(cluster: Cluster) -> tuple[list[Candidate], list[list[Token]], list[Version]]:
+    """The cluster's voters (fragments only when there is nothing else), each trimmed to
+    its version of the sentence, as the collation takes them."""
+    members = cluster.members
+    voters = [m for m in members if not m.fragment] or members
+    weights = _group_weights(voters)
+    trimmed = [_trim_paraphrase(m, voters) for m in voters]
+    versions = []
+    for toks, weight, member in zip(trimmed, weights, voters, strict=True):
+        verbatim = member.unit.kind != PassageKind.PARAPHRASE
+        ends = _speaks_for_ends(toks, member) if verbatim else (False, False)
+        label = f"{member.doc.id}:{member.unit.start}"
+        versions.append(Version(tuple(toks), weight, member.group, verbatim, *ends, label))
+    return voters, trimmed, versions
+
+
 def _base(cluster: Cluster) -> tuple[str, str]:
-    """The base wording of a cluster (official, or the consensus of all its witnesses),
-    shared by every readout the sentence belongs to."""
+    """The base wording of a cluster (official, or the weighted majority of all its
+    witnesses), shared by every readout the sentence belongs to."""
     if cluster.official is not None:
         official = cluster.official
         return official.doc.text[official.start : official.end], f"official:{official.doc.id}"
     if cluster.base is None:
-        members = cluster.members
-        voters = [m for m in members if not m.fragment] or members
-        weights = _group_weights(voters)
-        trimmed = [_trim_paraphrase(m, voters) for m in voters]
-        built = consensus(
-            [
-                (t, w, *_speaks_for_ends(t, m), m.unit.kind != PassageKind.PARAPHRASE)
-                for t, w, m in zip(trimmed, weights, voters, strict=True)
-            ]
-        )
+        voters, trimmed, versions = _versions(cluster)
+        if any(v.verbatim for v in versions):
+            built = _join_tokens(collate(versions).consensus())
+        else:
+            built = _paraphrase_base(trimmed)
         cluster.base = _source_text(built, trimmed, voters)
     return cluster.base, "consensus"
+
+
+def _paraphrase_base(trimmed: list[list[Token]]) -> str:
+    """With reported speech alone, the most central version stands as it is, trimmed to
+    what the others share with it (a majority of other wordings is no one's sentence)."""
+    versions = [
+        Version(tuple(t), 1.0, str(i), False, False, False, str(i)) for i, t in enumerate(trimmed)
+    ]
+    index = medoid(versions)
+    pivot = trimmed[index]
+    spans = [matched_range(pivot, t) for j, t in enumerate(trimmed) if j != index]
+    lo = min((a for a, b, _, _ in spans if b > a), default=0)
+    hi = max((b for a, b, _, _ in spans if b > a), default=len(pivot))
+    return _join_tokens([t for t in pivot[lo:hi] if t.key not in QUOTE_KEYS])
+
+
+def spots(base_tokens: list[Token], base_text: str, versions: list[Version]) -> tuple[Spot, ...]:
+    """Support per stretch of the base: the variant table against the base itself, each
+    column's verdict; runs of columns every witness agrees on make one spot."""
+    table = collate(versions, pivot=base_tokens)
+    pivot = table.pivot
+    if not pivot:
+        return ()
+    out: list[Spot] = []
+    for verdict in table.verdicts():
+        column = verdict.column
+        k = column.position
+        if column.slot:
+            start, end = pivot[k].start, pivot[k].end
+            base_keys: tuple[str, ...] = (pivot[k].key,)
+        else:
+            start = end = pivot[k - 1].end if k else pivot[0].start
+            base_keys = ()
+        own = next((r for r in verdict.readings if r.keys == base_keys), None)
+        support = len(own.groups) if own else 0
+        others = tuple((r.text, len(r.groups)) for r in verdict.readings if r.keys != base_keys)
+        winner = verdict.winner
+        majority = (
+            winner.text
+            if verdict.majority and winner.keys != base_keys and len(winner.groups) >= 2
+            else None
+        )
+        spot = Spot(
+            start,
+            end,
+            base_text[start:end],
+            support,
+            verdict.covering,
+            verdict.disputed,
+            others,
+            majority,
+            len(winner.groups) if majority is not None else 0,
+        )
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and column.slot
+            and not others
+            and not prev.readings
+            and not prev.disputed
+            and prev.base_end < start
+            and (prev.support, prev.witnesses) == (support, verdict.covering)
+        ):
+            out[-1] = replace(prev, base_end=end, base=base_text[prev.base_start : end])
+        else:
+            out.append(spot)
+    return tuple(out)
+
+
+def _mark_disputed(
+    differences: tuple[Difference, ...], disputed: list[Spot]
+) -> tuple[Difference, ...]:
+    """A difference at a spot where outlets split is marked so and is never substantive."""
+
+    def at(d: Difference, s: Spot) -> bool:
+        if s.base_start == s.base_end:  # a place between words: what is inserted there
+            return d.base_start == d.base_end == s.base_start or (
+                d.base_start < s.base_start < d.base_end
+            )
+        if d.base_start == d.base_end:
+            return s.base_start < d.base_start < s.base_end
+        return max(d.base_start, s.base_start) < min(d.base_end, s.base_end)
+
+    return tuple(
+        replace(d, disputed=True, substantive=False) if any(at(d, s) for s in disputed) else d
+        for d in differences
+    )
 
 
 def build_sentence(
@@ -58,6 +158,9 @@ def build_sentence(
 ) -> ReadoutSentence:
     base_text, base_source = _base(cluster)
     base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
+    _, _, versions = _versions(cluster)
+    found = spots(base_tokens, base_text, versions)
+    disputed = [s for s in found if s.disputed]
     measured = [
         (measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))), m)
         for m in members
@@ -73,8 +176,12 @@ def build_sentence(
         if w.kind != PassageKind.PARAPHRASE
         or (w.score >= MIN_PARAPHRASE_SCORE and words[id(w)] >= min(4, 0.4 * base_words))
     ]
+    if disputed:
+        witnesses = [
+            replace(w, differences=_mark_disputed(w.differences, disputed)) for w in witnesses
+        ]
     witnesses.sort(key=lambda w: (w.document, w.start))
-    return ReadoutSentence(sid, base_text, base_source, tuple(witnesses))
+    return ReadoutSentence(sid, base_text, base_source, tuple(witnesses), spots=found)
 
 
 def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool]:
@@ -107,6 +214,10 @@ def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
         return member.tokens
     _, _, j0, j1 = matched_range(reference, member.tokens)
     return member.tokens[j0:j1] if j1 > j0 else member.tokens
+
+
+def _join_tokens(tokens: list[Token]) -> str:
+    return join_words([t.norm for t in tokens])
 
 
 def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]) -> str:

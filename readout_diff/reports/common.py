@@ -30,6 +30,7 @@ KIND_HELP = {
     DifferenceKind.ADDITION: "words the outlet adds",
     DifferenceKind.TRUNCATION: "base words cut and marked with an ellipsis",
     DifferenceKind.PARAPHRASE: "a longer stretch put in other words",
+    DifferenceKind.TRANSPOSITION: "base words carried in another place of the sentence",
 }
 BAND_RANGE = {
     "verbatim": "0%",
@@ -47,6 +48,7 @@ KIND_TAG = {
     DifferenceKind.ADDITION: "add",
     DifferenceKind.TRUNCATION: "cut",
     DifferenceKind.PARAPHRASE: "para",
+    DifferenceKind.TRANSPOSITION: "moved",
 }
 """Short tags set after each inline change (HTML, terminal), so kind is never colour alone."""
 

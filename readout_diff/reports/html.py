@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import __version__
 from ..model import Document, Readout, ReadoutSentence, Result, Witness
 from ..serialise import SCHEMA
-from ..views import HeatCell, fidelity, heat_map, shade
+from ..views import HeatCell, fidelity, heat_map, sentence_notes, shade
 from .common import (
     BAND_RANGE,
     KIND_HELP,
@@ -57,6 +57,7 @@ def _environment() -> Environment:
         shade=shade,
         short_id=short_id,
         base_label=base_label,
+        sentence_notes=sentence_notes,
         readout_base=readout_base,
     )
     return env

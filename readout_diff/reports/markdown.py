@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Contrast, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import HeatCell, fidelity, heat_map, shade
+from ..views import HeatCell, fidelity, heat_map, sentence_notes, shade
 from .common import (
     BAND_RANGE,
     KIND_HELP,
@@ -267,6 +267,13 @@ def _sentence(
         + (f" Also in {', '.join(_code(o) for o in s.also_in)}." if s.also_in else ""),
         "",
     ]
+    notes = sentence_notes(s)  # disputed spots and where most outlets differ
+    if notes:
+        lines += [
+            f"- **{'Disputed' if n.startswith('disputed') else 'Majority'}:** {escape(n)}"
+            for n in notes
+        ]
+        lines.append("")
     if not s.witnesses:
         return lines + ["No outlet carries this sentence.", ""]
     table = []

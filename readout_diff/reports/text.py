@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Contrast, DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import HeatCell, fidelity, heat_map, shade
+from ..views import HeatCell, fidelity, heat_map, sentence_notes, shade
 from .common import (
     BAND_RANGE,
     KIND_HELP,
@@ -46,6 +46,7 @@ KIND_STYLE = {
     DifferenceKind.ADDITION: "green",
     DifferenceKind.TRUNCATION: "magenta",
     DifferenceKind.PARAPHRASE: "blue",
+    DifferenceKind.TRANSPOSITION: "bright_blue",
 }
 BLOCKS = {"verbatim": "██", "minor": "▓▓", "changed": "▒▒", "rewritten": "░░"}
 BAND_STYLE = {"verbatim": "green", "minor": "yellow", "changed": "dark_orange", "rewritten": "red"}
@@ -280,6 +281,9 @@ def _sentence(
     console.print()
     console.print(head)
     console.print(Padding(Text(s.text, style="bold" if color else ""), (0, 0, 0, 2)))
+    for note in sentence_notes(s):  # disputed spots and where most outlets differ
+        style = "yellow" if color and note.startswith("disputed") else ("cyan" if color else "")
+        console.print(Padding(Text(f"! {note}", style=style), (0, 0, 0, 2)))
     if not s.witnesses:
         console.print(Padding(Text("no outlet carries this sentence"), (0, 0, 0, 2)))
     for w in s.witnesses:

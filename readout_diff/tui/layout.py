@@ -25,6 +25,7 @@ KIND_LETTERS = {
     DifferenceKind.ADDITION: "a",
     DifferenceKind.TRUNCATION: "c",
     DifferenceKind.PARAPHRASE: "p",
+    DifferenceKind.TRANSPOSITION: "m",
 }
 _WORD = re.compile(r"\S+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

@@ -42,6 +42,7 @@ KIND_NAMES = {
     DifferenceKind.ADDITION: "added",
     DifferenceKind.TRUNCATION: "cut",
     DifferenceKind.PARAPHRASE: "paraphrase",
+    DifferenceKind.TRANSPOSITION: "moved",
 }
 HEAT_GLYPHS = {"absent": " ", "verbatim": "█", "minor": "▓", "changed": "▒", "rewritten": "░"}
 HEAT_COLOURS = {

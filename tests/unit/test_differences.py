@@ -111,7 +111,15 @@ def test_applying_the_differences_rebuilds_the_witness(
 
 def test_moved_words_are_not_lost() -> None:
     found = run("ahead of the meeting on 12 June.", "ahead of the meeting on June 12.")
-    assert found == [(K.TYPOGRAPHY, "", "June", False), (K.TYPOGRAPHY, "June", "", False)]
+    assert found == [(K.TYPOGRAPHY, "12 June", "June 12", False)]
+    moved = run(
+        "The Secretary today urged India to act.", "The Secretary urged India to act today."
+    )
+    assert moved == [
+        (K.TRANSPOSITION, "today urged India to act", "urged India to act today", False)
+    ]
+    named = run("In Delhi the Secretary met Jaishankar.", "The Secretary met Jaishankar in Delhi.")
+    assert [(k, sub) for k, _, _, sub in named] == [(K.TRANSPOSITION, True)]
     assert run("Brasília in July.", "Brasilia in July.") == [
         (K.SPELLING_VARIANT, "Brasília", "Brasilia", False)
     ]

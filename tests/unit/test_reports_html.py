@@ -282,6 +282,7 @@ def test_legend_names_every_kind_with_its_tag() -> None:
         ("addition", "add"),
         ("truncation", "cut"),
         ("paraphrase", "para"),
+        ("transposition", "moved"),
     ]
 
 

@@ -1,0 +1,281 @@
+"""Collate: every version of one readout sentence in one variant table, and its majority.
+
+The versions (witnesses) are aligned by star alignment on match keys: the pivot is the
+medoid (rapidfuzz `process.cdist` over key sequences, each key one character), every
+version is aligned to it with difflib opcodes (`autojunk=False`), and then once more
+against the first consensus, so a change the pivot alone carries does not shape the
+table. The table has one column per pivot token (a *slot*) and one between each two (a
+*gap*, where versions insert words); each cell names its witness and that witness's
+vote. Columns a witness does not speak for (a quote taken up mid-sentence, one cut
+short) hold no cell of it: silence there is not a vote.
+
+Each column is decided by weighted majority: one vote per independent witness (copies
+of one wire text share a vote), quotes outweigh posts, which outweigh reported speech,
+and reported speech never outvotes quoted wording (where any quote speaks, only quotes
+decide; paraphrase breaks ties). Where no reading has more than half of the votes the
+spot is *disputed* (in a gap, only where two different insertions compete: words one
+outlet adds against the others' silence are its own): the base shows the reading the
+weights prefer, ties going to the shorter (words not all carry stay out), then the
+alphabetically first, so the order witnesses come in never changes the base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .normalise import Token
+
+QUOTE_KEYS = frozenset({'"', "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One witness as the collation sees it."""
+
+    tokens: tuple[Token, ...]
+    weight: float  # this witness's share of its group's vote (kind weight / copies)
+    group: str  # independent witness: copies of one wire text share a group
+    verbatim: bool  # a quote or a post, not reported speech
+    from_start: bool  # speaks for the sentence's start (its silence there is a vote)
+    to_end: bool  # speaks for the sentence's end
+    label: str = ""  # stable name (document and offset): breaks ties without input order
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One witness's reading of one column: a token, some inserted tokens, or () (none)."""
+
+    witness: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A pivot token's place (`slot`) or the place between two (`gap`), with every cell
+    of the witnesses that speak for it."""
+
+    slot: bool
+    position: int  # the pivot token (slot) or the pivot token it stands before (gap)
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a column and who carries it."""
+
+    tokens: tuple[Token, ...]
+    weight: float
+    verbatim_weight: float
+    groups: frozenset[str]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.norm for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A column decided: the readings best first, and whether the first has a majority."""
+
+    column: Column
+    readings: tuple[Reading, ...]
+    majority: bool
+    disputed: bool  # two or more independent quotes speak here and none has a majority
+    covering: int  # independent witnesses that speak for the column
+
+    @property
+    def winner(self) -> Reading:
+        return self.readings[0]
+
+
+@dataclass(frozen=True, slots=True)
+class VariantTable:
+    """Columns of aligned tokens with gaps, each cell naming its witness."""
+
+    versions: tuple[Version, ...]
+    pivot: tuple[Token, ...]
+    columns: tuple[Column, ...]
+
+    def verdicts(self) -> list[Verdict]:
+        return [decide(column, self.versions) for column in self.columns]
+
+    def consensus(self) -> list[Token]:
+        return [t for v in self.verdicts() for t in v.winner.tokens]
+
+
+def keys_of(tokens: Sequence[Token]) -> list[str]:
+    return [t.key for t in tokens]
+
+
+def medoid(versions: Sequence[Version]) -> int:
+    """The version closest to all others (weighted), preferring verbatim ones that speak
+    for the whole sentence; ties go to the longer, then the smaller label."""
+    codes: dict[str, str] = {}
+    encoded = [
+        "".join(codes.setdefault(k, chr(0xE000 + len(codes))) for k in keys_of(v.tokens))
+        for v in versions
+    ]
+    scores = process.cdist(encoded, encoded, scorer=fuzz.ratio, dtype=np.float32)
+    weights = np.array([v.weight for v in versions], dtype=np.float32)
+    central = scores @ weights - scores.diagonal() * weights
+    verbatim = [i for i, v in enumerate(versions) if v.verbatim]
+    pool = verbatim or list(range(len(versions)))
+    return max(
+        pool,
+        key=lambda i: (
+            versions[i].from_start and versions[i].to_end,
+            round(float(central[i]) * versions[i].weight, 3),
+            len(encoded[i]),
+            tuple(-ord(c) for c in versions[i].label),
+        ),
+    )
+
+
+def _opcodes(pivot: Sequence[str], keys: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    return SequenceMatcher(None, pivot, keys, autojunk=False).get_opcodes()
+
+
+def align(pivot: Sequence[Token], versions: Sequence[Version]) -> VariantTable:
+    """Every version against the pivot tokens: the variant table."""
+    n = len(pivot)
+    pivot_keys = keys_of(pivot)
+    slots: list[list[Cell]] = [[] for _ in range(n)]
+    gaps: list[list[Cell]] = [[] for _ in range(n + 1)]
+    for index, version in enumerate(versions):
+        toks = version.tokens
+        ops = _opcodes(pivot_keys, keys_of(toks))
+        equal = [op for op in ops if op[0] == "equal"]
+        if not equal:
+            continue
+        lo = 0 if version.from_start else equal[0][1]
+        hi = n if version.to_end else equal[-1][2]
+        slot_of: dict[int, tuple[Token, ...]] = {}
+        gap_of: dict[int, list[Token]] = {}
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal" or tag == "replace":
+                common = min(i2 - i1, j2 - j1)
+                for k in range(common):
+                    slot_of[i1 + k] = (toks[j1 + k],)
+                for k in range(i1 + common, i2):
+                    slot_of[k] = ()
+                if j2 - j1 > common:
+                    gap_of.setdefault(i2, []).extend(toks[j1 + common : j2])
+            elif tag == "delete":
+                for k in range(i1, i2):
+                    slot_of[k] = ()
+            else:  # insert
+                gap_of.setdefault(i1, []).extend(toks[j1:j2])
+        for k in range(lo, hi):
+            slots[k].append(Cell(index, slot_of.get(k, ())))
+        for k in range(lo, hi + 1):
+            if lo < k < hi or (k == lo and version.from_start) or (k == hi and version.to_end):
+                gaps[k].append(Cell(index, tuple(gap_of.get(k, ()))))
+    columns: list[Column] = []
+    for k in range(n + 1):
+        if any(c.tokens for c in gaps[k]):
+            columns.append(Column(False, k, tuple(gaps[k])))
+        if k < n:
+            columns.append(Column(True, k, tuple(slots[k])))
+    return VariantTable(tuple(versions), tuple(pivot), tuple(columns))
+
+
+def decide(column: Column, versions: Sequence[Version]) -> Verdict:
+    """Weighted majority over one column (see the module docstring)."""
+    weights: dict[tuple[str, ...], list[float]] = {}  # reading -> [all, verbatim]
+    groups: dict[tuple[str, ...], set[str]] = {}
+    shown: dict[tuple[str, ...], dict[tuple[str, ...], tuple[float, tuple[Token, ...]]]] = {}
+    for cell in column.cells:
+        version = versions[cell.witness]
+        key = tuple(t.key for t in cell.tokens)
+        tally = weights.setdefault(key, [0.0, 0.0])
+        tally[0] += version.weight
+        tally[1] += version.weight if version.verbatim else 0.0
+        groups.setdefault(key, set()).add(version.group)
+        # how the reading is printed is itself a vote ("Prime Minister Sharif", "Sharif")
+        display = tuple(t.norm for t in cell.tokens)
+        forms = shown.setdefault(key, {})
+        weight, toks = forms.get(display, (0.0, cell.tokens))
+        forms[display] = (weight + version.weight, toks)
+    readings = [
+        Reading(
+            max(shown[key].items(), key=lambda kv: (round(kv[1][0], 6), kv[0]))[1][1],
+            weights[key][0],
+            weights[key][1],
+            frozenset(groups[key]),
+        )
+        for key in weights
+    ]
+    if not readings:
+        return Verdict(column, (Reading((), 0.0, 0.0, frozenset()),), False, False, 0)
+    readings.sort(
+        key=lambda r: (
+            -round(r.verbatim_weight, 6),
+            -round(r.weight, 6),
+            -len(r.groups),
+            len(r.tokens),
+            r.keys,
+        )
+    )
+    total_verbatim = sum(r.verbatim_weight for r in readings)
+    best = readings[0]
+    if total_verbatim > 0:
+        majority = best.verbatim_weight > total_verbatim / 2 + 1e-9
+        quoted = {g for r in readings if r.verbatim_weight > 0 for g in r.groups}
+        # words one outlet adds against the others' silence are its own, not a dispute
+        added = sum(1 for r in readings if r.tokens and r.verbatim_weight > 0)
+        disputed = not majority and len(quoted) >= 2 and (column.slot or added >= 2)
+    else:
+        majority = best.weight > sum(r.weight for r in readings) / 2 + 1e-9
+        disputed = False  # reported speech is the outlet's own wording: no dispute
+    covering = len({g for r in readings for g in r.groups})
+    return Verdict(column, tuple(readings), majority, disputed, covering)
+
+
+def collate(versions: Sequence[Version], pivot: Sequence[Token] | None = None) -> VariantTable:
+    """The variant table of `versions`: against `pivot` when it is given (an official
+    sentence), else against the medoid and then once more against the first consensus."""
+    clean = [
+        Version(
+            tuple(t for t in v.tokens if t.key not in QUOTE_KEYS),
+            v.weight,
+            v.group,
+            v.verbatim,
+            v.from_start,
+            v.to_end,
+            v.label,
+        )
+        for v in versions
+    ]
+    if pivot is not None:
+        return align([t for t in pivot if t.key not in QUOTE_KEYS], clean)
+    if not clean:
+        return VariantTable((), (), ())
+    first = align(clean[medoid(clean)].tokens, clean)
+    return align(first.consensus(), clean)
+
+
+def join_words(words: Sequence[str]) -> str:
+    """Words as printed: no space before closing marks or after opening ones."""
+    text = ""
+    for word in words:
+        if not text:
+            text = word
+        elif word[:1] in ",.;:!?)]}’”…%" or text[-1:] in "([{“‘£$€¥#" or word.startswith("'s"):
+            text += word
+        else:
+            text += " " + word
+    text = text.strip(" ,;:")
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]  # a sentence starts with a capital
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text

@@ -1,0 +1,131 @@
+"""Issue 9: many outlets, one readout, rebuilt by weighted majority."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readout_diff import Source, analyse
+from readout_diff.collation import Version, collate, join_words
+from readout_diff.differences import apply
+from readout_diff.entities import canonicalise, country_gazetteer
+from readout_diff.model import Result
+from readout_diff.normalise import tokenise
+from readout_diff.views import majority_finding
+from readout_diff.witnesses import spots
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_collation.py"
+_spec = importlib.util.spec_from_file_location("bench_collation", BENCH)
+assert _spec and _spec.loader
+bench: Any = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+def _articles(sentences: list[str]) -> str:
+    """One article per wording of the readout's fourth sentence, the rest verbatim."""
+    rows = []
+    for i, sentence in enumerate(sentences):
+        readout = [*bench.READOUT[:3], sentence, *bench.READOUT[4:]]
+        rows.append(bench.article(i, readout, False))
+    return "\n".join(json.dumps(r) for r in rows)
+
+
+FOURTH = bench.READOUT[3]
+
+
+@pytest.mark.parametrize("outlets", [5, 15, 60])
+def test_whole_readout_quoted_by_many_outlets(outlets: int) -> None:
+    result = analyse([Source("c.jsonl", bench.build(outlets))])
+    sentences = [s for r in result.readouts for s in r.sentences]
+    assert [s.text for s in sentences] == bench.READOUT
+    aligned = sum(len({w.document for w in s.witnesses}) for s in sentences)
+    assert aligned >= 0.95 * outlets * len(bench.READOUT)
+    texts = {d.id: d.text for d in result.documents}
+    for s in sentences:  # the rebuild property
+        for w in s.witnesses:
+            doc = texts[w.document]
+            rebuilt = apply(s.text, w.covered_start, w.covered_end, w.differences, doc)
+            assert rebuilt.strip("“”") == w.text.strip("“”")
+
+
+def _tokens(text: str) -> tuple[Any, ...]:
+    return tuple(canonicalise(tokenise(text), country_gazetteer()))
+
+
+READINGS = [
+    "The Secretary offered his condolences for the victims.",
+    "The Secretary offered his sympathies for the victims.",
+    "The Secretary offered his condolences for the victims.",
+    "The Secretary also offered his condolences for the victims.",
+    "The Secretary offered condolences for the victims.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(READINGS))))
+def test_witness_order_never_changes_the_base(order: list[int]) -> None:
+    versions = [
+        Version(_tokens(READINGS[i]), 1.0, f"g{i}", True, True, True, f"d{i}") for i in order
+    ]
+    base = join_words([t.norm for t in collate(versions).consensus()])
+    assert base == "The Secretary offered his condolences for the victims."
+
+
+def _sentence(result: Result, words: str) -> Any:
+    return next(s for r in result.readouts for s in r.sentences if words in s.text)
+
+
+def test_a_two_outlet_split_is_disputed() -> None:
+    result = analyse(
+        [
+            Source(
+                "two.jsonl",
+                _articles([FOURTH, FOURTH.replace("strengthen", "improve")]),
+            )
+        ]
+    )
+    sentence = _sentence(result, "emergency response")
+    (spot,) = sentence.disputed
+    assert {spot.base, *(t for t, _ in spot.readings)} == {"strengthen", "improve"}
+    changes = [d for w in sentence.witnesses for d in w.differences if d.kind != "typography"]
+    assert changes and all(d.disputed and not d.substantive for d in changes)
+
+
+def test_a_verbatim_witness_outweighs_two_paraphrases() -> None:
+    quoted = Version(
+        _tokens("The Secretary encouraged Pakistan to restore calm."), 1.0, "q", True, True, True
+    )
+    told = [
+        Version(
+            _tokens("The Secretary urged Pakistan to restore calm."),
+            0.45,
+            f"p{i}",
+            False,
+            False,
+            False,
+        )
+        for i in range(2)
+    ]
+    table = collate([quoted, *told])
+    assert "encouraged" in join_words([t.norm for t in table.consensus()])
+    assert not any(v.disputed for v in table.verdicts())
+
+
+def test_most_outlets_against_the_official_wording_is_a_finding() -> None:
+    official = "The Secretary urged both sides to re-establish direct communications."
+    outlets = [official.replace("re-establish", "restore")] * 7 + [official] * 2
+    versions = [
+        Version(_tokens(t), 1.0, f"g{i}", True, True, True, f"d{i}") for i, t in enumerate(outlets)
+    ]
+    found = spots(list(_tokens(official)), official, versions)
+    (finding,) = [s for s in found if s.majority is not None]
+    assert majority_finding(finding) == (
+        "7 of 9 outlets carry 'restore' where the readout says 're-establish'"
+    )
+    assert not any(s.disputed for s in found)
