@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from .attribute import Evidence
 from .differences import STOPWORDS
 from .entities import PRINCIPAL, Cast, entity_of
-from .model import Document, PassageKind
+from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
 from .passages import Unit
 
@@ -94,7 +94,7 @@ class OfficialSentence:
     """A sentence of an official text: a fixed base."""
 
     doc: Document
-    readout: str
+    readout: ReadoutKey
     start: int
     end: int
     tokens: list[Token]
@@ -113,7 +113,7 @@ class Cluster:
     official: OfficialSentence | None = None
     dates: dict[dt.date, float] = field(default_factory=lambda: defaultdict(float))
     base: str | None = None  # the consensus wording, once built
-    fixed: tuple[str, ...] = ()  # readout keys of official sentences (twins may share one)
+    fixed: tuple[ReadoutKey, ...] = ()  # readouts of official sentences (twins may share one)
 
     def strong_date(self) -> dt.date | None:
         return max(self.dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.dates else None

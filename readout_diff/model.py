@@ -13,6 +13,7 @@ highlight exactly what the article printed.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -156,6 +157,23 @@ class ReadoutSentence:
     def majority_findings(self) -> tuple[Spot, ...]:
         """Where most outlets agree on wording other than the (official) base's."""
         return tuple(s for s in self.spots if s.majority is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadoutKey:
+    """Which readout a sentence belongs to, inside the engine: the call with a counterpart
+    on a day, or an entry of the user's readouts file, which names its readout outright."""
+
+    counterpart: str  # "person:<surname>", or "doc:<id>" for an official text naming no one
+    day: dt.date | None = None
+    spec: str | None = None  # the readouts-file id
+
+    @property
+    def order(self) -> tuple[int, str, str]:
+        """Readouts are listed by counterpart then day; readouts-file entries last, by id."""
+        if self.spec is not None:
+            return (1, self.spec, "")
+        return (0, self.counterpart, self.day.isoformat() if self.day else "")
 
 
 @dataclass(frozen=True, slots=True)

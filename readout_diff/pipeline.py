@@ -51,6 +51,7 @@ from .model import (
     Passage,
     PassageKind,
     Readout,
+    ReadoutKey,
     Result,
     Role,
 )
@@ -267,7 +268,12 @@ def run(
                     prep.doc,
                     [
                         OfficialSentence(
-                            prep.doc, "", s.start, s.end, toks, encoder.encode(content_keys(toks))
+                            prep.doc,
+                            ReadoutKey(f"doc:{prep.doc.id}"),  # until its readout is known
+                            s.start,
+                            s.end,
+                            toks,
+                            encoder.encode(content_keys(toks)),
                         )
                         for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
                         if any(t.is_word for t in toks)
@@ -284,7 +290,7 @@ def run(
     for group, key in zip(officials, official_readouts, strict=True):
         for sentence in group.sentences:
             sentence.readout = key
-            sentence.day = _day_of(key) if "|" in key else None
+            sentence.day = key.day
     calls: Counter[tuple[str, dt.date]] = Counter()
     for prep in prepared:
         if prep.context is None:
@@ -415,12 +421,12 @@ def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
     return out
 
 
-def _date_undated_officials(keys: list[str], clusters: list[Cluster]) -> list[str]:
+def _date_undated_officials(keys: list[ReadoutKey], clusters: list[Cluster]) -> list[ReadoutKey]:
     """An official text that names no day ("... spoke with X today.") takes the day its
     witnesses' articles give the call."""
     out = []
     for key in keys:
-        if not key.endswith("|"):
+        if key.spec is not None or key.day is not None:
             out.append(key)
             continue
         votes: Counter[dt.date] = Counter()
@@ -432,7 +438,7 @@ def _date_undated_officials(keys: list[str], clusters: list[Cluster]) -> list[st
         if not votes:
             out.append(key)
             continue
-        dated = key + max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0].isoformat()
+        dated = replace(key, day=max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0])
         for cluster in clusters:
             cluster.fixed = tuple(dated if k == key else k for k in cluster.fixed)
         out.append(dated)
@@ -491,12 +497,12 @@ def _passage(cand: Candidate, note: str) -> Passage:
 
 def _official_readout(
     group: OfficialSentenceGroup, cast: Cast, specs: Sequence[ReadoutSpec]
-) -> str:
-    """The readout key an official text stands for: from the spec that names it, else
-    from its own "spoke with X" and date."""
+) -> ReadoutKey:
+    """The readout an official text stands for: the spec that names it, else its own
+    "spoke with X" and date."""
     for spec in specs:
         if spec.official and (spec.official == group.doc.path or spec.official == group.doc.id):
-            return f"spec:{spec.id}"
+            return _spec_key(spec)
     own = detect_cast([group.doc.text])
     text = group.doc.text
     main = max(
@@ -507,7 +513,7 @@ def _official_readout(
     counterpart = main.label.split()[-1].casefold() if main else None
     person = f"person:{counterpart}" if counterpart else _named_in(group, cast)
     day = group.doc.date  # its metadata, its file name's date, or its text's
-    return f"{person}|{day or ''}"
+    return ReadoutKey(person, dt.date.fromisoformat(day) if day else None)
 
 
 def _named_in(group: OfficialSentenceGroup, cast: Cast) -> str:
@@ -523,16 +529,15 @@ def _named_in(group: OfficialSentenceGroup, cast: Cast) -> str:
     return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _spec_key(spec: ReadoutSpec) -> str:
-    return f"spec:{spec.id}"
+def _spec_key(spec: ReadoutSpec) -> ReadoutKey:
+    return ReadoutKey(f"person:{spec.counterpart.split()[-1].casefold()}", spec=spec.id)
 
 
 def _belongs(
     member: Candidate,
     person: str,
-    keys: dict[str, str],
+    keys: dict[str, ReadoutKey],
     cluster: Cluster,
-    specs: Sequence[ReadoutSpec],
 ) -> bool:
     """A witness the article pins on one call stays out of its twin's copy of a shared
     sentence, and out of a twin sentence it matched only as well as its own."""
@@ -542,26 +547,10 @@ def _belongs(
     if pin in keys:
         return False
     return not any(
-        pin in {_person_of(k, specs) for k in other.fixed}
+        pin in {k.counterpart for k in other.fixed}
         for other in member.joined
         if other is not cluster
     )
-
-
-def _person_of(key: str, specs: Sequence[ReadoutSpec]) -> str:
-    """The counterpart a readout key stands for."""
-    spec = next((s for s in specs if _spec_key(s) == key), None)
-    if spec is not None:
-        return f"person:{spec.counterpart.split()[-1].casefold()}"
-    return key.partition("|")[0]
-
-
-def _day_of(key: str) -> dt.date | None:
-    day = key.partition("|")[2]
-    try:
-        return dt.date.fromisoformat(day) if day else None
-    except ValueError:
-        return None
 
 
 def _build_readouts(
@@ -570,7 +559,7 @@ def _build_readouts(
     calls: Counter[tuple[str, dt.date]],
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
-    official_keys: list[str],
+    official_keys: list[ReadoutKey],
     options: Options,
 ) -> tuple[list[Readout], list[Passage]]:
     placements: list[Placement | None] = []
@@ -578,7 +567,7 @@ def _build_readouts(
     for cluster in clusters:
         if cluster.fixed:
             placements.append(
-                Placement(tuple(_person_of(k, specs) for k in cluster.fixed), None, cluster.fixed)
+                Placement(tuple(k.counterpart for k in cluster.fixed), None, cluster.fixed)
             )
         else:
             placements.append(place(cluster, cast, calls))
@@ -596,14 +585,14 @@ def _build_readouts(
         """The readout an article pins a passage on: that call's, when it was found (a
         call no readout was found for is named nowhere)."""
         for key in known:
-            other = _day_of(key) if "|" in key else None
-            if _person_of(key, specs) == person and (
+            other = key.day
+            if key.counterpart == person and (
                 day is None or other is None or abs((other - day).days) <= 1
             ):
-                return _rid(key, specs)
+                return _rid(key)
         return None
 
-    groups: dict[str, list[Entry]] = defaultdict(list)
+    groups: dict[ReadoutKey, list[Entry]] = defaultdict(list)
     unassigned: list[Passage] = []
     for cluster, placement in zip(clusters, placements, strict=True):
         if placement is None:
@@ -615,7 +604,7 @@ def _build_readouts(
             continue
         if placement.fixed_readouts:
             keys = dict(zip(placement.counterparts, placement.fixed_readouts, strict=True))
-            day = _day_of(placement.fixed_readouts[0])
+            day = placement.fixed_readouts[0].day
         else:
             keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
             day = placement.date
@@ -627,7 +616,7 @@ def _build_readouts(
             )
             continue
         for person, key in keys.items():
-            members = [m for m in cluster.members if _belongs(m, person, keys, cluster, specs)]
+            members = [m for m in cluster.members if _belongs(m, person, keys, cluster)]
             pinned = {
                 id(m): claimed(m.evidence.explicit, day)
                 for m in members
@@ -644,7 +633,7 @@ def _build_readouts(
             groups[key].append((cluster, members, claims))
     readouts = [
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
-        for key in sorted(groups)
+        for key in sorted(groups, key=lambda k: k.order)
     ]
     return _link_shared(_claims_that_exist(readouts)), unassigned
 
@@ -702,44 +691,42 @@ def _claims_that_exist(readouts: list[Readout]) -> list[Readout]:
 
 def _readout_key(
     person: str, date: dt.date | None, specs: Sequence[ReadoutSpec], cast: Cast
-) -> str:
+) -> ReadoutKey:
     for spec in specs:
         if f"person:{spec.counterpart.split()[-1].casefold()}" == person and (
             spec.date is None or date is None or spec.date == date.isoformat()
         ):
             return _spec_key(spec)
-    return f"{person}|{date.isoformat() if date else ''}"
+    return ReadoutKey(person, date)
 
 
-def _rid(key: str, specs: Sequence[ReadoutSpec]) -> str:
+def _rid(key: ReadoutKey) -> str:
     """A readable readout id: the spec's id, else "<date>-<counterpart>"."""
-    spec = next((s for s in specs if _spec_key(s) == key), None)
-    if spec is not None:
-        return spec.id
-    person, _, day = key.partition("|")
-    return f"{day or 'undated'}-{person.split(':', 1)[-1]}"
+    if key.spec is not None:
+        return key.spec
+    day = key.day.isoformat() if key.day else "undated"
+    return f"{day}-{key.counterpart.split(':', 1)[-1]}"
 
 
 def _readout(
-    key: str,
+    key: ReadoutKey,
     entries: list[Entry],
     cast: Cast,
     specs: Sequence[ReadoutSpec],
     officials: list[OfficialSentenceGroup],
-    official_keys: list[str],
+    official_keys: list[ReadoutKey],
     options: Options,
 ) -> Readout:
-    spec = next((s for s in specs if _spec_key(s) == key), None)
+    spec = next((s for s in specs if s.id == key.spec), None)
     official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
-    rid = _rid(key, specs)
-    found: Person | None = cast.counterpart(_person_of(key, specs))
+    rid = _rid(key)
+    found: Person | None = cast.counterpart(key.counterpart)
     if spec is not None:
         counterpart_label = spec.counterpart
         date = spec.date
     else:
-        person, _, day = key.partition("|")
-        counterpart_label = found.label if found else person.split(":", 1)[-1]
-        date = day or None
+        counterpart_label = found.label if found else key.counterpart.split(":", 1)[-1]
+        date = key.day.isoformat() if key.day else None
     if official is not None and date is None:
         date = official.doc.date
     principal = cast.principal.label if cast.principal else "Call"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .align import Cluster
 from .entities import Cast
-from .model import PassageKind
+from .model import PassageKind, ReadoutKey
 
 
 class ReadoutSpecError(ValueError):
@@ -54,8 +54,8 @@ def parse_specs(text: str) -> list[ReadoutSpec]:
         counterpart = table.get("counterpart")
         if not isinstance(rid, str) or not rid.strip():
             raise ReadoutSpecError(f'readout {number} has no "id"')
-        if "|" in rid or "/" in rid:
-            raise ReadoutSpecError(f'readout id "{rid}" may not contain "|" or "/"')
+        if "/" in rid:
+            raise ReadoutSpecError(f'readout id "{rid}" may not contain "/"')
         if rid in seen:
             raise ReadoutSpecError(f'readout id "{rid}" is used twice')
         seen.add(rid)
@@ -98,7 +98,7 @@ class Placement:
 
     counterparts: tuple[str, ...]
     date: dt.date | None
-    fixed_readouts: tuple[str, ...] = ()  # the official readouts a sentence is part of
+    fixed_readouts: tuple[ReadoutKey, ...] = ()  # the official readouts a sentence is part of
     both: bool = False  # a witness says it was said in both (all) calls of the day
 
 
