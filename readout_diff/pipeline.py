@@ -42,6 +42,7 @@ from .model import (
     Readout,
     Result,
     Role,
+    Source,
 )
 from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
@@ -50,15 +51,6 @@ from .segment import Layout, layout
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input: a name to show (a path, or "-") and its bytes or text."""
-
-    name: str
-    data: bytes | str
-    role: Role = Role.REPORT
 
 
 @dataclass(frozen=True, slots=True)
