@@ -109,6 +109,7 @@ def test_every_exported_name_resolves() -> None:
     import readout_diff.check
 
     for package in (readout_diff, readout_diff.check):
+        assert len(package.__all__) >= 10
         for name in package.__all__:
             assert getattr(package, name) is not None, (package.__name__, name)
             assert name in dir(package)
