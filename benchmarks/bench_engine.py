@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/bench_engine.py            # N = 10, 100, 1000
     .venv/bin/python benchmarks/bench_engine.py 10 100     # chosen sizes
+    .venv/bin/python benchmarks/bench_engine.py --max-bytes 20000000 10000
+
+An input the engine rejects (10,000 articles make a JSONL over the default 5 MB limit)
+stops the benchmark with the engine's message and exit code 1: a run that analysed
+nothing is not a figure.
 
 Each N runs in a fresh process so peak memory (ru_maxrss) is that run's own. The target
 on the 2-core reference machine: 1,000 articles in under 20 s and under 1 GB, with cost
@@ -10,6 +15,7 @@ growing about linearly in N for a fixed set of readouts.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -131,13 +137,20 @@ def build(n: int, seed: int = 7) -> str:
     return "\n".join(json.dumps(article(i, pool, rng)) for i in range(n))
 
 
-def run_one(n: int) -> dict[str, float]:
+class Rejected(Exception):
+    """The engine refused an input: the run measured nothing."""
+
+
+def run_one(n: int, max_bytes: int | None = None) -> dict[str, float]:
     from readout_diff import Source, analyse
+    from readout_diff.documents import MAX_BYTES
 
     data = build(n)
     start = time.perf_counter()
-    result = analyse([Source("bench.jsonl", data)])
+    result = analyse([Source("bench.jsonl", data)], max_bytes=max_bytes or MAX_BYTES)
     elapsed = time.perf_counter() - start
+    if result.errors:
+        raise Rejected("; ".join(f"{e.path}: {e.message}" for e in result.errors))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "n": n,
@@ -148,22 +161,39 @@ def run_one(n: int) -> dict[str, float]:
     }
 
 
-def main(argv: list[str]) -> None:
-    if argv[:1] == ["--one"]:
-        print(json.dumps(run_one(int(argv[1]))))
-        return
-    sizes = [int(a) for a in argv] or [10, 100, 1000]
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Time the engine on N synthetic articles.")
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N")
+    parser.add_argument("--max-bytes", type=int, help="the engine's input limit (default 5 MB)")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        try:
+            print(json.dumps(run_one(args.sizes[0], args.max_bytes)))
+        except Rejected as problem:
+            print(f"bench_engine: N={args.sizes[0]}: input rejected: {problem}", file=sys.stderr)
+            return 1
+        return 0
+    sizes = args.sizes or [10, 100, 1000]
+    limit = ["--max-bytes", str(args.max_bytes)] if args.max_bytes else []
     print(f"{'N':>6} {'seconds':>8} {'peak MiB':>9} {'readouts':>9} {'witnesses':>10}")
     for n in sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
-        ).stdout
-        row = json.loads(out)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), *limit], capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            print(
+                done.stderr.strip() or f"bench_engine: N={n}: exit {done.returncode}",
+                file=sys.stderr,
+            )
+            return 1
+        row = json.loads(done.stdout)
         print(
             f"{row['n']:>6} {row['seconds']:>8} {row['peak_mib']:>9} {row['readouts']:>9} "
             f"{row['witnesses']:>10}"
         )
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

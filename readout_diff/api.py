@@ -14,10 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from .documents import MAX_BYTES
+from .errors import ReadoutSpecError
 from .inputs import read_paths
-from .model import InputError, Result, Role
-from .pipeline import Options, Progress, Source, run
-from .readouts import ReadoutSpec, ReadoutSpecError, parse_specs
+from .model import InputError, Result, Role, Source
+from .pipeline import Options, Progress, run
+from .readouts import ReadoutSpec, parse_specs
 
 TextOrPath = str | os.PathLike[str] | Source
 

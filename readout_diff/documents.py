@@ -15,14 +15,11 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from .dates import find_dates, leading_date_line, parse_date
+from .errors import InputProblem as InputProblem  # moved; still importable from here
 from .model import Document, Role
 
 MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ""}
-
-
-class InputProblem(Exception):
-    """Why one input cannot be used; the message is shown as is, after the path."""
 
 
 @dataclass(frozen=True, slots=True)

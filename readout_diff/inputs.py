@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import TEXT_SUFFIXES
-from .model import InputError, Role
-from .pipeline import Source
+from .model import InputError, Role, Source
 
 
 def _is_text_candidate(path: Path) -> bool:

@@ -25,6 +25,15 @@ class Role(StrEnum):
     REPORT = "report"
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input before it is read: a name to show (a path, or "-") and its bytes or text."""
+
+    name: str
+    data: bytes | str
+    role: Role = Role.REPORT
+
+
 class PassageKind(StrEnum):
     """How a document carries readout wording."""
 

@@ -43,6 +43,7 @@ from .entities import (
     extend_cast,
     person_key,
 )
+from .errors import PARSE_FAILURES
 from .identity import Context, caller_of, issuer_of
 from .model import (
     Document,
@@ -54,6 +55,7 @@ from .model import (
     ReadoutKey,
     Result,
     Role,
+    Source,
 )
 from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
@@ -62,15 +64,6 @@ from .segment import Layout, layout
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input: a name to show (a path, or "-") and its bytes or text."""
-
-    name: str
-    data: bytes | str
-    role: Role = Role.REPORT
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +111,7 @@ def _load(
         except InputProblem as problem:
             errors.append(InputError(source.name, str(problem)))
             continue
-        except (ValueError, LookupError, RecursionError, ImportError) as problem:
+        except PARSE_FAILURES as problem:
             # An extractor choking on one file must not lose the others.
             errors.append(InputError(source.name, f"cannot be parsed: {problem}"))
             continue

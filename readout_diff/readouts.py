@@ -16,11 +16,8 @@ from dataclasses import dataclass
 
 from .align import Cluster
 from .entities import Cast
+from .errors import ReadoutSpecError as ReadoutSpecError  # moved; still importable from here
 from .model import PassageKind, ReadoutKey
-
-
-class ReadoutSpecError(ValueError):
-    """A readouts file that cannot be used; the message names the problem."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,12 @@ from .align import Encoder, matched_range, similarity
 from .contrast import contrast
 from .differences import ELLIPSIS, content_keys, diff
 from .entities import canonicalise, detect_cast
+from .errors import ReadoutDiffError
 from .model import DifferenceKind, PassageKind, ReadoutSentence, Result
 from .normalise import tokenise
 
 
-class RebaseError(ValueError):
+class RebaseError(ReadoutDiffError, ValueError):
     """The chosen base names no document of the result."""
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, fields, replace
 from pathlib import PurePath
 from typing import Any
 
+from ..errors import ReadoutDiffError
 from .rules import RuleSelectionError, Severity, enabled
 
 SPELLING_POLICIES = ("allow", "flag")
 
 
-class ConfigError(ValueError):
+class ConfigError(ReadoutDiffError, ValueError):
     """A configuration that cannot be used; the message names the key and the problem."""
 
 

@@ -7,12 +7,11 @@ processes that inherit the index.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..attribute import call_partners
 from ..entities import Cast, canonicalise, detect_cast, entity_of
@@ -31,11 +30,13 @@ from .model import (
     SourceSpan,
     Verdict,
 )
-from .paraphrase import SentenceIndex, check_paraphrases
 from .quotes import Extracted, Locator, extract
 from .rules import RULES
 from .speakers import SpeakerKind, Voices, classify, source_voices
 from .verdicts import clip, differences, judge, moved
+
+if TYPE_CHECKING:  # numpy and the sentence index load only with --paraphrase
+    from .paraphrase import SentenceIndex
 
 PARALLEL_FROM = 64  # articles; below this a worker pool costs more than it saves
 
@@ -87,6 +88,8 @@ def prepare(sources: Sequence[Article], config: CheckConfig) -> Sources:
         [Locator(d.path, d.text, s.raw) for d, s in zip(docs, sources, strict=True)],
     )
     if config.paraphrase:
+        from .paraphrase import SentenceIndex
+
         prepared.paraphrase = SentenceIndex(docs, cast)
     return prepared
 
@@ -142,6 +145,8 @@ def _map(
     articles: Sequence[Article], prepared: Sources, config: CheckConfig, workers: int
 ) -> Iterator[ArticleResult]:
     """Results in article order, from worker processes when the run is large enough."""
+    import multiprocessing
+
     if (
         workers <= 1
         or len(articles) < PARALLEL_FROM
@@ -149,6 +154,8 @@ def _map(
     ):
         yield from (check_article(a, prepared, config) for a in articles)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, context, initializer=_init, initargs=((prepared, config),)
@@ -198,6 +205,8 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
         result.quotes.append(checked)
         result.findings.extend(silence(quote_findings(checked), quote.marker))
     if config.paraphrase and prepared.paraphrase is not None:
+        from .paraphrase import check_paraphrases
+
         found = check_paraphrases(doc, extracted, locator, prepared.paraphrase, prepared.cast)
         result.paraphrases.extend(found)
         result.findings.extend(

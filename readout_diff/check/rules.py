@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..errors import ReadoutDiffError
+
 
 class Severity(StrEnum):
     """Ordered: an error outranks a warning, which outranks information."""
@@ -99,7 +101,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-class RuleSelectionError(ValueError):
+class RuleSelectionError(ReadoutDiffError, ValueError):
     """A --select/--ignore value that names no rule."""
 
 

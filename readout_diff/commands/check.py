@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..check.config import CheckConfig, ConfigError, apply, parse_pyproject
-from ..check.core import Article
-from ..check.formats import FORMATS, render
-from ..check.rules import RULES, split_codes
+from ..check.formats import FORMATS
+from ..check.rules import RULES
 from ..diagnostics import ExitCode, error, note
-from ..documents import MAX_BYTES, InputProblem, decode, parse
-from ..inputs import read_paths
+from ..documents import MAX_BYTES
 from ..model import Role
+
+if TYPE_CHECKING:  # the matcher and its config load only when `check` runs
+    from ..check.config import CheckConfig
+    from ..check.core import Article
 
 HELP = "check that every quotation in the articles is faithful to the official sources"
 DESCRIPTION = (
@@ -139,7 +142,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "-j",
         "--jobs",
         type=int,
-        default=len(os.sched_getaffinity(0)),
+        default=usable_cores(),
         metavar="N",
         help="worker processes for large runs (default: all cores)",
     )
@@ -154,7 +157,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(run=run)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: `os.process_cpu_count()` (Python 3.13+, honours
+    the affinity mask), else `os.cpu_count()`. `os.sched_getaffinity` is Linux-only."""
+    counter: Callable[[], int | None] = getattr(os, "process_cpu_count", os.cpu_count)
+    return max(1, counter() or 1)
+
+
 def run(args: argparse.Namespace) -> ExitCode:
+    from ..check.config import ConfigError
+    from ..check.formats import render
+
     try:
         config = _config(args)
     except ConfigError as problem:
@@ -192,7 +205,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         report = check(articles, sources, config, workers=max(1, args.jobs))
     content = render(report, config.format, config.fail_on)
     if args.output:
-        from .report import write_atomically
+        from ..reports.files import write_atomically
 
         try:
             write_atomically(args.output, content)
@@ -209,6 +222,9 @@ def run(args: argparse.Namespace) -> ExitCode:
 
 
 def _config(args: argparse.Namespace) -> CheckConfig:
+    from ..check.config import CheckConfig, ConfigError, apply, parse_pyproject
+    from ..check.rules import split_codes
+
     config = CheckConfig()
     path = Path(args.config) if args.config else None if args.no_config else _nearest()
     if path is not None:
@@ -262,6 +278,11 @@ def read_articles(
     paths: list[str], role: Role, max_bytes: int = MAX_BYTES
 ) -> tuple[list[Article], bool]:
     """Documents with their file text (for line numbers); problems go to stderr."""
+    from ..check.core import Article
+    from ..documents import decode, parse
+    from ..errors import PARSE_FAILURES, InputProblem
+    from ..inputs import read_paths
+
     found, errors = read_paths(paths, role)
     for problem in errors:
         error(problem.path, problem.message)
@@ -276,7 +297,7 @@ def read_articles(
             error(source.name, str(problem))
             bad = True
             continue
-        except (ValueError, LookupError, RecursionError, ImportError) as problem:
+        except PARSE_FAILURES as problem:
             error(source.name, f"cannot be parsed: {problem}")
             bad = True
             continue

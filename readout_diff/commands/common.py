@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..api import analyse
 from ..diagnostics import ExitCode, error, note
 from ..documents import MAX_BYTES
-from ..model import Result
-from ..readouts import ReadoutSpecError
+from ..errors import ReadoutSpecError
+
+if TYPE_CHECKING:
+    from ..model import Result
 
 
 def add_input_arguments(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
@@ -51,25 +53,93 @@ def add_input_arguments(parser: argparse.ArgumentParser, stdin: bool = True) -> 
     )
 
 
-class _Progress:
-    """Progress on stderr, only on a terminal and not with --quiet."""
+# What each engine stage counts; a stage not named here is shown by its own name.
+STAGES = {
+    "read": "reading",
+    "passages": "finding passages",
+    "align": "aligning",
+    "measure": "measuring",
+}
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
+
+class StageProgress:
+    """Each engine stage with its counts and time left (Rich), on stderr.
+
+    Shown only when the stream is a terminal and not with --quiet: piped or redirected
+    stderr gets nothing. The engine calls `progress(stage, done, total)`; Rich is
+    imported on the first call, only when something will be shown.
+    """
+
+    def __init__(self, enabled: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and _isatty(self.stream)
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if self.enabled:
-            label = {"read": "files read", "passages": "passages found"}.get(stage, stage)
-            print(f"\rreadout-diff: {done} {label}" + " " * 10, end="", file=sys.stderr, flush=True)
+        if not self.enabled:
+            return
+        if self._bar is None:
+            self._bar = _rich_progress(self.stream)
+            self._bar.start()
+        bar = self._bar
+        if stage not in self._tasks:
+            for task in self._tasks.values():  # a new stage: the earlier ones are done
+                bar.update(task, completed=bar.tasks[task].total)
+            label = STAGES.get(stage, stage)
+            self._tasks[stage] = bar.add_task(label, total=max(total, 1), counts="")
+        if stage == "passages":  # found so far, in how many documents: not a fraction
+            counts = f"{done} in {total} document{'s' if total != 1 else ''}"
+            bar.update(self._tasks[stage], completed=max(total, 1), counts=counts)
+        else:
+            bar.update(
+                self._tasks[stage],
+                completed=min(done, total),
+                total=max(total, 1),
+                counts=f"{done}/{total}",
+            )
 
     def finish(self) -> None:
-        if self.enabled:
-            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+        """Clear the progress lines (they are transient); call before printing results."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+            self._tasks = {}
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except (OSError, ValueError):  # a closed stream
+        return False
+
+
+def _rich_progress(stream: TextIO) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("readout-diff: {task.description:<16}"),
+        BarColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=stream, stderr=stream is sys.stderr),
+        transient=True,
+    )
 
 
 def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
     """Run the engine on the command line's inputs; report input problems on stderr."""
-    progress = _Progress(not args.quiet)
+    from ..api import analyse
+
+    progress = StageProgress(not args.quiet)
     try:
         result = analyse(
             args.paths,
@@ -80,10 +150,10 @@ def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
             max_bytes=args.max_bytes,
         )
     except ReadoutSpecError as problem:
-        progress.finish()
         error(args.readouts or "--readouts", str(problem))
         return None, ExitCode.INPUT
-    progress.finish()
+    finally:
+        progress.finish()
     for failed in result.errors:
         error(failed.path, failed.message)
     if not args.quiet:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
-import tempfile
-from pathlib import Path
 
 from ..diagnostics import ExitCode, error
-from ..reports import FORMATS
+from ..reports import FORMATS, render
 from .common import add_input_arguments, color_wanted, load
 
 HELP = "write a diff report of every outlet's version of each readout"
@@ -47,42 +44,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(run=run)
 
 
-def render(result, fmt: str, color: bool, width: int) -> str:  # type: ignore[no-untyped-def]
-    """The report in one format, as text."""
-    if fmt == "json":
-        from ..serialise import to_json
-
-        return to_json(result)
-    if fmt == "markdown":
-        from ..reports.markdown import render as markdown
-
-        return markdown(result)
-    if fmt == "html":
-        from ..reports.html import render as html
-
-        return html(result)
-    from ..reports.text import render as text
-
-    return text(result, color=color, width=width)
-
-
-def write_atomically(path: str, content: str) -> None:
-    """Write beside the target, then rename: never a half-written file in its place."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's private 0600
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> ExitCode:
     result, code = load(args)
     if result is None:
@@ -106,6 +67,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.output is None:
         sys.stdout.write(content)
         return code
+    from ..reports.files import write_atomically
+
     try:
         write_atomically(args.output, content)
     except OSError as problem:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from ..api import analyse
 from ..diagnostics import ExitCode, error
-from ..model import Result
-from ..pipeline import Progress
 from .common import add_input_arguments
+
+if TYPE_CHECKING:
+    from ..model import Result
+    from ..pipeline import Progress
 
 HELP = "browse every outlet's version of each readout in an interactive terminal app"
 
@@ -30,6 +32,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     if "-" in args.paths:
         error("-", "review reads its keys from the terminal: give files or folders, not stdin")
         return ExitCode.INPUT
+    from ..api import analyse
     from ..tui import ReviewApp  # Textual is loaded only when the app runs
 
     def loader(progress: Progress) -> Result:

@@ -24,13 +24,13 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from ..commands.report import render as render_report
-from ..commands.report import write_atomically
 from ..contrast import contrast_pair
 from ..entities import Cast, detect_cast
 from ..model import Contrast, Readout, ReadoutSentence, Result
 from ..pipeline import Progress
 from ..rebase import rebase
+from ..reports import render as render_report
+from ..reports.files import write_atomically
 from ..views import hide_cosmetic
 from . import render
 from .dialogs import (

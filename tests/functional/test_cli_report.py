@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shutil
@@ -166,17 +167,43 @@ def test_stdin_is_read(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     assert code == 0 and json.loads(out)["documents"][0]["path"] == "-"
 
 
+def _option_table_rows(section: str) -> list[str]:
+    return [line for line in section.splitlines() if line.startswith("| `-")]
+
+
+def _section(readme: str, heading: str) -> str:
+    """From `heading` to the next heading of the same or a higher level."""
+    start = readme.index(heading)
+    level = heading.split(" ")[0]
+    rest = readme[start + len(heading) :]
+    ends = [m.start() for m in re.finditer(rf"^#{{1,{len(level)}}} ", rest, re.M)]
+    return rest[: ends[0]] if ends else rest
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    return {o for action in parser._actions for o in action.option_strings} - {"-h", "--help"}
+
+
 def test_readme_documents_every_option() -> None:
-    """The README keeps up with --help (as sqlite-utils' docs test does)."""
+    """Each command's options table in the README lists exactly its options (as
+    sqlite-utils' documentation test does), short and long forms alike."""
     readme = (ROOT / "README.md").read_text("utf-8")
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    for name, sub in commands.items():
-        assert f"readout-diff {name}" in readme, name
-        for action in sub._actions:
-            for option in action.option_strings:
-                if option.startswith("--") and option != "--help":
-                    assert re.search(rf"`[^`]*{re.escape(option)}\b", readme), (name, option)
+    sections = {"": _section(readme, "## Commands").split("\n### ")[0]}
+    sections.update({name: _section(readme, f"### `readout-diff {name}`") for name in commands})
+    assert sorted(sections) == ["", "check", "report", "review"]
+    for name, section in sections.items():
+        options = _options(commands[name] if name else parser)
+        rows = _option_table_rows(section)
+        assert rows, f"no options table for readout-diff {name}"
+        table = "\n".join(rows)
+        for option in options:
+            assert re.search(rf"`{re.escape(option)}(?![\w-])", table), (name, option)
+        for row in rows:
+            first_cell = row.split(" | ")[0]
+            for named in re.findall(r"`(-[\w-]+)", first_cell):
+                assert named in options | {"-h", "--help"}, (name, named, "is not an option")
 
 
 @pytest.mark.skipif(

@@ -122,10 +122,10 @@ def test_repeated_paragraphs_count_once(seeds_result: Result) -> None:
 
 def test_offsets_point_into_the_original_text(seeds_result: Result) -> None:
     texts = {d.id: d.text for d in seeds_result.documents}
-    for readout in seeds_result.readouts:
-        for sentence in readout.sentences:
-            for witness in sentence.witnesses:
-                assert texts[witness.document][witness.start : witness.end] == witness.text
+    witnesses = [w for r in seeds_result.readouts for s in r.sentences for w in s.witnesses]
+    assert len(witnesses) >= 20
+    for witness in witnesses:
+        assert texts[witness.document][witness.start : witness.end] == witness.text
 
 
 def test_document_dates_from_the_text(seeds_result: Result) -> None:

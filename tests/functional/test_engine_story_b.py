@@ -1,4 +1,7 @@
-"""A second story nobody tuned the engine to (tests/fixtures/story_b, see its MANIFEST)."""
+"""The second story (tests/fixtures/story_b, see its MANIFEST): fictional twin calls written
+apart from the seeds, in every input format. It was written to test the engine on text it had
+not been built around; the engine has since been tuned on it too, so it is a regression
+suite now, not a blind test."""
 
 from __future__ import annotations
 
@@ -33,9 +36,34 @@ def test_documents_from_every_format(with_officials: Result) -> None:
     outlets = {d.outlet for d in with_officials.documents if d.role == "report"}
     assert {"The Daily Frontier", "Capital Pulse", "The Northern Ledger"} <= outlets
     assert len([d for d in with_officials.documents if d.path.endswith(".jsonl")]) == 2
-    frontier = next(d for d in with_officials.documents if d.outlet == "The Daily Frontier")
-    assert "Key Takeaways" not in frontier.text or "Lachin" in frontier.text
     assert with_officials.errors == ()
+
+
+def test_html_article_extracted_without_page_chrome(with_officials: Result) -> None:
+    """a3 is a whole web page: the article's text and metadata are kept, the share bar,
+    advert and embed script dropped, and the "Key Takeaways" box (kept in the text, since
+    every offset points into it) carries no witness: its bullets paraphrase the story."""
+    frontier = next(d for d in with_officials.documents if d.outlet == "The Daily Frontier")
+    assert frontier.title == (
+        "US urges Azerbaijan to reopen Lachin crossing as Whitcombe calls both sides"
+    )
+    assert frontier.date == "2026-03-11"
+    assert "The Secretary urged Azerbaijan to reopen the Lachin border crossing" in frontier.text
+    assert "— Caucasus Wire (@CaucasusWire) March 11, 2026" in frontier.text
+    for chrome in ("WhatsApp", "ADVERTISEMENT", "Continue reading below", "widgets.js"):
+        assert chrome not in frontier.text, chrome
+    box_start = frontier.text.index("Key Takeaways")
+    box_end = frontier.text.index("Washington on Wednesday stepped into")
+    witnesses = [
+        w
+        for r in with_officials.readouts
+        for s in r.sentences
+        for w in s.witnesses
+        if w.document == frontier.id
+    ]
+    assert len(witnesses) >= 6
+    assert not [w.text for w in witnesses if w.start < box_end and w.end > box_start]
+    assert any("reopen the Lachin border crossing" in w.text for w in witnesses)
 
 
 def test_wire_copies_are_grouped(with_officials: Result) -> None:

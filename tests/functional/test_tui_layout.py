@@ -35,7 +35,9 @@ def _runs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _sentences(result: Result):  # type: ignore[no-untyped-def]
-    return [s for r in result.readouts for s in r.sentences]
+    found = [s for r in result.readouts for s in r.sentences]
+    assert found, "no readout sentence: every loop over them would pass by doing nothing"
+    return found
 
 
 class TestAlign:
@@ -49,6 +51,7 @@ class TestAlign:
                 assert _runs(stacked) == _runs(flowing), (sentence.id, witness.document)
 
     def test_same_word_sits_under_same_word(self, seeds_result: Result) -> None:
+        checked = 0
         for sentence in _sentences(seeds_result):
             for column in align(sentence.text, sentence.witnesses):
                 base = column.cells[0]
@@ -56,6 +59,8 @@ class TestAlign:
                     for piece in cell:
                         if piece.role in ("same", "removed"):
                             assert base and piece.text == base[0].text
+                            checked += 1
+        assert checked >= 100
 
     def test_base_row_rebuilds_the_sentence(self, seeds_result: Result) -> None:
         for sentence in _sentences(seeds_result):
@@ -78,11 +83,14 @@ class TestAlign:
 class TestBlocks:
     @pytest.mark.parametrize("width", [12, 30, 56, 120])
     def test_blocks_fit_the_width(self, seeds_result: Result, width: int) -> None:
+        checked = 0
         for sentence in _sentences(seeds_result):
             for block in blocks(align(sentence.text, sentence.witnesses), width):
                 used = sum(c.width for c in block) + sum(len(c.glue) for c in block[1:])
                 assert used <= width
                 assert all(cell_width(cell) <= width for c in block for cell in c.cells)
+                checked += 1
+        assert checked >= len(_sentences(seeds_result))
 
     def test_nothing_is_lost_when_wrapping(self, seeds_result: Result) -> None:
         sentence = max(_sentences(seeds_result), key=lambda s: len(s.text))

@@ -66,9 +66,9 @@ def terminal() -> Iterator[Terminal]:
         term.tmux("kill-session", "-t", term.name)
 
 
-def start(term: Terminal, *args: str) -> None:
+def start(term: Terminal, *args: str, script: Path = SCRIPT) -> None:
     """The command in a 120x36 terminal (COLUMNS and LINES say so too: pytest sets them)."""
-    command = " ".join([str(SCRIPT), "review", *args])
+    command = " ".join([str(script), "review", *args])
     term.tmux(
         "new-session",
         "-d",

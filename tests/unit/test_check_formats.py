@@ -116,131 +116,36 @@ def test_junit(report):
     )
 
 
-# The SARIF 2.1.0 properties the OASIS standard marks as required (sections 3.13-3.27),
-# with the types and values it allows: no schema file ships in any installed package.
-SARIF_REQUIRED = {
-    "type": "object",
-    "required": ["version", "runs"],
-    "properties": {
-        "version": {"const": "2.1.0"},
-        "$schema": {"type": "string", "format": "uri"},
-        "runs": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["tool"],
-                "properties": {
-                    "tool": {
-                        "type": "object",
-                        "required": ["driver"],
-                        "properties": {
-                            "driver": {
-                                "type": "object",
-                                "required": ["name"],
-                                "properties": {
-                                    "name": {"type": "string"},
-                                    "rules": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "required": ["id"],
-                                            "properties": {
-                                                "id": {"type": "string"},
-                                                "shortDescription": {"$ref": "#/$defs/message"},
-                                                "defaultConfiguration": {
-                                                    "type": "object",
-                                                    "properties": {
-                                                        "level": {"$ref": "#/$defs/level"},
-                                                        "enabled": {"type": "boolean"},
-                                                    },
-                                                },
-                                            },
-                                        },
-                                    },
-                                },
-                            }
-                        },
-                    },
-                    "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
-                    "results": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["message"],
-                            "properties": {
-                                "ruleId": {"type": "string"},
-                                "ruleIndex": {"type": "integer", "minimum": -1},
-                                "level": {"$ref": "#/$defs/level"},
-                                "message": {"$ref": "#/$defs/message"},
-                                "locations": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/$defs/location"},
-                                },
-                                "relatedLocations": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/$defs/location"},
-                                },
-                                "suppressions": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "required": ["kind"],
-                                        "properties": {
-                                            "kind": {"enum": ["inSource", "external"]},
-                                            "justification": {"type": "string"},
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
-    "$defs": {
-        "level": {"enum": ["none", "note", "warning", "error"]},
-        "message": {
-            "type": "object",
-            "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
-            "properties": {"text": {"type": "string"}},
-        },
-        "location": {
-            "type": "object",
-            "properties": {
-                "id": {"type": "integer", "minimum": -1},
-                "message": {"$ref": "#/$defs/message"},
-                "physicalLocation": {
-                    "type": "object",
-                    "anyOf": [{"required": ["address"]}, {"required": ["artifactLocation"]}],
-                    "properties": {
-                        "artifactLocation": {
-                            "type": "object",
-                            "properties": {
-                                "uri": {"type": "string", "format": "uri-reference"},
-                                "uriBaseId": {"type": "string"},
-                            },
-                        },
-                        "region": {
-                            "type": "object",
-                            "properties": {
-                                "startLine": {"type": "integer", "minimum": 1},
-                                "startColumn": {"type": "integer", "minimum": 1},
-                                "endLine": {"type": "integer", "minimum": 1},
-                                "endColumn": {"type": "integer", "minimum": 1},
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
+# The official SARIF 2.1.0 schema (OASIS, errata 01), vendored: no package on PyPI ships it.
+# Source: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json
+# (the same file as Schemata/sarif-schema-2.1.0.json in github.com/oasis-tcs/sarif-spec).
+SARIF_SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "schemas" / "sarif-schema-2.1.0.json").read_text(
+        "utf-8"
+    )
+)
 
 
-def test_sarif_is_structurally_valid_2_1_0(report):
+def test_the_vendored_schema_is_the_official_one() -> None:
+    jsonschema.Draft4Validator.check_schema(SARIF_SCHEMA)
+    assert SARIF_SCHEMA["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    assert len(SARIF_SCHEMA["definitions"]) == 52
+
+
+def validate_sarif(data: object) -> None:
+    validator = jsonschema.Draft4Validator(SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+def test_sarif_is_valid_against_the_official_schema_with_no_findings() -> None:
+    empty = CheckReport("consensus", (), (), (), ())
+    validate_sarif(json.loads(render(empty, "sarif", Severity.WARNING)))
+
+
+def test_sarif_is_valid_2_1_0(report):
     data = json.loads(render(report, "sarif", Severity.WARNING))
-    jsonschema.validate(data, SARIF_REQUIRED)
+    validate_sarif(data)
     run = data["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [f"RD{n:03d}" for n in range(1, 11)]
     results = run["results"]

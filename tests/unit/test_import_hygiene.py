@@ -52,3 +52,73 @@ def test_review_parser_is_built_without_textual() -> None:
         assert args.run.__module__ == "readout_diff.commands.review"
     """)
     assert "textual" not in _roots(loaded)
+
+
+# What `--help` has no use for: the engine's stages, the faces' libraries, numpy.
+NOT_FOR_HELP = {
+    "textual",
+    "jinja2",
+    "rich",
+    "numpy",
+    "rapidfuzz",
+    "syntok",
+    "trafilatura",
+    "readout_diff.api",
+    "readout_diff.pipeline",
+    "readout_diff.align",
+    "readout_diff.attribute",
+    "readout_diff.passages",
+    "readout_diff.witnesses",
+    "readout_diff.differences",
+    "readout_diff.entities",
+    "readout_diff.check.core",
+    "readout_diff.check.match",
+    "readout_diff.tui",
+}
+
+
+def test_help_loads_no_engine_and_no_face_library() -> None:
+    """A module-set check, never a timing one: benchmarks/bench_startup.py times it."""
+    loaded = _modules_after("""
+        import contextlib, io
+        from readout_diff.cli import main
+        for argv in (["--help"], ["report", "--help"], ["check", "--help"], ["review", "--help"]):
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+                main(argv)
+    """)
+    assert "readout_diff.cli" in loaded and "readout_diff.commands.check" in loaded
+    stray = {name for name in NOT_FOR_HELP if name in loaded or name in _roots(loaded)}
+    assert not stray, f"--help imported {sorted(stray)}"
+
+
+def test_importing_the_package_loads_nothing_until_a_name_is_used() -> None:
+    loaded = _modules_after("""
+        import readout_diff
+    """)
+    assert "readout_diff.pipeline" not in loaded and "readout_diff.api" not in loaded
+    loaded = _modules_after("""
+        import readout_diff
+        assert readout_diff.Source is readout_diff.model.Source
+        assert callable(readout_diff.analyse)
+    """)
+    assert "readout_diff.api" in loaded
+
+
+def test_every_exported_name_resolves() -> None:
+    import readout_diff
+    import readout_diff.check
+
+    for package in (readout_diff, readout_diff.check):
+        assert len(package.__all__) >= 10
+        for name in package.__all__:
+            assert getattr(package, name) is not None, (package.__name__, name)
+            assert name in dir(package)
+        assert sorted(package.__all__) == sorted(package._EXPORTS)  # type: ignore[attr-defined]
+
+
+def test_source_is_importable_where_library_users_import_it() -> None:
+    from readout_diff import Source as from_package
+    from readout_diff.model import Source
+    from readout_diff.pipeline import Source as from_pipeline
+
+    assert from_package is Source is from_pipeline

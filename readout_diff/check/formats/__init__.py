@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import CheckReport
-from ..rules import Severity
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # building the command line's parser reads FORMATS only
+    from ..model import CheckReport
+    from ..rules import Severity
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 
