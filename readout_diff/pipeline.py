@@ -26,6 +26,7 @@ from .attribute import (
     document_partners,
     entity_weights,
     gather,
+    in_issuer_voice,
     is_first_person,
     readout_style,
 )
@@ -339,7 +340,11 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
         assert prep.context is not None
         toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
         reason = None
-        if is_first_person(toks):
+        context = _quote_context(prep, unit)
+        issuer_voice = unit.kind == PassageKind.QUOTE and in_issuer_voice(
+            toks, unit.speaker, context
+        )
+        if is_first_person(toks, issuer_voice):
             reason = "first-person remark, not readout wording"
         elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
             reason = f"credited to {unit.speaker}, not to the readout"
@@ -358,7 +363,7 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
             prep.context,
             cast,
             post_date,
-            _quote_context(prep, unit),
+            context,
         )
         out.append(
             Candidate(

@@ -69,3 +69,25 @@ def test_first_person_briefing_and_a_counterparts_post_are_unassigned() -> None:
     (witness,) = sentence.witnesses
     # the quote stops at a comma before "the department said": cut short, no ellipsis
     assert [(d.kind.value, d.substantive) for d in witness.differences] == [("truncation", True)]
+
+
+def test_the_issuers_our_quoted_from_a_readout_is_readout_wording() -> None:
+    """No official text: two outlets quote the readout's "our allies" sentence; a
+    spokesperson's first-person remark at a briefing stays unassigned."""
+    lead = (
+        "Secretary of State Karl Halvorsen spoke with Norwegian Foreign Minister Tomas "
+        "Eriksen on Saturday, May 2, 2026.\n\n"
+    )
+    line = (
+        "“The Secretary also stressed the United States’ commitment to our allies in the "
+        "region and to the ceasefire talks,” {who}.\n\n"
+    )
+    remark = "“We are watching the talks closely,” spokesperson Dana Okafor told reporters.\n"
+    a = lead + line.format(who="spokesperson Dana Okafor said") + remark
+    b = lead + line.format(who="the readout said")
+    result = analyse([Source("a.txt", a), Source("b.txt", b)])
+    (readout,) = result.readouts
+    (sentence,) = [s for s in readout.sentences if "our allies" in s.text]
+    assert sorted(w.document for w in sentence.witnesses) == ["a", "b"]
+    notes = {p.text: p.note for p in result.unassigned}
+    assert notes["We are watching the talks closely,"] == "first-person remark, not readout wording"
