@@ -109,3 +109,14 @@ def test_markers_are_parsed_and_blanked():
     assert [(q.text, q.marker.codes if q.marker else None) for q in quotes] == [
         ("Quoted here,", ("RD002", "RD003"))
     ]
+
+
+def test_check_and_the_engine_read_the_same_single_quotes() -> None:
+    from readout_diff.passages import find_quotes
+    from readout_diff.segment import layout
+
+    text = "The readout said ‘the Secretary urged restraint’ and the readers’ paper agreed.\n"
+    assert _quotes(text) == [("the Secretary urged restraint", "The readout", False)]
+    assert [text[q.start : q.end] for q in find_quotes(text, layout(text))] == [
+        "the Secretary urged restraint"
+    ]
