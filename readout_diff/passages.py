@@ -343,6 +343,37 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
     return units, quotes
 
 
+# Words of an outlet's framing around a quotation: who said it, where, when, in what.
+_FRAMING = frozenset(
+    (
+        "the a an of in on at to by for from with during after before that as its his her "
+        "their and also was were is has had have been be who which according reported "
+        "reportedly quoted quoting said says saying added adding stated statement readout "
+        "release released issued issuing speaking spoke call phone telephone conversation "
+        "talks spokesperson spokesman spokeswoman "
+        "official officials department ministry office government foreign state secretary "
+        "minister president prime spokesperson's counterpart today yesterday earlier later "
+        "late morning evening night monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+)
+
+
+def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Quote]]) -> bool:
+    """Is everything around the quotations framing: names, titles, a reporting verb, the
+    call and the day ("The State Department said Secretary Blinken “…” on Monday")?"""
+    pieces, at = [], sentence.start
+    for s, e, _ in sorted(quoted, key=lambda x: x[0]):
+        pieces.append(text[at:s])
+        at = max(at, e)
+    pieces.append(text[at : sentence.end])
+    for word in re.findall(r"[\w’'-]+", " ".join(pieces)):
+        if word[:1].isupper() or word[:1].isdigit():
+            continue  # a name, a title, a date
+        if word.casefold().removesuffix("’s").removesuffix("'s") not in _FRAMING:
+            return False
+    return True
+
+
 def _sentence_units(
     doc_id: str, text: str, index: int, sentence: Sentence, quotes: list[Quote]
 ) -> list[Unit]:
@@ -381,6 +412,10 @@ def _sentence_units(
         )
 
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
+        return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+    if quoted and quoted_words >= 4 and _only_framing(text, sentence, quoted):
+        # "The State Department said the Secretary “…”": the outlet's lead-in is no
+        # version of the readout; the witness is the quotation alone.
         return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
     start, end = _trim(text, sentence.start, sentence.end)
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)

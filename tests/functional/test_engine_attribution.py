@@ -91,3 +91,25 @@ def test_the_issuers_our_quoted_from_a_readout_is_readout_wording() -> None:
     assert sorted(w.document for w in sentence.witnesses) == ["a", "b"]
     notes = {p.text: p.note for p in result.unassigned}
     assert notes["We are watching the talks closely,"] == "first-person remark, not readout wording"
+
+
+def test_the_outlets_lead_in_is_not_part_of_the_witness() -> None:
+    """Before, the whole sentence was the witness and "Secretary of State Karl Halvorsen"
+    was a wording change against "The Secretary"; the quotation is the witness."""
+    article = (
+        "Secretary of State Karl Halvorsen spoke with Foreign Minister Tomas Eriksen on "
+        "Saturday, May 9, 2026.\n\n"
+        "The State Department said in a statement on Saturday that Secretary of State Karl "
+        "Halvorsen “encouraged Norway to host the next round of technical talks.”\n"
+    )
+    result = analyse(
+        [Source("wire.txt", article)],
+        official=[_official("official_2026-05-09.txt", OFFICIAL_MAY_9)],
+    )
+    (sentence,) = [
+        s for s in result.readout("2026-05-09-eriksen").sentences if "technical talks" in s.text
+    ]
+    (witness,) = sentence.witnesses
+    assert witness.kind.value == "quote"
+    assert witness.text == "encouraged Norway to host the next round of technical talks."
+    assert witness.differences == ()

@@ -109,3 +109,19 @@ def test_a_sentence_quoted_in_single_marks_is_a_quote_unit() -> None:
         "The Secretary urged both sides to return to the talks at once,"
     )
     assert unit.speaker == "the readout"
+
+
+def test_a_quotation_behind_a_lead_in_is_the_unit_and_the_lead_in_is_not() -> None:
+    text = (
+        "The State Department said in a statement on Saturday that Secretary of State Karl "
+        "Halvorsen “encouraged Norway to host the talks.”\n"
+        "Halvorsen pressed hard in the call and Norway “agreed to host the talks.”\n"
+    )
+    units = find_units("d", text, layout(text))[0]
+    framed = [u for u in units if u.sentence == 0]
+    assert [(u.kind, text[u.start : u.end], u.fragment) for u in framed] == [
+        (PassageKind.QUOTE, "encouraged Norway to host the talks.", False)
+    ]
+    # words of its own around the quote: reported speech, with the quote a fragment of it
+    own = [(u.kind, u.fragment) for u in units if u.sentence == 1]
+    assert own == [(PassageKind.PARAPHRASE, False), (PassageKind.QUOTE, True)]
