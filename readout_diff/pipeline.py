@@ -54,6 +54,7 @@ from .model import (
     Readout,
     Result,
     Role,
+    Witness,
 )
 from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
@@ -651,7 +652,59 @@ def _build_readouts(
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
         for key in sorted(groups)
     ]
-    return _link_shared(_claims_that_exist(readouts)), unassigned
+    return _link_shared(_claims_that_exist(_one_readout_per_passage(readouts))), unassigned
+
+
+def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
+    """A passage of an article stands in one readout. Where one stretch of a document is a
+    witness in two readouts, the sentence both readouts share (the same words in each
+    twin) keeps it in both; otherwise the readout it matches best keeps it (then the one
+    the rest of its article reports, then the verbatim kind), and the other loses it."""
+    spots = [
+        (ri, si, wi, w)
+        for ri, r in enumerate(readouts)
+        for si, sentence in enumerate(r.sentences)
+        for wi, w in enumerate(sentence.witnesses)
+    ]
+    per_doc: Counter[tuple[int, str]] = Counter((ri, w.document) for ri, _, _, w in spots)
+    dropped: set[tuple[int, int, int]] = set()
+
+    def rank(spot: tuple[int, int, int, Witness]) -> tuple[float, int, int, int, str]:
+        ri, _, _, w = spot
+        return (
+            round(w.score, 2),
+            per_doc[(ri, w.document)],
+            w.kind != PassageKind.PARAPHRASE,
+            -w.substantive_count,
+            readouts[ri].id,
+        )
+
+    for i, a in enumerate(spots):
+        for b in spots[i + 1 :]:
+            (ra, sa, _, wa), (rb, sb, _, wb) = a, b
+            if (
+                ra == rb
+                or wa.document != wb.document
+                or not (wa.start < wb.end and wb.start < wa.end)
+                or readouts[ra].sentences[sa].text == readouts[rb].sentences[sb].text
+            ):
+                continue
+            loser = min(a, b, key=rank)
+            dropped.add(loser[:3])
+    if not dropped:
+        return readouts
+    out = []
+    for ri, readout in enumerate(readouts):
+        sentences = []
+        for si, sentence in enumerate(readout.sentences):
+            kept = tuple(
+                w for wi, w in enumerate(sentence.witnesses) if (ri, si, wi) not in dropped
+            )
+            if kept or sentence.base_source != "consensus":
+                sentences.append(replace(sentence, witnesses=kept))
+        if readout.official_document or any(s.witnesses for s in sentences):
+            out.append(replace(readout, sentences=tuple(sentences)))
+    return out
 
 
 def _with_a_call(

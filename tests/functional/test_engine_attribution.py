@@ -113,3 +113,41 @@ def test_the_outlets_lead_in_is_not_part_of_the_witness() -> None:
     assert witness.kind.value == "quote"
     assert witness.text == "encouraged Norway to host the next round of technical talks."
     assert witness.differences == ()
+
+
+def test_one_passage_one_readout_unless_the_twins_share_its_sentence() -> None:
+    norway = (
+        "Secretary Halvorsen spoke with Foreign Minister Tomas Eriksen of Norway today. "
+        "The Secretary urged Norway to keep lines of communication open with all parties "
+        "to the talks. The two sides agreed to meet again before the summit in June."
+    )
+    denmark = (
+        "Secretary Halvorsen spoke with Foreign Minister Mette Holm of Denmark today. "
+        "The Secretary urged Denmark to keep lines of communication open with all parties "
+        "to the talks. The two sides agreed to meet again before the summit in June."
+    )
+    article = (
+        "Secretary of State Karl Halvorsen spoke with Norwegian Foreign Minister Tomas "
+        "Eriksen and Danish Foreign Minister Mette Holm on Saturday, May 9, 2026.\n\n"
+        "“The Secretary urged Norway to keep lines of communication open with all parties "
+        "to the talks,” the readout said.\n\n"
+        "He also said the sides must “keep lines of communication open with all parties to "
+        "the talks” in the coming weeks, while pressing for aid.\n\n"
+        "“The two sides agreed to meet again before the summit in June,” both readouts said.\n"
+    )
+    result = analyse(
+        [Source("w.txt", article)],
+        official=[
+            _official("official_2026-05-09.txt", norway),
+            _official("official2_2026-05-09.txt", denmark),
+        ],
+    )
+    holders: dict[str, set[str]] = {}
+    for readout in result.readouts:
+        for sentence in readout.sentences:
+            for w in sentence.witnesses:
+                holders.setdefault(article[w.start : w.end], set()).add(readout.id)
+    fragment = "keep lines of communication open with all parties to the"
+    assert holders[fragment] == {"2026-05-09-eriksen"}  # where the rest of its article is
+    shared = "The two sides agreed to meet again before the summit in June,"
+    assert holders[shared] == {"2026-05-09-eriksen", "2026-05-09-holm"}
