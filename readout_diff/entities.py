@@ -183,6 +183,16 @@ def _alias_form(token: Token, case_sensitive: bool) -> str:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Each country entity's common name: "country:cn" -> "China"."""
+    data = resources.files("readout_diff").joinpath("data/countries.tsv").read_text("utf-8")
+    return {
+        f"country:{row.split(chr(9))[0]}": row.split(chr(9))[1].split("|")[0]
+        for row in data.splitlines()[1:]
+    }
+
+
+@lru_cache(maxsize=1)
 def country_gazetteer() -> Gazetteer:
     """Every country's names, abbreviations, demonyms and capitals."""
     gaz = Gazetteer()
