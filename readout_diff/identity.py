@@ -134,6 +134,9 @@ def _countries(text: str) -> set[str]:
     return {e for t in tokens if (e := entity_of(t)) and e.startswith("country:")}
 
 
+_ANY_CASE_OFFICE = re.compile(_OFFICE_PATTERN.pattern, re.IGNORECASE)  # "foreign ministry"
+
+
 def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attributed:
     """The counterpart government's office the texts credit with its own readout: an
     office named right after the counterpart's country ("China's Ministry of Foreign
@@ -145,7 +148,7 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
     votes: Counter[str] = Counter()
     for text in texts:
         found: Counter[str] = Counter()
-        for match in _OFFICE_PATTERN.finditer(text):
+        for match in _ANY_CASE_OFFICE.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]
             if country in _countries(before):
                 found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1

@@ -413,17 +413,24 @@ def _counterpart_side(
     prep: _Prepared, unit: Unit, tokens: list[Token], context: list[Token], cast: Cast
 ) -> str | None:
     """The counterpart whose own government's readout the article credits this passage
-    to: said by the counterpart or of them, or credited to their country's office, with
-    the readout, the statement or that office named around it ("..., Wang said to Rubio,
-    according to a readout from China's Ministry of Foreign Affairs")."""
+    to: said by the counterpart or of them (here or in the sentence before), or credited
+    to their country's office; with the readout, the statement or that office named in
+    the sentences around it ("..., Wang said to Rubio, according to a readout from China's
+    Ministry of Foreign Affairs") or, for words of the counterpart, anywhere in the
+    article. Never what was said to reporters, at a briefing or in an interview."""
     assert prep.context is not None
-    start, _, paragraph = prep.context.sentences[unit.sentence]
-    around = [*context, *prep.sentence_tokens[unit.sentence]]
-    near_start = start
-    if unit.sentence > 0 and prep.context.sentences[unit.sentence - 1][2] == paragraph:
-        around = [*prep.sentence_tokens[unit.sentence - 1], *around]
-        near_start = prep.context.sentences[unit.sentence - 1][0]
-    near = prep.doc.text[near_start : prep.context.sentences[unit.sentence][1]]
+    spans = prep.context.sentences
+    _, _, paragraph = spans[unit.sentence]
+    window = [
+        i
+        for i in (unit.sentence - 1, unit.sentence, unit.sentence + 1)
+        if 0 <= i < len(spans) and spans[i][2] == paragraph
+    ]
+    around = [*context, *(t for i in window for t in prep.sentence_tokens[i])]
+    words = {t.norm.casefold() for t in around if t.is_word}
+    if words & _SPOKEN_WORDS:
+        return None
+    near = prep.doc.text[spans[window[0]][0] : spans[window[-1]][1]]
     person: Person | None = None
     if unit.speaker:
         person = next(
@@ -436,22 +443,25 @@ def _counterpart_side(
         )
     if person is None:
         person = _counterpart_person(_lead_and_unit(prep, unit), cast)
-    if person is None and near_start < start:  # "“…,” Wang said, according to … “…”"
-        person = _counterpart_person(prep.sentence_tokens[unit.sentence - 1], cast)
-    office_of = {
-        p.id: counterpart_issuer_of([near], p.country).evidence is not None
-        and not (counterpart_issuer_of([near], p.country).value or "").endswith("government")
-        for p in cast.counterparts
-    }
+    if person is None and window[0] < unit.sentence:  # "“…,” Wang said, according to … “…”"
+        person = _counterpart_person(prep.sentence_tokens[window[0]], cast)
+    credited = [p for p in cast.counterparts if _office_of(near, p)]
     if person is None:
-        credited = [p for p in cast.counterparts if office_of[p.id]]
         person = credited[0] if len(credited) == 1 else None
-    if person is None:
-        return None
-    words = {t.norm.casefold() for t in around if t.is_word}
-    if office_of.get(person.id) or words & _READOUT_CREDIT:
+        return person.id if person is not None else None
+    if person in credited or words & _READOUT_CREDIT or _office_of(prep.doc.text, person):
         return person.id
     return None
+
+
+# Words around a quotation that make it spoken, not a readout's.
+_SPOKEN_WORDS = frozenset(["reporters", "briefing", "interview", "journalists", "conference"])
+
+
+def _office_of(text: str, person: Person) -> bool:
+    """Does the text name the person's own country's office ("China's foreign ministry")?"""
+    issuer = counterpart_issuer_of([text], person.country)
+    return bool(issuer.value) and not (issuer.value or "").endswith("government")
 
 
 _ANNOUNCES_CALL = re.compile(

@@ -221,3 +221,22 @@ def test_the_counterparts_translated_readout_is_one_readout_of_its_issuer() -> N
     assert [r.issuer for r in caller_side] == ["State Department"]
     assert not any("constructive role" in s.text for r in caller_side for s in r.sentences)
     assert any(p.text.startswith("We will not be rushed") for p in result.unassigned)
+
+
+def test_the_counterparts_office_is_named_in_any_case() -> None:
+    from readout_diff.identity import counterpart_issuer_of
+
+    texts = [
+        "Halvorsen said, according to Oslo's foreign ministry.",
+        "according to a readout from Norway’s Ministry of Foreign Affairs",
+        "The Norwegian foreign ministry readout also said ...",
+    ]
+    found = counterpart_issuer_of(texts, "country:no")
+    assert (found.value, found.evidence) == (
+        "Norway's Foreign Ministry",
+        "credited by 3 of 3 documents",
+    )
+    # the caller's own department is not the counterpart's office
+    assert counterpart_issuer_of(["the State Department said"], "country:no").value == (
+        "Norway's government"
+    )
