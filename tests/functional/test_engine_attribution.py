@@ -155,3 +155,23 @@ def test_one_passage_one_readout_unless_the_twins_share_its_sentence() -> None:
     assert pressed_in == {"2026-05-09-eriksen"}
     shared = "The two sides agreed to meet again before the summit in June,"
     assert holders[shared] == {"2026-05-09-eriksen", "2026-05-09-holm"}
+
+
+def test_the_article_goes_on_after_a_box_in_its_middle() -> None:
+    article = (
+        "Secretary of State Karl Halvorsen spoke with Foreign Minister Tomas Eriksen on "
+        "Saturday, May 9, 2026.\n\n"
+        "The call came a week after the two met in Oslo.\n\n"
+        "RELATED STORIES\nNorway to host talks next month\nOslo reopens its port\n\n"
+        "Sign up for our morning newsletter\nEnter your email address\n\n"
+        "“The Secretary encouraged Norway to host the next round of technical talks,” "
+        "the readout said.\n"
+    )
+    result = analyse(
+        [Source("boxed.txt", article)],
+        official=[_official("official_2026-05-09.txt", OFFICIAL_MAY_9)],
+    )
+    (sentence,) = [
+        s for s in result.readout("2026-05-09-eriksen").sentences if "technical talks" in s.text
+    ]
+    assert [w.document for w in sentence.witnesses] == ["boxed"]

@@ -120,3 +120,17 @@ def test_check_and_the_engine_read_the_same_single_quotes() -> None:
     assert [text[q.start : q.end] for q in find_quotes(text, layout(text))] == [
         "the Secretary urged restraint"
     ]
+
+
+def test_check_reads_on_after_a_box_in_the_middle_of_an_article() -> None:
+    text = (
+        "The minister spoke with his counterpart on Friday about the border talks.\n\n"
+        "“We urge restraint,” the ministry said in its readout of the call on Friday.\n\n"
+        "RELATED STORIES\nMinister says talks could begin next month\n"
+        "Border town reopens its market\n\n"
+        "“The Secretary stressed the need for an early return to talks,” the readout said.\n"
+    )
+    assert [q for q, _, _ in _quotes(text)] == [
+        "We urge restraint,",
+        "The Secretary stressed the need for an early return to talks,",
+    ]
