@@ -112,12 +112,48 @@ class Evidence:
     dates: dict[dt.date, float] = field(default_factory=dict)
 
 
-def is_first_person(tokens: Sequence[Token]) -> bool:
-    """Briefing remarks ("We want...") are someone speaking, not a readout."""
+_SINGULAR = frozenset(["i", "i'm", "i've", "i'll", "i'd", "my", "me", "myself", "mine"])
+# A quotation credited to one of these is the text of a readout, not someone speaking.
+_DOCUMENT_NOUNS = frozenset(
+    ["readout", "readouts", "statement", "statements", "release", "communique", "transcript"]
+)
+_INSTITUTIONS = frozenset(["department", "ministry", "office", "embassy", "mission", "government"])
+_PERSON_NOUNS = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "aide"]
+)
+# Words around a quotation that make it spoken: a briefing, an interview, a press conference.
+_SPOKEN = frozenset(
+    ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
+)
+
+
+def is_first_person(tokens: Sequence[Token], issuer_voice: bool = False) -> bool:
+    """Briefing remarks ("We want...") are someone speaking, not a readout. In the
+    issuer's own voice (see `in_issuer_voice`) "we" and "our" are the government's, and
+    only "I" and "my" make a remark."""
+    words = _SINGULAR if issuer_voice else _FIRST_PERSON
     return any(
-        t.is_word and entity_of(t) is None and t.norm.casefold() in _FIRST_PERSON and t.norm != "US"
+        t.is_word and entity_of(t) is None and t.norm.casefold() in words and t.norm != "US"
         for t in tokens
     )
+
+
+def in_issuer_voice(
+    tokens: Sequence[Token], speaker: str | None, context: Sequence[Token] = ()
+) -> bool:
+    """Is a quotation the issuer's own wording? It is when worded as a readout ("The
+    Secretary stressed ... our allies"), or credited to a readout or a statement ("the
+    readout said", "according to the statement") or to a department itself; never when
+    it was said to reporters, at a briefing or in an interview."""
+    around = {t.norm.casefold() for t in context if t.is_word}
+    if around & _SPOKEN:
+        return False
+    if readout_style(tokens):
+        return True
+    who = set(re.findall(r"\w+", (speaker or "").casefold()))
+    if (who | around) & _DOCUMENT_NOUNS:
+        return True
+    return bool(who & _INSTITUTIONS) and not (who | around) & _PERSON_NOUNS
 
 
 def readout_style(tokens: Sequence[Token], founding: bool = False) -> bool:

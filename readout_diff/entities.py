@@ -183,6 +183,16 @@ def _alias_form(token: Token, case_sensitive: bool) -> str:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Each country entity's common name: "country:cn" -> "China"."""
+    data = resources.files("readout_diff").joinpath("data/countries.tsv").read_text("utf-8")
+    return {
+        f"country:{row.split(chr(9))[0]}": row.split(chr(9))[1].split("|")[0]
+        for row in data.splitlines()[1:]
+    }
+
+
+@lru_cache(maxsize=1)
 def country_gazetteer() -> Gazetteer:
     """Every country's names, abbreviations, demonyms and capitals."""
     gaz = Gazetteer()
@@ -356,11 +366,13 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
     mentions: list[_Mention] = []
     current: list[Token] = []
     j = i
-    while j < len(tokens) and j - i < 24:  # long titles: "Member of the Political Bureau ..."
+    while j < len(tokens) and j - i < 40:  # long titles: "Member of the Political Bureau ..."
         tok = tokens[j]
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or _is_name_word(tok):
             current.append(tok)
+        elif tok.norm == "(" and current and (close := _abbreviation_end(tokens, j)):
+            j = close  # "the Communist Party of China (CPC) Central Committee"
         elif low in _SKIP_INSIDE and current and _name_follows(tokens, j + 1):
             if low == "and":
                 mentions.extend(_finish(current))
@@ -372,11 +384,13 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
         elif (
             tok.norm == ","
             and current
-            and current[-1].norm.casefold() in TITLE_WORDS
+            and (low_last := current[-1].norm.casefold()) in TITLE_WORDS | _BODIES
             and j + 1 < len(tokens)
             and _is_name_word(tokens[j + 1])
+            and (low_last in TITLE_WORDS or tokens[j + 1].norm.casefold() in TITLE_WORDS)
         ):
-            pass  # "Brazil's Minister of Foreign Affairs, Ricardo Almeida"
+            pass  # "Brazil's Minister of Foreign Affairs, Ricardo Almeida", "... Commission,
+            # Foreign Minister Wang Yi"
         else:
             break
         j += 1
@@ -384,13 +398,54 @@ def _mention_after(tokens: Sequence[Token], i: int) -> list[_Mention]:
     return mentions
 
 
+def _abbreviation_end(tokens: Sequence[Token], j: int) -> int | None:
+    """The ")" of a short abbreviation in brackets inside a title: "(CPC)", "(MFA)"."""
+    if (
+        j + 2 < len(tokens)
+        and tokens[j + 2].norm == ")"
+        and tokens[j + 1].is_word
+        and tokens[j + 1].norm.isupper()
+    ):
+        return j + 2
+    return None
+
+
+# Words that open an apposition after a name: "Wang Yi, who is also ...", "X, the
+# country's top diplomat, ...", "X, also a member of ...".
+_APPOSITION = frozenset(["who", "also", "the", "a", "an", "his", "her", "its", "china's"])
+
+
+def _before_apposition(tokens: Sequence[Token], j: int) -> int:
+    """Where the subject ends when an apposition stands between it and its verb:
+    "Wang Yi, who is also director of ..., spoke with" -> the index of "Yi"."""
+    if j < 1 or tokens[j].norm != ",":
+        return j
+    for k in range(j - 1, max(j - 40, 0), -1):
+        if tokens[k].norm in ".;:":
+            break
+        if tokens[k].norm == "," and k + 1 < j:
+            nxt = tokens[k + 1]
+            low = nxt.norm.casefold()
+            if (
+                (low in _APPOSITION or low.endswith("'s") or entity_of(nxt) is not None)
+                and k > 0
+                and _is_name_word(tokens[k - 1])
+            ):
+                return k - 1
+            break
+    return j
+
+
 def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     """Parse the subject that ends just before token i: "US Secretary of State Marco Rubio"."""
     j = i - 1
     while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
         j -= 1
+    j = _before_apposition(tokens, j)
+    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+        j -= 1
     start = j
-    while start >= 0 and start > i - 12:
+    while start >= 0 and start > j - 11:
         tok = tokens[start]
         low = tok.norm.casefold()
         if (

@@ -132,3 +132,30 @@ def _countries(text: str) -> set[str]:
 
     tokens = canonicalise(tokenise(text), country_gazetteer())
     return {e for t in tokens if (e := entity_of(t)) and e.startswith("country:")}
+
+
+_ANY_CASE_OFFICE = re.compile(_OFFICE_PATTERN.pattern, re.IGNORECASE)  # "foreign ministry"
+
+
+def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attributed:
+    """The counterpart government's office the texts credit with its own readout: an
+    office named right after the counterpart's country ("China's Ministry of Foreign
+    Affairs", "the Chinese foreign ministry readout", "Beijing's foreign ministry")."""
+    from .entities import country_names
+
+    if country is None:
+        return Attributed(None, None)
+    votes: Counter[str] = Counter()
+    for text in texts:
+        found: Counter[str] = Counter()
+        for match in _ANY_CASE_OFFICE.finditer(text):
+            before = text[max(0, match.start() - 30) : match.start()]
+            if country in _countries(before):
+                found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+        if found:
+            votes[found.most_common(1)[0][0]] += 1
+    name = country_names().get(country, country.partition(":")[2].upper())
+    if not votes:
+        return Attributed(f"{name}'s government", "the counterpart's side, no office named")
+    office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return Attributed(f"{name}'s {office}", f"credited by {count} of {len(texts)} documents")

@@ -2,6 +2,8 @@
 
 Quotes are paired mark by mark inside a paragraph, so an unbalanced quote ends at its
 paragraph (minus a trailing "she said") instead of swallowing the rest of the article.
+Single marks (‘…’, '…') are an outlet's quote style too; a quote inside a quote belongs
+to the outer one. `check` finds its quotations with the same `find_quotes`.
 Every passage becomes sentence-sized units, the things that are aligned later.
 """
 
@@ -16,6 +18,8 @@ from .segment import Layout, Sentence
 OPEN_MARKS = "“„«‹"
 CLOSE_MARKS = "”»›"
 AMBIGUOUS_MARKS = '"＂'
+OPEN_SINGLE = "‘'"
+CLOSE_SINGLE = "’'"
 SPEECH_VERBS = (
     "said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
     "explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
@@ -160,8 +164,57 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
             else:
                 end = _attribution_end(text, open_at, para.end)
                 quotes.append(Quote(open_at, end, "never closed"))
+    singles = _single_quotes(text, layout)
+    # A quote inside a quote belongs to the outer one, whichever marks each uses.
+    quotes = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in singles)]
+    quotes += [s for s in singles if not any(o.start <= s.start and s.end <= o.end for o in quotes)]
+    quotes.sort(key=lambda q: (q.start, q.end))
     named = [_with_speaker(text, q) for q in quotes if text[q.start : q.end].strip()]
     return _resolve_pronouns(named)
+
+
+def _single_quotes(text: str, layout: Layout) -> list[Quote]:
+    """‘Quoted’ or 'quoted' spans (British and Asian outlets, headlines) paired within a
+    paragraph; a lone mark is an apostrophe ("Rubio’s", "the leaders’ talks")."""
+    out: list[Quote] = []
+    for para in layout.paragraphs:
+        if para.duplicate_of is not None:
+            continue
+        closes = [i for i in range(para.start, para.end) if _closes_single(text, i)]
+        open_at: int | None = None
+        for i in range(para.start, para.end):
+            if open_at is None:
+                if _opens_single(text, i):
+                    open_at = i + 1
+                continue
+            if i not in closes or (
+                text[i - 1] in "sS"
+                and _APOSTROPHE_BEFORE_WORD.match(text, i + 1)
+                and any(c > i for c in closes)
+            ):
+                continue
+            if len(re.findall(r"\w", text[open_at:i])) >= 2:
+                out.append(Quote(open_at, i))
+            open_at = None
+    return out
+
+
+_APOSTROPHE_BEFORE_WORD = re.compile(r" [a-z]")
+
+
+def _opens_single(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in OPEN_SINGLE or i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    before = "([{—–-/" + OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
+    return ch == "‘" or i == 0 or text[i - 1].isspace() or text[i - 1] in before
+
+
+def _closes_single(text: str, i: int) -> bool:
+    if text[i] not in CLOSE_SINGLE or i == 0 or text[i - 1].isspace():
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return nxt.isspace() or nxt in ".,;:!?)]}—–-…" + OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
 
 
 def _resolve_pronouns(quotes: list[Quote]) -> list[Quote]:
@@ -239,7 +292,7 @@ def find_posts(text: str, layout: Layout) -> list[Post]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = " \t\n" + OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
+    strip = " \t\n" + OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS + "‘"
     while start < end and text[start] in strip:
         start += 1
     while end > start and text[end - 1] in strip:
@@ -290,6 +343,37 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
     return units, quotes
 
 
+# Words of an outlet's framing around a quotation: who said it, where, when, in what.
+_FRAMING = frozenset(
+    (
+        "the a an of in on at to by for from with during after before that as its his her "
+        "their and also was were is has had have been be who which according reported "
+        "reportedly quoted quoting said says saying added adding stated statement readout "
+        "release released issued issuing speaking spoke call phone telephone conversation "
+        "talks spokesperson spokesman spokeswoman "
+        "official officials department ministry office government foreign state secretary "
+        "minister president prime spokesperson's counterpart today yesterday earlier later "
+        "late morning evening night monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+)
+
+
+def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Quote]]) -> bool:
+    """Is everything around the quotations framing: names, titles, a reporting verb, the
+    call and the day ("The State Department said Secretary Blinken “…” on Monday")?"""
+    pieces, at = [], sentence.start
+    for s, e, _ in sorted(quoted, key=lambda x: x[0]):
+        pieces.append(text[at:s])
+        at = max(at, e)
+    pieces.append(text[at : sentence.end])
+    for word in re.findall(r"[\w’'-]+", " ".join(pieces)):
+        if word[:1].isupper() or word[:1].isdigit():
+            continue  # a name, a title, a date
+        if word.casefold().removesuffix("’s").removesuffix("'s") not in _FRAMING:
+            return False
+    return True
+
+
 def _sentence_units(
     doc_id: str, text: str, index: int, sentence: Sentence, quotes: list[Quote]
 ) -> list[Unit]:
@@ -328,6 +412,10 @@ def _sentence_units(
         )
 
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
+        return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+    if quoted and quoted_words >= 4 and _only_framing(text, sentence, quoted):
+        # "The State Department said the Secretary “…”": the outlet's lead-in is no
+        # version of the readout; the witness is the quotation alone.
         return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
     start, end = _trim(text, sentence.start, sentence.end)
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)

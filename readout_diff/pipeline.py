@@ -26,6 +26,7 @@ from .attribute import (
     document_partners,
     entity_weights,
     gather,
+    in_issuer_voice,
     is_first_person,
     readout_style,
 )
@@ -44,7 +45,7 @@ from .entities import (
     person_key,
 )
 from .errors import PARSE_FAILURES
-from .identity import Context, caller_of, issuer_of
+from .identity import Context, caller_of, counterpart_issuer_of, issuer_of
 from .model import (
     Document,
     InputError,
@@ -56,6 +57,7 @@ from .model import (
     Result,
     Role,
     Source,
+    Witness,
 )
 from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
@@ -235,6 +237,7 @@ def run(
         cast = extend_cast(cast, specs)
     encoder = Encoder()
     candidates: list[Candidate] = []
+    sides: dict[int, str] = {}  # candidates credited to the counterpart's own readout
     officials: list[OfficialSentenceGroup] = []
     for prep in prepared:
         text = prep.doc.text
@@ -276,7 +279,7 @@ def run(
                 )
             )
             continue
-        candidates.extend(_candidates_of(prep, cast, encoder))
+        candidates.extend(_candidates_of(prep, cast, encoder, sides))
     if progress:
         progress("passages", len(candidates), len(docs))
     official_readouts = [_official_readout(group, cast, specs) for group in officials]
@@ -307,10 +310,17 @@ def run(
     result_readouts = [
         _identify(r, cast, {d.id: d for d in docs}, call_days, specs) for r in result_readouts
     ]
+    own_side, taken = _counterpart_readouts(
+        [c for c in leftovers if id(c) in sides], sides, result_readouts, cast, specs, options
+    )
+    result_readouts.extend(
+        _identify_counterpart_side(r, cast, {d.id: d for d in docs}, call_days, specs)
+        for r in own_side
+    )
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
         for c in leftovers
-        if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment
+        if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment and id(c) not in taken
     )
     carried = {w.document for r in result_readouts for s in r.sentences for w in s.witnesses}
     notices.extend(
@@ -330,15 +340,22 @@ def run(
     )
 
 
-def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candidate]:
+def _candidates_of(
+    prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, str] | None = None
+) -> list[Candidate]:
     """Every unit of a report as a candidate for alignment, with its evidence and, when
-    it may not start a readout sentence of its own, why."""
+    it may not start a readout sentence of its own, why. A passage the article credits to
+    the counterpart's side's readout goes into `sides` (candidate id -> counterpart)."""
     out = []
     for unit in prep.units:
         assert prep.context is not None
         toks = _tokens_in(prep.sentence_tokens[unit.sentence], unit.start, unit.end)
         reason = None
-        if is_first_person(toks):
+        context = _quote_context(prep, unit)
+        issuer_voice = unit.kind == PassageKind.QUOTE and in_issuer_voice(
+            toks, unit.speaker, context
+        )
+        if is_first_person(toks, issuer_voice):
             reason = "first-person remark, not readout wording"
         elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
             reason = f"credited to {unit.speaker}, not to the readout"
@@ -357,22 +374,93 @@ def _candidates_of(prep: _Prepared, cast: Cast, encoder: Encoder) -> list[Candid
             prep.context,
             cast,
             post_date,
-            _quote_context(prep, unit),
+            context,
         )
-        out.append(
-            Candidate(
-                unit,
-                prep.doc,
-                toks,
-                encoder.encode(content_keys(toks)),
-                prep.group,
-                unit.fragment,
-                reason is None,
-                reason,
-                evidence,
-            )
+        candidate = Candidate(
+            unit,
+            prep.doc,
+            toks,
+            encoder.encode(content_keys(toks)),
+            prep.group,
+            unit.fragment,
+            reason is None,
+            reason,
+            evidence,
         )
+        if reason is not None and sides is not None:
+            side = _counterpart_side(prep, unit, toks, context, cast)
+            if side is not None:
+                sides[id(candidate)] = side
+        out.append(candidate)
     return out
+
+
+# Words that credit a passage to a written readout rather than to someone speaking.
+_READOUT_CREDIT = frozenset(
+    ["readout", "readouts", "statement", "communique", "transcript", "ministry"]
+)
+
+
+class _TranslationAligner(Aligner):
+    """The counterpart's readout reaches English outlets in several translations, never
+    word for word: a quotation joins a sentence at the ordinary join threshold."""
+
+    VERBATIM = Aligner.JOIN
+
+
+def _counterpart_side(
+    prep: _Prepared, unit: Unit, tokens: list[Token], context: list[Token], cast: Cast
+) -> str | None:
+    """The counterpart whose own government's readout the article credits this passage
+    to: said by the counterpart or of them (here or in the sentence before), or credited
+    to their country's office; with the readout, the statement or that office named in
+    the sentences around it ("..., Wang said to Rubio, according to a readout from China's
+    Ministry of Foreign Affairs") or, for words of the counterpart, anywhere in the
+    article. Never what was said to reporters, at a briefing or in an interview."""
+    assert prep.context is not None
+    spans = prep.context.sentences
+    _, _, paragraph = spans[unit.sentence]
+    window = [
+        i
+        for i in (unit.sentence - 1, unit.sentence, unit.sentence + 1)
+        if 0 <= i < len(spans) and spans[i][2] == paragraph
+    ]
+    around = [*context, *(t for i in window for t in prep.sentence_tokens[i])]
+    words = {t.norm.casefold() for t in around if t.is_word}
+    if words & _SPOKEN_WORDS:
+        return None
+    near = prep.doc.text[spans[window[0]][0] : spans[window[-1]][1]]
+    person: Person | None = None
+    if unit.speaker:
+        person = next(
+            (
+                found
+                for t in canonicalise(tokenise(unit.speaker), cast.gazetteer)
+                if (found := cast.counterpart(entity_of(t) or ""))
+            ),
+            None,
+        )
+    if person is None:
+        person = _counterpart_person(_lead_and_unit(prep, unit), cast)
+    if person is None and window[0] < unit.sentence:  # "“…,” Wang said, according to … “…”"
+        person = _counterpart_person(prep.sentence_tokens[window[0]], cast)
+    credited = [p for p in cast.counterparts if _office_of(near, p)]
+    if person is None:
+        person = credited[0] if len(credited) == 1 else None
+        return person.id if person is not None else None
+    if person in credited or words & _READOUT_CREDIT or _office_of(prep.doc.text, person):
+        return person.id
+    return None
+
+
+# Words around a quotation that make it spoken, not a readout's.
+_SPOKEN_WORDS = frozenset(["reporters", "briefing", "interview", "journalists", "conference"])
+
+
+def _office_of(text: str, person: Person) -> bool:
+    """Does the text name the person's own country's office ("China's foreign ministry")?"""
+    issuer = counterpart_issuer_of([text], person.country)
+    return bool(issuer.value) and not (issuer.value or "").endswith("government")
 
 
 _ANNOUNCES_CALL = re.compile(
@@ -463,6 +551,11 @@ def _lead_and_unit(prep: _Prepared, unit: Unit) -> list[Token]:
 def _counterpart_subject(tokens: list[Token], cast: Cast) -> str | None:
     """The counterpart as the subject, before any mention of the caller ("Wang ended the call
     by emphasizing that ...", "Sharif's office said ..."): their side's account of the call."""
+    person = _counterpart_person(tokens, cast)
+    return person.label if person else None
+
+
+def _counterpart_person(tokens: list[Token], cast: Cast) -> Person | None:
     words = [t for t in tokens if t.is_word]
     for i, token in enumerate(words):
         entity = entity_of(token)
@@ -472,7 +565,7 @@ def _counterpart_subject(tokens: list[Token], cast: Cast) -> str | None:
             return None
         person = cast.counterpart(entity.removesuffix("'s"))
         if person is not None:
-            return person.label
+            return person
     return None
 
 
@@ -628,7 +721,163 @@ def _build_readouts(
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
         for key in sorted(groups, key=lambda k: k.order)
     ]
-    return _link_shared(_claims_that_exist(readouts)), unassigned
+    return _link_shared(_claims_that_exist(_one_readout_per_passage(readouts))), unassigned
+
+
+def _word_keys(text: str) -> set[str]:
+    return {t.key for t in tokenise(text) if t.is_word}
+
+
+def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
+    """A passage of an article stands in one readout. Where one stretch of a document is a
+    witness in two readouts, it stays in both when its words are in both sentences (twins
+    that share them); otherwise the sentence that holds more of its words keeps it (then
+    the better match, the readout the rest of its article reports, the verbatim kind)."""
+    spots = [
+        (ri, si, wi, w)
+        for ri, r in enumerate(readouts)
+        for si, sentence in enumerate(r.sentences)
+        for wi, w in enumerate(sentence.witnesses)
+    ]
+    per_doc: Counter[tuple[int, str]] = Counter((ri, w.document) for ri, _, _, w in spots)
+    dropped: set[tuple[int, int, int]] = set()
+
+    def rank(spot: tuple[int, int, int, Witness]) -> tuple[float, int, int, int, str]:
+        ri, _, _, w = spot
+        return (
+            round(w.score, 2),
+            per_doc[(ri, w.document)],
+            w.kind != PassageKind.PARAPHRASE,
+            -w.substantive_count,
+            readouts[ri].id,
+        )
+
+    for i, a in enumerate(spots):
+        for b in spots[i + 1 :]:
+            (ra, sa, _, wa), (rb, sb, _, wb) = a, b
+            if (
+                ra == rb
+                or wa.document != wb.document
+                or not (wa.start < wb.end and wb.start < wa.end)
+            ):
+                continue
+            passage = _word_keys(wa.text) | _word_keys(wb.text)
+            missing_a = passage - _word_keys(readouts[ra].sentences[sa].text)
+            missing_b = passage - _word_keys(readouts[rb].sentences[sb].text)
+            if missing_a == missing_b:
+                continue  # its words are in both (twins share them): it stands in both
+            if len(missing_a) != len(missing_b):
+                loser = b if len(missing_a) < len(missing_b) else a
+            else:
+                loser = min(a, b, key=rank)
+            dropped.add(loser[:3])
+    if not dropped:
+        return readouts
+    out = []
+    for ri, readout in enumerate(readouts):
+        sentences = []
+        for si, sentence in enumerate(readout.sentences):
+            kept = tuple(
+                w for wi, w in enumerate(sentence.witnesses) if (ri, si, wi) not in dropped
+            )
+            if kept or sentence.base_source != "consensus":
+                sentences.append(replace(sentence, witnesses=kept))
+        if readout.official_document or any(s.witnesses for s in sentences):
+            out.append(replace(readout, sentences=tuple(sentences)))
+    return out
+
+
+def _counterpart_readouts(
+    leftovers: list[Candidate],
+    sides: dict[int, str],
+    readouts: list[Readout],
+    cast: Cast,
+    specs: Sequence[ReadoutSpec],
+    options: Options,
+) -> tuple[list[Readout], set[int]]:
+    """The counterpart government's own readout of the call, from the passages articles
+    credit to it: aligned among themselves like any witnesses (so two outlets'
+    translations of one sentence are versions of it), one readout per counterpart. It
+    exists only where two independent outlets quote one of its sentences; the day is that
+    of the caller's readout of the same call, else the one its witnesses name."""
+    by_person: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in leftovers:
+        by_person[sides[id(cand)]].append(cand)
+    out: list[Readout] = []
+    taken: set[int] = set()
+    for person, cands in sorted(by_person.items()):
+        # one call's readout: days the articles name do not split its sentences
+        fresh = [
+            replace(
+                c,
+                founder=True,
+                reason=None,
+                joined=[],
+                evidence=replace(c.evidence, dates={}) if c.evidence else None,
+            )
+            for c in cands
+        ]
+        originals = {id(f): c for f, c in zip(fresh, cands, strict=True)}
+        aligner = _TranslationAligner(cast, [])
+        aligner.run(fresh)
+        clusters = [c for c in aligner.clusters if c.members]
+        quoted_twice = any(
+            len({m.group for m in c.members if m.unit.kind != PassageKind.PARAPHRASE}) >= 2
+            for c in clusters
+        )
+        if not quoted_twice:
+            continue  # the counterpart's side as one outlet tells it, or in its own words
+        day = _side_day(person, readouts, cands, cast)
+        key = ReadoutKey(person, day)
+        entries: list[Entry] = [(c, list(c.members), {}) for c in clusters]
+        readout = _readout(key, entries, cast, specs, [], [], options)
+        out.append(readout)
+        taken.update(id(originals[id(m)]) for c in clusters for m in c.members)
+    return out, taken
+
+
+def _side_day(
+    person: str, readouts: list[Readout], members: list[Candidate], cast: Cast
+) -> dt.date | None:
+    found = cast.counterpart(person)
+    days = {r.date for r in readouts if r.date and found and r.counterpart == found.label}
+    if len(days) == 1:
+        return dt.date.fromisoformat(days.pop())
+    votes: Counter[dt.date] = Counter(m.strong_date for m in members if m.strong_date)
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else None
+
+
+def _identify_counterpart_side(
+    readout: Readout,
+    cast: Cast,
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> Readout:
+    """The counterpart's side's readout: the caller as for any readout, the issuer the
+    counterpart's own government office the articles credit, and an id of its own."""
+    named = _identify(readout, cast, docs, call_days, specs)
+    person = cast.counterpart(_counterpart_key(readout, cast))
+    issuer = counterpart_issuer_of(
+        [_near(readout, d, docs[d].text) for d in readout.documents],
+        person.country if person else None,
+    )
+    label = f"{named.caller or 'Call'} – {readout.counterpart}"
+    label += f", {readout.date}" if readout.date else ""
+    label += f" · {issuer.value} readout" if issuer.value else ""
+    slug = re.sub(
+        r"[^a-z0-9]+", "-", (issuer.value or "counterpart").casefold().replace("'s ", " ")
+    )
+    slug = slug.strip("-")
+    rid = f"{readout.id}-{slug}"
+    return replace(
+        named,
+        id=rid,
+        label=label,
+        issuer=issuer.value,
+        issuer_evidence=issuer.evidence,
+        sentences=tuple(replace(s, id=s.id.replace(readout.id, rid, 1)) for s in named.sentences),
+    )
 
 
 def _with_a_call(

@@ -26,11 +26,27 @@ _CHROME_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Headings after which the rest of the page is other stories or readers' comments.
+# Headings after which the rest of the page is readers' comments or other stories.
 _TERMINATOR = re.compile(
-    r"^\s*(?:you\s+may\s+also\s+like|related(?:\s+(?:articles?|stories|news|posts?|coverage))?|"
-    r"comments?(?:\s*\(\d+\))?|more\s+(?:from|stories|news)(?:\s+\w+){0,3}|trending(?:\s+now)?|"
-    r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular)|top\s+stories|latest\s+news)\s*:?\s*$",
+    r"^\s*(?:you\s+may\s+also\s+like|comments?(?:\s*\(\d+\))?|"
+    r"more\s+(?:from|stories|news)(?:\s+\w+){0,3}|trending(?:\s+now)?|most\s+(?:read|popular)|"
+    r"top\s+stories|latest\s+news)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Headings of a box set into the body (links to other stories, a newsletter sign-up): the
+# box is skipped and the article goes on after it.
+_BOX_HEADING = re.compile(
+    r"^\s*(?:related(?:\s+(?:articles?|stories|story|news|posts?|coverage|content|reading|"
+    r"links?|topics?))?|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?))?|"
+    r"(?:also\s+read|read\s+(?:more|also|next)|see\s+also|must\s+read|more\s+on\s+this"
+    r"(?:\s+(?:story|topic))?|editor'?s\s+picks?|don'?t\s+miss)|"
+    r"[^.!?\n]{0,60}\bnewsletters?\b[^.!?\n]{0,60}|sign\s+up\b[^.!?\n]{0,80}|"
+    r"subscribe\b[^.!?\n]{0,80})\s*[:.!]?\s*$",
+    re.IGNORECASE,
+)
+# Lines a box holds: headlines, bylines and times, the sign-up form's words.
+_BOX_FORM = re.compile(
+    r"\b(?:e-?mail|privacy|terms|sign(?:ing)?\s+up|subscribe|newsletters?|inbox|unsubscribe)\b",
     re.IGNORECASE,
 )
 _TAKEAWAYS = re.compile(
@@ -85,6 +101,14 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_prose(line: str) -> bool:
+    """A line of the article's own text: a sentence of some length, or a quotation."""
+    words = len(re.findall(r"\w+", line))
+    if _BOX_FORM.search(line) and words < 30:
+        return False
+    return words >= 8 and bool(_ENDS_SENTENCE.search(line) or re.search(r"[\"“”]", line))
+
+
 def _is_caption(line: str) -> bool:
     return bool(_CAPTION_CREDIT.search(line)) and not re.search(r"[\"“”]", line)
 
@@ -95,11 +119,21 @@ def layout(text: str, body_start: int = 0) -> Layout:
     kept: list[tuple[int, int]] = []
     chrome: list[tuple[int, int]] = []
     in_takeaways = False
+    in_box = False
     for index, (s, e) in enumerate(lines):
         line = text[s:e]
         if _TERMINATOR.match(line) and index >= len(lines) // 3:
             chrome.append((s, len(text)))
             break
+        if _BOX_HEADING.match(line):
+            in_box = True
+            chrome.append((s, e))
+            continue
+        if in_box:
+            if not _is_prose(line):
+                chrome.append((s, e))  # a headline, a byline, "11 minutes ago", the form
+                continue
+            in_box = False  # the article goes on after the box
         if _TAKEAWAYS.match(line):
             in_takeaways = True
             chrome.append((s, e))

@@ -1,9 +1,10 @@
 """Every direct quotation in an article, located by file, line and column.
 
-Double quotes (straight or curly, several sentences, several paragraphs) come from the
-engine's pairing, which keeps an unclosed quote to its paragraph; single quotes are
-paired here, since British outlets quote with them. A quote inside a quote belongs to
-the outer one. Inline ignore markers are blanked out before any of this, so their
+Quotes (double or single marks, straight or curly, several sentences, several
+paragraphs) come from the engine's own `find_quotes`, so `check` and the engine read the
+same quotations: an unclosed quote is kept to its paragraph, single marks are a quote
+style (British and Asian outlets), a quote inside a quote belongs to the outer one.
+Inline ignore markers are blanked out before any of this, so their
 `reason="..."` is never taken for a quotation.
 """
 
@@ -25,8 +26,6 @@ from .speakers import attribution, is_pronoun
 
 MARKER = re.compile(r"<!--\s*readout-diff:\s*ignore\b(?P<body>.*?)-->", re.IGNORECASE)
 _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.IGNORECASE)
-_OPEN_SINGLE = "‘'"
-_CLOSE_SINGLE = "’'"
 _DOUBLE = '"“”„‟«»'
 
 
@@ -126,9 +125,6 @@ def extract(doc: Document, locator: Locator) -> Extracted:
     date_line = leading_date_line(text)
     lay = layout(text, date_line[1] if date_line else 0)
     spans = [part for q in find_quotes(text, lay) for part in _split_misread(text, q)]
-    singles = _single_quotes(text, lay)
-    spans = [s for s in spans if not any(o[0] < s[0] and s[1] <= o[1] for o in singles)]
-    spans += [s for s in singles if not any(o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     spans.sort()
     quotes: list[Quote] = []
     for index, (start, end, problem) in enumerate(spans):
@@ -174,48 +170,6 @@ def _split_misread(text: str, quote: PassageQuote) -> list[tuple[int, int, str |
         return [*parts, (start, closing, None)]  # “perpetrators” must face “justice”
     parts.append((start, quote.end, quote.problem))
     return parts
-
-
-def _single_quotes(text: str, lay: Layout) -> list[tuple[int, int, str | None]]:
-    """‘Quoted’ spans paired within a paragraph; a lone mark is an apostrophe."""
-    out: list[tuple[int, int, str | None]] = []
-    for para in lay.paragraphs:
-        if para.duplicate_of is not None:
-            continue
-        closes = [i for i in range(para.start, para.end) if _closes_single(text, i)]
-        open_at: int | None = None
-        for i in range(para.start, para.end):
-            if open_at is None:
-                if _opens_single(text, i):
-                    open_at = i + 1
-                continue
-            if i not in closes or (
-                text[i - 1] in "sS"
-                and _APOSTROPHE_NEXT.match(text, i + 1)
-                and any(c > i for c in closes)
-            ):
-                continue
-            if len(re.findall(r"\w", text[open_at:i])) >= 2:
-                out.append((open_at, i, None))
-            open_at = None
-    return out
-
-
-_APOSTROPHE_NEXT = re.compile(r" [a-z]")
-
-
-def _opens_single(text: str, i: int) -> bool:
-    ch = text[i]
-    if ch not in _OPEN_SINGLE or i + 1 >= len(text) or not text[i + 1].isalnum():
-        return False
-    return ch == "‘" or i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/" + _DOUBLE
-
-
-def _closes_single(text: str, i: int) -> bool:
-    if text[i] not in _CLOSE_SINGLE or i == 0 or text[i - 1].isspace():
-        return False
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    return nxt.isspace() or nxt in ".,;:!?)]}—–-…" + _DOUBLE
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

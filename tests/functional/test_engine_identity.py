@@ -180,3 +180,63 @@ def test_news_prose_alone_never_makes_a_readout() -> None:
         analyse([report("a.md", prose), report("b.md", prose.replace("floods", "storm"))]).readouts
         == ()
     )
+
+
+def test_the_counterparts_translated_readout_is_one_readout_of_its_issuer() -> None:
+    """Two outlets quote the counterpart ministry's readout in two translations: one
+    readout of that issuer, the translations versions of one sentence; a remark the
+    counterpart made to reporters stays unassigned."""
+    from readout_diff import Source, analyse
+
+    lead = (
+        "Secretary of State Karl Halvorsen spoke with Norwegian Foreign Minister Tomas "
+        "Eriksen on Friday, May 8, 2026.\n\n"
+        "“The Secretary urged Norway to host the next round of technical talks,” the "
+        "State Department said.\n\n"
+    )
+    a = lead + (
+        "“I hope the United States will act responsibly and play a constructive role for "
+        "peace in the region,” Eriksen told Halvorsen, according to a readout from "
+        "Norway’s Foreign Ministry.\n"
+    )
+    b = lead + (
+        "“I hope the United States will conduct itself properly and play a constructive "
+        "role for peace in the region,” Eriksen said, according to the Norwegian foreign "
+        "ministry’s statement.\n\n"
+        "“We will not be rushed,” Eriksen told reporters in Oslo.\n"
+    )
+    result = analyse([Source("a.txt", a), Source("b.txt", b)])
+    (own,) = [r for r in result.readouts if r.issuer and r.issuer.startswith("Norway")]
+    assert own.issuer == "Norway's Foreign Ministry"
+    assert (own.caller, own.counterpart, own.date) == (
+        "Karl Halvorsen",
+        "Tomas Eriksen",
+        "2026-05-08",
+    )
+    (sentence,) = own.sentences
+    assert sorted(w.document for w in sentence.witnesses) == ["a", "b"]
+    changes = {(d.base, d.witness) for w in sentence.witnesses for d in w.differences}
+    assert any("responsibly" in x or "properly" in x for pair in changes for x in pair)
+    caller_side = [r for r in result.readouts if r is not own]
+    assert [r.issuer for r in caller_side] == ["State Department"]
+    assert not any("constructive role" in s.text for r in caller_side for s in r.sentences)
+    assert any(p.text.startswith("We will not be rushed") for p in result.unassigned)
+
+
+def test_the_counterparts_office_is_named_in_any_case() -> None:
+    from readout_diff.identity import counterpart_issuer_of
+
+    texts = [
+        "Halvorsen said, according to Oslo's foreign ministry.",
+        "according to a readout from Norway’s Ministry of Foreign Affairs",
+        "The Norwegian foreign ministry readout also said ...",
+    ]
+    found = counterpart_issuer_of(texts, "country:no")
+    assert (found.value, found.evidence) == (
+        "Norway's Foreign Ministry",
+        "credited by 3 of 3 documents",
+    )
+    # the caller's own department is not the counterpart's office
+    assert counterpart_issuer_of(["the State Department said"], "country:no").value == (
+        "Norway's government"
+    )

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from readout_diff.attribute import call_dates, call_partners, is_first_person, readout_style
+from readout_diff.attribute import (
+    call_dates,
+    call_partners,
+    in_issuer_voice,
+    is_first_person,
+    readout_style,
+)
 from readout_diff.entities import canonicalise, detect_cast
 from readout_diff.normalise import tokenise
 
@@ -53,3 +59,19 @@ def test_call_dates_only_near_the_call() -> None:
     sentences = ((0, 40, 0), (41, len(text), 0))
     found = call_dates(text, sentences, dt.date(2026, 5, 7), 2026)
     assert found == ((0, dt.date(2026, 5, 5), 0),)
+
+
+def test_the_issuers_we_and_our_are_readout_wording() -> None:
+    readout = tokens("The Secretary stressed the United States' commitment to our allies.")
+    assert in_issuer_voice(readout, "Bruce")  # worded as a readout, whoever is credited
+    assert not is_first_person(readout, issuer_voice=True)
+    plain = tokens("We welcome the steps taken by our partners.")
+    assert in_issuer_voice(plain, "the statement")
+    assert in_issuer_voice(plain, "The Foreign Ministry")
+    assert in_issuer_voice(plain, None, tokens("according to the readout"))
+    # someone speaking: a spokesperson to reporters, a minister in an interview
+    assert not in_issuer_voice(plain, "Okafor", tokens("Okafor told reporters"))
+    assert not in_issuer_voice(plain, "A Foreign Office", tokens("A Foreign Office spokesperson"))
+    assert not in_issuer_voice(plain, "Eriksen", tokens("Eriksen said in an interview"))
+    # "I" is always a person speaking
+    assert is_first_person(tokens("I hope our partners act."), issuer_voice=True)

@@ -109,3 +109,28 @@ def test_markers_are_parsed_and_blanked():
     assert [(q.text, q.marker.codes if q.marker else None) for q in quotes] == [
         ("Quoted here,", ("RD002", "RD003"))
     ]
+
+
+def test_check_and_the_engine_read_the_same_single_quotes() -> None:
+    from readout_diff.passages import find_quotes
+    from readout_diff.segment import layout
+
+    text = "The readout said ‘the Secretary urged restraint’ and the readers’ paper agreed.\n"
+    assert _quotes(text) == [("the Secretary urged restraint", "The readout", False)]
+    assert [text[q.start : q.end] for q in find_quotes(text, layout(text))] == [
+        "the Secretary urged restraint"
+    ]
+
+
+def test_check_reads_on_after_a_box_in_the_middle_of_an_article() -> None:
+    text = (
+        "The minister spoke with his counterpart on Friday about the border talks.\n\n"
+        "“We urge restraint,” the ministry said in its readout of the call on Friday.\n\n"
+        "RELATED STORIES\nMinister says talks could begin next month\n"
+        "Border town reopens its market\n\n"
+        "“The Secretary stressed the need for an early return to talks,” the readout said.\n"
+    )
+    assert [q for q, _, _ in _quotes(text)] == [
+        "We urge restraint,",
+        "The Secretary stressed the need for an early return to talks,",
+    ]

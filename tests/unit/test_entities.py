@@ -43,3 +43,27 @@ def test_cast_is_read_from_call_sentences() -> None:
         ("the Foreign Secretary", PRINCIPAL),
         ("Mr Pérez", "person:pérez"),
     ]
+
+
+def test_counterparts_behind_long_titles_and_appositions() -> None:
+    from readout_diff.entities import announced_calls
+
+    long_title = (
+        "Secretary of State Karl Halvorsen spoke with Member of the Standing Bureau of the "
+        "National Unity Party (NUP) Central Committee and Director of the Office of the "
+        "Central External Affairs Commission, Foreign Minister Tomas Eriksen on Friday."
+    )
+    who_is_also = (
+        "Secretary of State Karl Halvorsen spoke with Tomas Eriksen, who is also a member of "
+        "the Standing Bureau, on Friday."
+    )
+    top_diplomat = "Halvorsen spoke with Tomas Eriksen, the country's top diplomat, by phone."
+    subject = (
+        "Norwegian Foreign Minister Tomas Eriksen, also a member of the Standing Bureau of "
+        "the NUP Central Committee, held a phone call with Halvorsen."
+    )
+    for line in (long_title, who_is_also, top_diplomat):
+        assert announced_calls(line) == [(("person:halvorsen",), ("person:eriksen",))]
+        cast = detect_cast([line, "The Secretary urged restraint."])
+        assert [p.label for p in cast.counterparts] == ["Tomas Eriksen"]
+    assert announced_calls(subject) == [(("person:eriksen",), ("person:halvorsen",))]

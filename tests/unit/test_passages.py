@@ -85,3 +85,43 @@ def test_units_quote_fragment_and_paraphrase() -> None:
         (PassageKind.QUOTE, True, "re-establish direct communications"),
         (PassageKind.QUOTE, False, "The Secretary urged calm,"),
     ]
+
+
+def test_single_quotation_marks_are_quotes_and_apostrophes_are_not() -> None:
+    text = (
+        "The minister said the sides must ‘return to the table without delay’, the "
+        "readers’ paper reported.\n"
+        "Rubio's aide said 'the talks were candid and useful', officials added.\n"
+        "“The United States does not support ‘Taiwan independence’ at all,” she said.\n"
+    )
+    assert [q[0] for q in quotes(text)] == [
+        "return to the table without delay",
+        "the talks were candid and useful",
+        "The United States does not support ‘Taiwan independence’ at all,",
+    ]
+
+
+def test_a_sentence_quoted_in_single_marks_is_a_quote_unit() -> None:
+    text = "‘The Secretary urged both sides to return to the talks at once,’ the readout said.\n"
+    (unit,) = find_units("d", text, layout(text))[0]
+    assert unit.kind == PassageKind.QUOTE
+    assert text[unit.start : unit.end] == (
+        "The Secretary urged both sides to return to the talks at once,"
+    )
+    assert unit.speaker == "the readout"
+
+
+def test_a_quotation_behind_a_lead_in_is_the_unit_and_the_lead_in_is_not() -> None:
+    text = (
+        "The State Department said in a statement on Saturday that Secretary of State Karl "
+        "Halvorsen “encouraged Norway to host the talks.”\n"
+        "Halvorsen pressed hard in the call and Norway “agreed to host the talks.”\n"
+    )
+    units = find_units("d", text, layout(text))[0]
+    framed = [u for u in units if u.sentence == 0]
+    assert [(u.kind, text[u.start : u.end], u.fragment) for u in framed] == [
+        (PassageKind.QUOTE, "encouraged Norway to host the talks.", False)
+    ]
+    # words of its own around the quote: reported speech, with the quote a fragment of it
+    own = [(u.kind, u.fragment) for u in units if u.sentence == 1]
+    assert own == [(PassageKind.PARAPHRASE, False), (PassageKind.QUOTE, True)]

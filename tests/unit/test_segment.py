@@ -58,3 +58,52 @@ def test_closing_quote_stays_with_its_sentence() -> None:
         'We agreed."',
         "Then he left.",
     ]
+
+
+BOXED = """The minister spoke with his counterpart on Friday about the border.
+
+RELATED STORIES
+Minister says talks could begin next month
+Border town reopens its market
+Recommended
+Five things to know about the dispute
+
+The minister stressed the need for restraint and an early return to talks, the ministry said.
+
+Sign up for our morning newsletter
+Enter your email address
+By signing up, you agree to our privacy policy and terms of use.
+
+“We urge both sides to keep the ceasefire and return to the table,” the ministry said.
+Related Articles
+Other headline one
+Other headline two
+"""
+
+
+def test_a_box_in_the_middle_is_skipped_and_the_article_goes_on() -> None:
+    lay = layout(BOXED)
+    kept = [BOXED[p.start : p.end] for p in lay.paragraphs]
+    assert kept == [
+        "The minister spoke with his counterpart on Friday about the border.",
+        "The minister stressed the need for restraint and an early return to talks, "
+        "the ministry said.",
+        "“We urge both sides to keep the ceasefire and return to the table,” the ministry said.",
+    ]
+    dropped = [BOXED[s:e] for s, e in lay.chrome]
+    assert "RELATED STORIES" in dropped
+    assert "Border town reopens its market" in dropped
+    assert "By signing up, you agree to our privacy policy and terms of use." in dropped
+    assert "Other headline two" in dropped  # a box at the end is the end of the article
+
+
+def test_a_read_more_heading_on_its_own_line_skips_its_links() -> None:
+    text = (
+        "The two leaders discussed the war in a call on Monday evening, officials said.\n"
+        "Read more\n"
+        "Leaders meet in Geneva\n"
+        "The Secretary urged an immediate halt to the fighting and a return to talks.\n"
+    )
+    kept = [text[p.start : p.end] for p in layout(text).paragraphs]
+    assert kept[-1].startswith("The Secretary urged")
+    assert "Leaders meet in Geneva" not in kept
