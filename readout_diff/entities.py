@@ -716,7 +716,7 @@ def detect_cast(
         for line in text.splitlines():
             if not _MAY_NAME_A_CALL.search(line):
                 continue  # tokenising every line of a long page is most of the cost
-            tokens = canonicalise(tokenise(line), gaz)
+            tokens = _country_tokens(line)
             found.extend(_announcements(tokens, weight))
             subjects.update(_readout_subjects(line, tokens))
     tally = _merge_partial_names(_settle(found, subjects))
@@ -912,12 +912,19 @@ def person_key(person: Person) -> str:
     return _entity_key(person.label.split())
 
 
+@lru_cache(maxsize=8192)
+def _country_tokens(line: str) -> tuple[Token, ...]:
+    """One line's tokens with countries merged: read once for the cast, once more for
+    each readout's caller, so kept."""
+    return tuple(canonicalise(tokenise(line), country_gazetteer()))
+
+
 def announced_calls(line: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The (callers, partners) of each call phrase in one line, as written, as person keys;
     a subject known only by title ("The Secretary spoke with X") is the principal."""
     if not _MAY_NAME_A_CALL.search(line):
         return []
-    tokens = canonicalise(tokenise(line), country_gazetteer())
+    tokens = _country_tokens(line)
     out = []
     for found in _announcements(tokens, 1):
         callers = tuple(_entity_key(m.name) for m in found.callers)

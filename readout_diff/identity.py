@@ -131,8 +131,9 @@ def _offices(text: str, counterpart_country: str | None) -> Counter[str]:
     return found
 
 
-def _countries(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _countries(text: str) -> frozenset[str]:
     from .entities import country_gazetteer
 
     tokens = canonicalise(tokenise(text), country_gazetteer())
-    return {e for t in tokens if (e := entity_of(t)) and e.startswith("country:")}
+    return frozenset(e for t in tokens if (e := entity_of(t)) and e.startswith("country:"))
