@@ -307,6 +307,52 @@ class DocumentContext:
     call_dates: tuple[tuple[int, dt.date, int], ...]  # a call sentence's offset, day, index
     sentence_tokens: tuple[tuple[Token, ...], ...]  # canonical tokens of each sentence
     partners: dict[str, float] = field(default_factory=dict)  # whom the article says was called
+    # per-paragraph facts, worked out once per document on first use (not per passage)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def paragraph(self, index: int, cast: Cast) -> _Paragraph:
+        """The paragraph of sentence `index`, with its sentences' names weighed once."""
+        built = self.memo.get("paragraphs")
+        if built is None:
+            built = _paragraphs(self, cast)
+            self.memo["paragraphs"] = built
+        assert isinstance(built, dict)
+        found = built[self.sentences[index][2]]
+        assert isinstance(found, _Paragraph)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    """A paragraph's sentences, each one's names weighed, and whether it says "both"."""
+
+    sentences: tuple[int, ...]
+    weights: dict[int, dict[str, float]]
+    total: dict[str, float]
+    both: dict[int, bool]  # an earlier sentence of the paragraph says "in both calls"
+
+
+def _paragraphs(ctx: DocumentContext, cast: Cast) -> dict[int, _Paragraph]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, (_, _, paragraph) in enumerate(ctx.sentences):
+        members[paragraph].append(i)
+    out = {}
+    for paragraph, indices in members.items():
+        weights = {i: entity_weights(ctx.sentence_tokens[i], cast) for i in indices}
+        total: dict[str, float] = defaultdict(float)
+        for i in indices:
+            for person, weight in weights[i].items():
+                total[person] += weight
+        both, said = {}, False
+        for i in indices:
+            both[i] = said
+            s, e, _ = ctx.sentences[i]
+            said = said or bool(_BOTH.search(ctx.text[s:e]) and _BOTH_WORD.search(ctx.text[s:e]))
+        out[paragraph] = _Paragraph(tuple(indices), weights, dict(total), both)
+    return out
+
+
+_BOTH_WORD = re.compile(r"\bboth\b", re.I)
 
 
 def document_partners(sentence_tokens: Sequence[Sequence[Token]], cast: Cast) -> dict[str, float]:
@@ -390,7 +436,8 @@ def gather(
     for person, weight in entity_weights(tokens, cast).items():
         weights[person] += weight
     start, end, paragraph = ctx.sentences[sentence_index]
-    around = [i for i, (_, _, p) in enumerate(ctx.sentences) if p == paragraph]
+    para = ctx.paragraph(sentence_index, cast)
+    around = para.sentences
     outside = [
         t for t in ctx.sentence_tokens[sentence_index] if t.end <= unit_start or t.start >= unit_end
     ]
@@ -419,15 +466,12 @@ def gather(
         evidence.explicit = pin
     for person, weight in entity_weights(outside, cast, 0.5).items():
         weights[person] += weight
-    for i in around:
-        s, e, _ = ctx.sentences[i]
-        if i != sentence_index:
-            for person, weight in entity_weights(ctx.sentence_tokens[i], cast, 0.25).items():
-                weights[person] += weight
-            if _BOTH.search(ctx.text[s:e]) and s < start:
-                evidence.both_said = evidence.both_said or bool(
-                    re.search(r"\bboth\b", ctx.text[s:e], re.I)
-                )
+    own = para.weights[sentence_index]
+    for person, weight in para.total.items():  # the rest of the paragraph, a quarter weight
+        rest = weight - own.get(person, 0.0)
+        if rest > 1e-9:
+            weights[person] += 0.25 * rest
+    evidence.both_said = para.both[sentence_index]
     evidence.both_said = evidence.both_said or bool(_BOTH.search(ctx.text[start:end]))
     evidence.both = evidence.both or evidence.both_said
     for person, weight in ctx.partners.items():

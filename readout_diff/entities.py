@@ -8,6 +8,7 @@ Nothing here knows any story: the cast is read from "X spoke with Y" in the arti
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -590,6 +591,12 @@ _READOUT_VERBS = frozenset(
 )
 
 
+# A line that holds none of these words names no call and no readout subject.
+_MAY_NAME_A_CALL = re.compile(
+    r"\b(?:" + "|".join(sorted(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS)) + r")\b", re.I
+)
+
+
 @dataclass
 class _Announcement:
     """One "X spoke with Y" phrase: the subject side, the partners, and how much it counts."""
@@ -762,7 +769,9 @@ def detect_cast(
     weighted = [(text, 1) for text in texts] + [(text, 20) for text in official]
     for text, weight in weighted:
         for line in text.splitlines():
-            tokens = canonicalise(tokenise(line), gaz)
+            if not _MAY_NAME_A_CALL.search(line):
+                continue  # tokenising every line of a long page is most of the cost
+            tokens = _country_tokens(line)
             found.extend(_announcements(tokens, weight))
             subjects.update(_readout_subjects(line, tokens))
     tally = _merge_partial_names(_settle(found, subjects))
@@ -958,10 +967,19 @@ def person_key(person: Person) -> str:
     return _entity_key(person.label.split())
 
 
+@lru_cache(maxsize=8192)
+def _country_tokens(line: str) -> tuple[Token, ...]:
+    """One line's tokens with countries merged: read once for the cast, once more for
+    each readout's caller, so kept."""
+    return tuple(canonicalise(tokenise(line), country_gazetteer()))
+
+
 def announced_calls(line: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The (callers, partners) of each call phrase in one line, as written, as person keys;
     a subject known only by title ("The Secretary spoke with X") is the principal."""
-    tokens = canonicalise(tokenise(line), country_gazetteer())
+    if not _MAY_NAME_A_CALL.search(line):
+        return []
+    tokens = _country_tokens(line)
     out = []
     for found in _announcements(tokens, 1):
         callers = tuple(_entity_key(m.name) for m in found.callers)

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, entity_of, person_key
 from .normalise import tokenise
@@ -45,18 +46,15 @@ def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attr
     official = False
     for context in contexts:
         weight = OFFICIAL_WEIGHT if context.official else 1
-        for line in context.text.splitlines():
-            for said_callers, partners in announced_calls(line):
-                if not any(c in callers for c in said_callers) and any(
-                    p in callers for p in partners
-                ):
-                    said_callers, partners = partners, said_callers  # "X had a call with Y"
-                if counterpart not in partners:
-                    continue
-                for key in said_callers:
-                    if key in callers:
-                        votes[person_key(callers[key])] += weight
-                        official = official or context.official
+        for said_callers, partners in _calls_in(context.text):
+            if not any(c in callers for c in said_callers) and any(p in callers for p in partners):
+                said_callers, partners = partners, said_callers  # "X had a call with Y"
+            if counterpart not in partners:
+                continue
+            for key in said_callers:
+                if key in callers:
+                    votes[person_key(callers[key])] += weight
+                    official = official or context.official
     if not votes:
         principal = cast.principal
         return Attributed(_name(principal), "the main caller in these texts" if principal else None)
@@ -66,6 +64,12 @@ def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attr
         return Attributed(_name(person), "the official text's lead sentence")
     articles = "article" if count == 1 else "articles"
     return Attributed(_name(person), f"announced as the caller in {count} {articles}")
+
+
+@lru_cache(maxsize=1024)
+def _calls_in(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Every call phrase of a text, read once however many readouts ask."""
+    return tuple(call for line in text.splitlines() for call in announced_calls(line))
 
 
 def _name(person: Person | None) -> str | None:
@@ -127,11 +131,12 @@ def _offices(text: str, counterpart_country: str | None) -> Counter[str]:
     return found
 
 
-def _countries(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _countries(text: str) -> frozenset[str]:
     from .entities import country_gazetteer
 
     tokens = canonicalise(tokenise(text), country_gazetteer())
-    return {e for t in tokens if (e := entity_of(t)) and e.startswith("country:")}
+    return frozenset(e for t in tokens if (e := entity_of(t)) and e.startswith("country:"))
 
 
 _ANY_CASE_OFFICE = re.compile(_OFFICE_PATTERN.pattern, re.IGNORECASE)  # "foreign ministry"

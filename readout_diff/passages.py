@@ -10,7 +10,9 @@ Every passage becomes sentence-sized units, the things that are aligned later.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import PassageKind
 from .segment import Layout, Sentence
@@ -304,10 +306,16 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+_QuoteIndex = tuple[list[int], list["Quote"]]
+
+
 def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list[Quote]]:
     """Every sentence as a unit: the quoted part of a mostly quoted sentence, the words of
     an embedded post, or else the whole sentence as possible reported speech."""
     quotes = find_quotes(text, layout)
+    by_start = sorted(quotes, key=lambda q: (q.start, q.end))
+    reach = list(accumulate((q.end for q in by_start), max))  # nested quotes included
+    ordered: _QuoteIndex = (reach, by_start)
     posts = find_posts(text, layout)
     units: list[Unit] = []
     for index, sentence in enumerate(layout.sentences):
@@ -339,7 +347,9 @@ def find_units(doc_id: str, text: str, layout: Layout) -> tuple[list[Unit], list
                     )
                 )
             continue
-        units.extend(_sentence_units(doc_id, text, index, sentence, quotes))
+        units.extend(
+            _sentence_units(doc_id, text, index, sentence, _overlapping(ordered, sentence))
+        )
     return units, quotes
 
 
@@ -372,6 +382,18 @@ def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Qu
         if word.casefold().removesuffix("’s").removesuffix("'s") not in _FRAMING:
             return False
     return True
+
+
+def _overlapping(ordered: _QuoteIndex, sentence: Sentence) -> list[Quote]:
+    """The quotes that reach into a sentence, found by bisection on how far the quotes so
+    far reach, so a paragraph of thousands of quotes costs n log n, not n squared."""
+    ends, quotes = ordered
+    out = []
+    for i in range(bisect_right(ends, sentence.start), len(quotes)):
+        if quotes[i].start >= sentence.end:
+            break
+        out.append(quotes[i])
+    return out
 
 
 def _sentence_units(

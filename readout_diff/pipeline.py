@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .align import (
     Aligner,
@@ -82,6 +83,7 @@ class _Prepared:
     layout: Layout
     sentence_tokens: list[list[Token]]
     units: list[Unit]
+    sentence_ends: list[int] = field(default_factory=list)  # for bisecting by offset
     context: DocumentContext | None = None
     group: str = ""
 
@@ -245,6 +247,7 @@ def run(
             canonicalise(tokenise(text[s.start : s.end], s.start), cast.gazetteer)
             for s in prep.layout.sentences
         ]
+        prep.sentence_ends = [s.end for s in prep.layout.sentences]
         reference = parse_date(prep.doc.date) if prep.doc.date else None
         spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
         post_dates = {
@@ -495,9 +498,12 @@ def _quote_context(prep: _Prepared, unit: Unit) -> list[Token]:
     if unit.quote_start is None or unit.quote_end is None:
         return []
     out: list[Token] = []
-    for sentence, tokens in zip(prep.layout.sentences, prep.sentence_tokens, strict=True):
-        if sentence.end < unit.quote_start or sentence.start > unit.quote_end:
-            continue
+    sentences = prep.layout.sentences
+    first = bisect_left(prep.sentence_ends, unit.quote_start)  # the first that reaches it
+    for index in range(first, len(sentences)):
+        if sentences[index].start > unit.quote_end:
+            break
+        tokens = prep.sentence_tokens[index]
         out.extend(t for t in tokens if t.end <= unit.quote_start or t.start >= unit.quote_end)
     return out
 
