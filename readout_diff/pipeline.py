@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .align import (
     Aligner,
@@ -462,7 +463,13 @@ _SPOKEN_WORDS = frozenset(["reporters", "briefing", "interview", "journalists", 
 
 def _office_of(text: str, person: Person) -> bool:
     """Does the text name the person's own country's office ("China's foreign ministry")?"""
-    issuer = counterpart_issuer_of([text], person.country)
+    return _names_office(text, person.country)
+
+
+@lru_cache(maxsize=4096)
+def _names_office(text: str, country: str | None) -> bool:
+    """Kept per text: every passage of an article asks it of the whole article."""
+    issuer = counterpart_issuer_of([text], country)
     return bool(issuer.value) and not (issuer.value or "").endswith("government")
 
 
