@@ -96,8 +96,11 @@ Entry = tuple[Cluster, list[Candidate], dict[int, str]]
 
 @dataclass
 class OfficialSentenceGroup:
+    """An official text's sentences and the readout it stands for."""
+
     doc: Document
     sentences: list[OfficialSentence]
+    key: ReadoutKey = ReadoutKey("")
 
 
 def _load(
@@ -210,6 +213,62 @@ def run(
     """Analyse every source; bad inputs become errors, the rest is still analysed.
 
     Sources are taken in name order, so the order they are given in changes nothing."""
+    prepared, errors, notices = _read(sources, options, progress)
+    default_year = _date_documents(prepared, notices)
+    docs = [p.doc for p in prepared]
+    cast = _cast_of(prepared, specs)
+    encoder = Encoder()
+    sides: dict[int, str] = {}  # candidates credited to the counterpart's own readout
+    officials = _read_officials(prepared, cast, encoder, default_year, specs)
+    candidates = [
+        candidate
+        for prep in prepared
+        if prep.doc.role == Role.REPORT
+        for candidate in _candidates_of(prep, cast, encoder, sides)
+    ]
+    if progress:
+        progress("passages", len(candidates), len(docs))
+    calls = _announced_calls(prepared, cast)
+    aligner = Aligner(cast, [s for g in officials for s in g.sentences])
+    leftovers = aligner.run(candidates)
+    official_keys = _date_undated_officials([g.key for g in officials], aligner.clusters)
+    readouts, unassigned = _build_readouts(
+        aligner.clusters, cast, calls, specs, officials, official_keys, options
+    )
+    readouts, unfounded = _with_a_call(readouts, cast, calls)
+    unassigned.extend(unfounded)
+    by_id = {d.id: d for d in docs}
+    call_days = {
+        p.doc.id: {day.isoformat() for _, day, _ in p.context.call_dates}
+        for p in prepared
+        if p.context is not None
+    }
+    readouts = [_identify(r, cast, by_id, call_days, specs) for r in readouts]
+    own_side, taken = _counterpart_readouts(
+        [c for c in leftovers if id(c) in sides], sides, readouts, cast, specs, options
+    )
+    readouts.extend(_identify_counterpart_side(r, cast, by_id, call_days, specs) for r in own_side)
+    unassigned.extend(
+        _passage(c, c.reason or "matches no readout sentence")
+        for c in leftovers
+        if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment and id(c) not in taken
+    )
+    notices.extend(_without_readouts(docs, readouts))
+    unassigned.sort(key=lambda p: (p.document, p.start))
+    return Result(
+        documents=tuple(sorted(docs, key=lambda d: d.id)),
+        readouts=tuple(readouts),
+        contrasts=tuple(contrast(readouts, cast)),
+        unassigned=tuple(unassigned),
+        errors=tuple(errors),
+        notices=tuple(notices),
+    )
+
+
+def _read(
+    sources: Sequence[Source], options: Options, progress: Progress | None
+) -> tuple[list[_Prepared], list[InputError], list[Notice]]:
+    """Load every source in name order, lay each out, and group wire copies."""
     ordered = sorted(sources, key=lambda s: (s.role != Role.OFFICIAL, s.name))
     docs, errors, notices = _load(ordered, options)
     prepared = []
@@ -217,7 +276,12 @@ def run(
         prepared.append(_prepare(doc))
         if progress:
             progress("read", number, len(docs))
-    prepared = _mark_copies(prepared)
+    return _mark_copies(prepared), errors, notices
+
+
+def _date_documents(prepared: list[_Prepared], notices: list[Notice]) -> int | None:
+    """Date the undated from their text; an official text dated only by its file name
+    says so. Returns the year most documents share (for dates printed without one)."""
     default_year = _default_year(
         [p.doc for p in prepared]
         + [replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None]
@@ -231,66 +295,83 @@ def run(
         for p in prepared
         if p.doc.role == Role.OFFICIAL and p.doc.date_source == "file name"
     )
-    docs = [p.doc for p in prepared]
+    return default_year
+
+
+def _cast_of(prepared: list[_Prepared], specs: Sequence[ReadoutSpec]) -> Cast:
+    """Who made the calls and who received them, with the readouts file's names added."""
     cast = detect_cast(
         [p.doc.text for p in prepared if p.doc.role == Role.REPORT],
         official=[p.doc.text for p in prepared if p.doc.role == Role.OFFICIAL],
     )
-    if specs:
-        cast = extend_cast(cast, specs)
-    encoder = Encoder()
-    candidates: list[Candidate] = []
-    sides: dict[int, str] = {}  # candidates credited to the counterpart's own readout
-    officials: list[OfficialSentenceGroup] = []
+    return extend_cast(cast, specs) if specs else cast
+
+
+def _read_officials(
+    prepared: list[_Prepared],
+    cast: Cast,
+    encoder: Encoder,
+    default_year: int | None,
+    specs: Sequence[ReadoutSpec],
+) -> list[OfficialSentenceGroup]:
+    """Tokenise every document against the cast and give it its context; each official
+    text becomes a group of fixed base sentences of the readout it stands for."""
+    officials = []
     for prep in prepared:
-        text = prep.doc.text
-        prep.sentence_tokens = [
-            canonicalise(tokenise(text[s.start : s.end], s.start), cast.gazetteer)
-            for s in prep.layout.sentences
-        ]
-        prep.sentence_ends = [s.end for s in prep.layout.sentences]
-        reference = parse_date(prep.doc.date) if prep.doc.date else None
-        spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
-        post_dates = {
-            u.sentence: d for u in prep.units if u.post_date for d in [parse_date(u.post_date)] if d
-        }
-        prep.context = DocumentContext(
-            text,
-            spans,
-            reference,
-            call_dates(text, spans, reference, default_year, post_dates),
-            tuple(tuple(t) for t in prep.sentence_tokens),
-            document_partners(prep.sentence_tokens, cast),
-        )
+        _give_context(prep, cast, default_year)
         if prep.doc.role == Role.OFFICIAL:
-            officials.append(
-                OfficialSentenceGroup(
-                    prep.doc,
-                    [
-                        OfficialSentence(
-                            prep.doc,
-                            ReadoutKey(f"doc:{prep.doc.id}"),  # until its readout is known
-                            s.start,
-                            s.end,
-                            toks,
-                            encoder.encode(content_keys(toks)),
-                        )
-                        for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
-                        if any(t.is_word for t in toks)
-                        # a page title or "Published 14 September" is not the readout
-                        and ENDS_LIKE_A_SENTENCE.search(text[s.start : s.end])
-                    ],
-                )
-            )
-            continue
-        candidates.extend(_candidates_of(prep, cast, encoder, sides))
-    if progress:
-        progress("passages", len(candidates), len(docs))
-    official_readouts = [_official_readout(group, cast, specs) for group in officials]
-    for group, key in zip(officials, official_readouts, strict=True):
-        for sentence in group.sentences:
-            sentence.readout = key
-            sentence.day = key.day
+            group = OfficialSentenceGroup(prep.doc, _official_sentences(prep, encoder))
+            group.key = _official_readout(group, cast, specs)
+            for sentence in group.sentences:
+                sentence.readout = group.key
+                sentence.day = group.key.day
+            officials.append(group)
+    return officials
+
+
+def _give_context(prep: _Prepared, cast: Cast, default_year: int | None) -> None:
+    text = prep.doc.text
+    prep.sentence_tokens = [
+        canonicalise(tokenise(text[s.start : s.end], s.start), cast.gazetteer)
+        for s in prep.layout.sentences
+    ]
+    prep.sentence_ends = [s.end for s in prep.layout.sentences]
+    reference = parse_date(prep.doc.date) if prep.doc.date else None
+    spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
+    post_dates = {
+        u.sentence: d for u in prep.units if u.post_date for d in [parse_date(u.post_date)] if d
+    }
+    prep.context = DocumentContext(
+        text,
+        spans,
+        reference,
+        call_dates(text, spans, reference, default_year, post_dates),
+        tuple(tuple(t) for t in prep.sentence_tokens),
+        document_partners(prep.sentence_tokens, cast),
+    )
+
+
+def _official_sentences(prep: _Prepared, encoder: Encoder) -> list[OfficialSentence]:
+    """An official text's sentences, each a fixed base (its readout is set once known)."""
+    text = prep.doc.text
+    return [
+        OfficialSentence(
+            prep.doc,
+            ReadoutKey(f"doc:{prep.doc.id}"),
+            s.start,
+            s.end,
+            toks,
+            encoder.encode(content_keys(toks)),
+        )
+        for s, toks in zip(prep.layout.sentences, prep.sentence_tokens, strict=True)
+        if any(t.is_word for t in toks)
+        # a page title or "Published 14 September" is not the readout
+        and ENDS_LIKE_A_SENTENCE.search(text[s.start : s.end])
+    ]
+
+
+def _announced_calls(prepared: list[_Prepared], cast: Cast) -> Counter[tuple[str, dt.date]]:
+    """The (counterpart, day) calls the articles announce, with how often."""
     calls: Counter[tuple[str, dt.date]] = Counter()
     for prep in prepared:
         if prep.context is None:
@@ -298,50 +379,16 @@ def run(
         for _, day, index in prep.context.call_dates:
             for partner in call_partners(prep.sentence_tokens[index], cast):
                 calls[(partner, day)] += 1
-    aligner = Aligner(cast, [s for g in officials for s in g.sentences])
-    leftovers = aligner.run(candidates)
-    official_readouts = _date_undated_officials(official_readouts, aligner.clusters)
-    result_readouts, unassigned = _build_readouts(
-        aligner.clusters, cast, calls, specs, officials, official_readouts, options
-    )
-    result_readouts, unfounded = _with_a_call(result_readouts, cast, calls)
-    unassigned.extend(unfounded)
-    call_days = {
-        p.doc.id: {day.isoformat() for _, day, _ in p.context.call_dates}
-        for p in prepared
-        if p.context is not None
-    }
-    result_readouts = [
-        _identify(r, cast, {d.id: d for d in docs}, call_days, specs) for r in result_readouts
-    ]
-    own_side, taken = _counterpart_readouts(
-        [c for c in leftovers if id(c) in sides], sides, result_readouts, cast, specs, options
-    )
-    result_readouts.extend(
-        _identify_counterpart_side(r, cast, {d.id: d for d in docs}, call_days, specs)
-        for r in own_side
-    )
-    unassigned.extend(
-        _passage(c, c.reason or "matches no readout sentence")
-        for c in leftovers
-        if c.unit.kind != PassageKind.PARAPHRASE and not c.fragment and id(c) not in taken
-    )
-    carried = {w.document for r in result_readouts for s in r.sentences for w in s.witnesses}
-    notices.extend(
+    return calls
+
+
+def _without_readouts(docs: list[Document], readouts: list[Readout]) -> list[Notice]:
+    carried = {w.document for r in readouts for s in r.sentences for w in s.witnesses}
+    return [
         Notice(d.path, "no readout passage found")
         for d in docs
         if d.role == Role.REPORT and d.id not in carried
-    )
-    contrasts = contrast(result_readouts, cast)
-    unassigned.sort(key=lambda p: (p.document, p.start))
-    return Result(
-        documents=tuple(sorted(docs, key=lambda d: d.id)),
-        readouts=tuple(result_readouts),
-        contrasts=tuple(contrasts),
-        unassigned=tuple(unassigned),
-        errors=tuple(errors),
-        notices=tuple(notices),
-    )
+    ]
 
 
 def _candidates_of(
