@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import divergence
+from ..views import BANDS, band, kept_share
 
 KIND_LETTERS = {
     DifferenceKind.TYPOGRAPHY: "t",
@@ -179,9 +179,11 @@ def base_location(result: Result, sentence: ReadoutSentence) -> tuple[Document, 
 def best_version(sentence: ReadoutSentence, document: str) -> int:
     """The screen's version number of `document`'s version (its closest one), or 0."""
     mine = [
-        (divergence(w), i + 1) for i, w in enumerate(sentence.witnesses) if w.document == document
+        (BANDS.index(band(w, sentence.text)), -kept_share(w, sentence.text), i + 1)
+        for i, w in enumerate(sentence.witnesses)
+        if w.document == document
     ]
-    return min(mine)[1] if mine else 0
+    return min(mine)[2] if mine else 0
 
 
 # --- the stacked view --------------------------------------------------------------
