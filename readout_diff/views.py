@@ -222,6 +222,12 @@ def heat_map(result: Result, readout: Readout | None = None) -> tuple[list[str],
     return documents, cells
 
 
+def outlet_numbers(result: Result) -> dict[str, int]:
+    """The outlets' numbers as every face prints them: the heat map's columns, 1, 2, …"""
+    columns, _ = heat_map(result)
+    return {doc: n for n, doc in enumerate(columns, 1)}
+
+
 def shade(value: str | None) -> str:
     """A cell's band as a word, so no figure is told by colour alone."""
     return value or "absent"
