@@ -105,6 +105,7 @@ def test_command_colour_follows_the_flag_and_no_color(
     assert "\x1b[" in capsys.readouterr().out
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("PAGER", "")  # a terminal pages long reports; here, none
     main(["report", *files])
     assert "\x1b[" in capsys.readouterr().out
     monkeypatch.setenv("NO_COLOR", "1")
