@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import BANDS, band, kept_share
+from ..views import BANDS, band, kept_share, spacing_only, visible_spaces
 
 KIND_LETTERS = {
     DifferenceKind.TYPOGRAPHY: "t",
@@ -278,6 +278,8 @@ def _row(
     for d in ordered:
         added = witness.text[d.witness_start - witness.start : d.witness_end - witness.start]
         letter = kind_letter(d.kind, d.substantive)
+        if spacing_only(base_text[d.base_start : d.base_end], added):
+            added = visible_spaces(added.rstrip())  # as `views.segments` shows it: "␣."
         if added.strip():
             at = next(
                 (i for i, (s, _) in enumerate(units) if s >= max(d.base_end, d.base_start)),

@@ -82,7 +82,7 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         }
         outlets = {d.id: d.outlet for d in self.result.documents}
         for number, doc in enumerate(self.documents, 1):
-            table.add_column(render.fit(f"{number} {outlets[doc]}", 10), key=doc, width=10)
+            table.add_column(render.fit(f"{number} {outlets[doc]}", 11), key=doc, width=11)
         by_row: dict[str, list[Text]] = {}
         for cell in self.cells:
             text, style = render.heat_cell(cell.band, colours)
@@ -104,8 +104,8 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         verdict = (
             "does not carry it"
             if cell.band is None
-            else f"{shade(cell.band)}, {cell.kept or 0:.0%} of the base words kept, "
-            f"{cell.substantive} substantive"
+            else f"closest version {shade(cell.band)}, {cell.kept or 0:.0%} of the base words "
+            f"kept; {cell.substantive} substantive in all its versions"
         )
         self.query_one("#overview-status", Static).update(
             Content.assemble(

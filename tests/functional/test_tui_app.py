@@ -365,7 +365,7 @@ class TestOverview:
             for _ in range(documents.index(cell.document)):
                 await pilot.press("l")
             status = str(app.screen.query_one("#overview-status", Static).content)
-            assert f"{cell.band}, {cell.kept:.0%} of the base words kept" in status
+            assert f"{cell.band}, {cell.kept:.0%} of the base words" in status
             await pilot.press("enter")
             assert not isinstance(app.screen, OverviewScreen)
             found = app.current()
