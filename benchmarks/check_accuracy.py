@@ -29,9 +29,21 @@ STORIES = Path(__file__).resolve().parent / "accuracy" / "stories"
 def run_check(story: Path) -> dict:  # type: ignore[type-arg]
     exe = Path(sys.executable).with_name("readout-diff")
     proc = subprocess.run(
-        [str(exe), "check", "--no-config", "-q", "-f", "json", "--exit-zero", "-s",
-         str(story / "official"), str(story / "articles")],
-        capture_output=True, text=True, check=False,
+        [
+            str(exe),
+            "check",
+            "--no-config",
+            "-q",
+            "-f",
+            "json",
+            "--exit-zero",
+            "-s",
+            str(story / "official"),
+            str(story / "articles"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
@@ -65,9 +77,10 @@ def main() -> int:
                 at = f["location"]
                 errors.setdefault((at["path"], at["line"], at["column"]), []).append(f["message"])
 
-        def erred(q: dict) -> list[str]:  # type: ignore[type-arg]
+        def erred(q: dict, errors: dict = errors) -> list[str]:  # type: ignore[type-arg]
             at = q["location"]
-            return errors.get((at["path"], at["line"], at["column"]), [])
+            return errors.get((at["path"], at["line"], at["column"]), [])  # type: ignore[no-any-return]
+
         quotes = {}
         for q in report["quotes"]:
             quotes.setdefault(q["document"], []).append(q)
@@ -85,8 +98,10 @@ def main() -> int:
                     continue  # only quotations of a readout whose official text is given
                 text = passage["text"]
                 mine = [
-                    q for q in quotes.get(doc, [])
-                    if q["text"].strip(" ,.") in text or text.strip(" ,.") in q["text"]
+                    q
+                    for q in quotes.get(doc, [])
+                    if q["text"].strip(" ,.") in text
+                    or text.strip(" ,.") in q["text"]
                     or _overlap(q["text"], text) > 0.6
                 ]
                 bad = [q for q in mine if erred(q)]
@@ -97,27 +112,39 @@ def main() -> int:
                     counts["misquotes"] += 1
                     counts["flagged"] += bool(bad)
                     if args.verbose and not bad:
-                        print(f"  MISSED {slug}/{doc}: {text[:90]!r} -> "
-                              f"{[(q['verdict'], q['note']) for q in mine]}", file=sys.stderr)
+                        print(
+                            f"  MISSED {slug}/{doc}: {text[:90]!r} -> "
+                            f"{[(q['verdict'], q['note']) for q in mine]}",
+                            file=sys.stderr,
+                        )
                 elif passage.get("verbatim"):
                     counts["verbatim"] += 1
                     counts["clean"] += not bad
                     if args.verbose and bad:
-                        print(f"  FALSE {slug}/{doc}: {text[:90]!r} -> "
-                              f"{[erred(q) for q in bad]}", file=sys.stderr)
+                        print(
+                            f"  FALSE {slug}/{doc}: {text[:90]!r} -> {[erred(q) for q in bad]}",
+                            file=sys.stderr,
+                        )
         for doc, mine in quotes.items():
             for q in mine:
                 if (doc, q["text"]) not in used and erred(q):
                     counts["elsewhere"] += 1
                     if args.verbose:
-                        print(f"  ELSEWHERE {slug}/{doc}: {q['text'][:80]!r} {q['speaker']!r} "
-                              f"{erred(q)}", file=sys.stderr)
+                        print(
+                            f"  ELSEWHERE {slug}/{doc}: {q['text'][:80]!r} {q['speaker']!r} "
+                            f"{erred(q)}",
+                            file=sys.stderr,
+                        )
         for k in total:
             total[k] += counts[k]
-        print(f"| {slug} | {counts['flagged']}/{counts['misquotes']} | "
-              f"{counts['clean']}/{counts['verbatim']} | {counts['elsewhere']} |")
-    print(f"| all | {total['flagged']}/{total['misquotes']} | {total['clean']}/{total['verbatim']} "
-          f"| {total['elsewhere']} |")
+        print(
+            f"| {slug} | {counts['flagged']}/{counts['misquotes']} | "
+            f"{counts['clean']}/{counts['verbatim']} | {counts['elsewhere']} |"
+        )
+    print(
+        f"| all | {total['flagged']}/{total['misquotes']} | {total['clean']}/{total['verbatim']} "
+        f"| {total['elsewhere']} |"
+    )
     return 0
 
 
