@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from .model import PassageKind
 from .segment import Layout, Sentence
+from .speakers import attribution, resolve_names
 
 OPEN_MARKS = "“„«‹"
 CLOSE_MARKS = "”»›"
@@ -220,17 +221,10 @@ def _closes_single(text: str, i: int) -> bool:
 
 
 def _resolve_pronouns(quotes: list[Quote]) -> list[Quote]:
-    """ "…," she said: the last speaker the article named."""
-    out: list[Quote] = []
-    last: str | None = None
-    for quote in quotes:
-        speaker = quote.speaker
-        if speaker and speaker.casefold() in ("he", "she", "they"):
-            speaker = last or speaker
-        elif speaker:
-            last = speaker
-        out.append(Quote(quote.start, quote.end, quote.problem, speaker))
-    return out
+    """ "…," she said: the last speaker the article named; "Bruce said": the "Tammy Bruce"
+    named before (`speakers.resolve_names`, shared with `check`)."""
+    names = resolve_names([q.speaker for q in quotes])
+    return [Quote(q.start, q.end, q.problem, name) for q, name in zip(quotes, names, strict=True)]
 
 
 def _continues(text: str, start: int, end: int) -> bool:
@@ -248,18 +242,13 @@ def _continues(text: str, start: int, end: int) -> bool:
 
 
 def _with_speaker(text: str, quote: Quote) -> Quote:
-    after = text[quote.end + 1 : quote.end + 120]
-    match = _AFTER.match(after)
-    who = None
-    if match:
-        who = match.group("who1") or match.group("who2")
-    else:
-        line_start = max(text.rfind("\n", 0, quote.start), 0)
-        before = text[max(line_start, quote.start - 160) : max(quote.start - 1, 0)]
-        found = [m for m in _BEFORE.finditer(before)]
-        if found:
-            who = found[-1].group("who")
-    return Quote(quote.start, quote.end, quote.problem, who.strip() if who else None)
+    """The speaker the article credits, read as `check` reads it (`speakers.attribution`)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    who = attribution(
+        text, quote.start, quote.end, line_start, len(text) if line_end < 0 else line_end
+    )
+    return Quote(quote.start, quote.end, quote.problem, who)
 
 
 def find_posts(text: str, layout: Layout) -> list[Post]:

@@ -65,6 +65,7 @@ from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .segment import Layout, layout
+from .speakers import speaker_head
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
@@ -630,7 +631,7 @@ def _counterpart_person(tokens: list[Token], cast: Cast) -> Person | None:
 
 
 def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
-    tokens = canonicalise(tokenise(speaker), cast.gazetteer)
+    tokens = canonicalise(tokenise(speaker_head(speaker)), cast.gazetteer)
     return any((entity_of(t) or "").startswith("person:") for t in tokens)
 
 

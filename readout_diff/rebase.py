@@ -2,7 +2,10 @@
 
 An editor often wants "how does everyone differ from the wire copy we ran?": the chosen
 document's version of each sentence becomes the base, and every other version is
-diffed against it again (sentences the document does not carry keep their base).
+diffed against it again (sentences the document does not carry, or carries only in
+reported speech, keep their base). The mid-sentence rule holds against any base: a quote
+is measured from where it starts and to where it stops, unless both it and the chosen
+version speak for the sentence's start (or end).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from .contrast import contrast
 from .differences import ELLIPSIS, content_keys, diff
 from .entities import canonicalise, detect_cast
 from .errors import ReadoutDiffError
-from .model import DifferenceKind, PassageKind, ReadoutSentence, Result
+from .model import DifferenceKind, PassageKind, ReadoutSentence, Result, Witness
 from .normalise import tokenise
 
 
@@ -43,12 +46,19 @@ def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
     texts = {d.id: d.text for d in result.documents}
 
     def redo(sentence: ReadoutSentence) -> ReadoutSentence:
-        own = [w for w in sentence.witnesses if w.document == doc_id]
+        # its quoted wording only: reported speech is the outlet's own words, and quotes
+        # cannot be lined up against them ("'urged' for 'spoke to'")
+        own = [
+            w
+            for w in sentence.witnesses
+            if w.document == doc_id and w.kind != PassageKind.PARAPHRASE
+        ]
         if not own:
             return sentence
         chosen = max(own, key=lambda w: (w.end - w.start, -w.start))
         base_text = chosen.text
         base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
+        base_from_start, base_to_end = _speaks_for(chosen, sentence.text)
         witnesses = []
         for w in sentence.witnesses:
             tokens = canonicalise(
@@ -56,11 +66,26 @@ def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
             )
             if not tokens:
                 continue
-            b0, b1, _, _ = matched_range(base_tokens, tokens)
+            b0, b1, w0, w1 = matched_range(base_tokens, tokens)
             if w.kind != PassageKind.PARAPHRASE:
-                b0 = 0
-                if tokens[-1].key == ELLIPSIS or w.covered_end >= len(sentence.text) - 1:
+                # the mid-sentence rule, against any base: a quote is measured from where
+                # it starts and to where it stops, unless it speaks for the sentence's start
+                # (or end) and so does the base
+                from_start, to_end = _speaks_for(w, sentence.text)
+                cut0, cut1 = 0, len(tokens)
+                if from_start and base_from_start:
+                    b0 = 0
+                elif from_start:
+                    cut0 = w0  # words before what the base speaks for are not measured
+                elif w0 > 0:
+                    b0 = max(0, b0 - w0)  # "urged" taken up where the base says "encouraged"
+                if (to_end and base_to_end) or tokens[-1].key == ELLIPSIS:
                     b1 = len(base_tokens)
+                elif to_end and w1 > cut0:
+                    cut1 = w1  # nor words after it
+                tokens = tokens[cut0:cut1] or tokens
+            else:
+                tokens = tokens[w0:w1] if w1 > w0 else tokens
             part = base_tokens[b0:b1]
             differences = diff(
                 part, base_text, tokens, texts[w.document], w.kind == PassageKind.PARAPHRASE
@@ -78,9 +103,13 @@ def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
             score = similarity(
                 encoder.encode(content_keys(tokens)), encoder.encode(content_keys(part))
             )
+            start, end = tokens[0].start, tokens[-1].end
             witnesses.append(
                 replace(
                     w,
+                    start=start,
+                    end=end,
+                    text=texts[w.document][start:end],
                     score=round(score, 3),
                     differences=differences,
                     covered_start=part[0].start if part else 0,
@@ -95,6 +124,13 @@ def rebase(result: Result, name: str, ignore_case: bool = False) -> Result:
         replace(r, sentences=tuple(redo(s) for s in r.sentences)) for r in result.readouts
     )
     return replace(result, readouts=readouts, contrasts=tuple(contrast(readouts, cast)))
+
+
+def _speaks_for(witness: Witness, sentence_text: str) -> tuple[bool, bool]:
+    """Did the engine measure this witness from the sentence's start, and to its end?"""
+    first = len(sentence_text) - len(sentence_text.lstrip())
+    last = len(sentence_text.rstrip())
+    return witness.covered_start <= first, witness.covered_end >= last - 1
 
 
 __all__ = ["RebaseError", "rebase", "resolve_document"]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..attribute import call_partners
@@ -38,6 +39,7 @@ from .verdicts import clip, differences, judge, moved
 if TYPE_CHECKING:  # numpy and the sentence index load only with --paraphrase
     from .paraphrase import SentenceIndex
 
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
 PARALLEL_FROM = 64  # articles; below this a worker pool costs more than it saves
 
 
@@ -61,6 +63,15 @@ class Sources:
     paraphrase: SentenceIndex | None = None  # when --paraphrase is on
 
     _kinds: dict[str | None, SpeakerKind] = field(default_factory=dict)
+    _vocabulary: frozenset[str] | None = None
+
+    def has_word_of(self, text: str) -> bool:
+        """Does any source carry one of these content words (4+ letters, case aside)?"""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(
+                w.casefold() for s in self.index.sources for w in _CONTENT.findall(s.doc.text)
+            )
+        return any(w.casefold() in self._vocabulary for w in _CONTENT.findall(text))
 
     def speaker_kind(self, phrase: str | None) -> SpeakerKind:
         """`classify`, remembered: the same few attributions recur in every article."""
@@ -244,19 +255,36 @@ def _check_quote(
     else:
         tried = [nearest(prepared.index, s, cut) for s in near]
         if not tried:
-            return QuoteCheck(quote, Verdict.UNSOURCED, kind.value, pinned_call=pinned_label)
+            if kind == SpeakerKind.NONE and _scare(quote, prepared):
+                return _scare_quote(quote, kind, pinned_label)
+            return QuoteCheck(
+                quote,
+                Verdict.UNSOURCED,
+                kind.value,
+                pinned_call=pinned_label,
+                note=_searched(prepared, kind),
+            )
         placement = max(
             tried,
             key=lambda p: (round(p.similarity, 3), prepared.calls[p.source] == pinned, -p.source),
         )
         short = quote.words <= config.short_quote_words
-        if short or placement.similarity < config.min_similarity:
+        if (
+            kind == SpeakerKind.NONE
+            and placement.similarity < ALTERED_FROM
+            and _scare(quote, prepared)
+        ):
+            return _scare_quote(quote, kind, pinned_label)
+        if not short and ALTERED_FROM <= placement.similarity < config.min_similarity:
+            pass  # heavily altered: judged against its nearest source, not only "unsourced"
+        elif short or placement.similarity < config.min_similarity:
             return QuoteCheck(
                 quote,
                 Verdict.UNSOURCED,
                 kind.value,
                 _span(placement, prepared),
                 pinned_call=pinned_label,
+                note=_searched(prepared, kind),
             )
     source = prepared.index.sources[placement.source]
     found = differences(source, placement, cut, text, prepared.cast.gazetteer)
@@ -274,6 +302,40 @@ def _check_quote(
         judgement.differences,
         pinned_label,
         problems=judgement.problems,
+    )
+
+
+ALTERED_FROM = 0.45
+"""A quotation this alike to its nearest source (and under `min-similarity`) is reported
+as altered from it: a heavy rewrite of real words, not an invention."""
+
+
+def _searched(prepared: Sources, kind: SpeakerKind) -> str | None:
+    """For a quotation credited to a voice of the sources: which sources were searched."""
+    if kind != SpeakerKind.SOURCE:
+        return None
+    names = [PurePath(s.doc.path).name for s in prepared.index.sources]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"searched {shown}"
+
+
+def _scare(quote: Quote, prepared: Sources) -> bool:
+    """A name or a scare quote: one to three words ("constructive", "muddy the waters"),
+    or words that are all capitalised (an operation's name, "Operation Sindoor"), none of
+    whose words any source carries ("fresh commitment" beside a source's "continued
+    commitment" may be a misquoted fragment, and stays an error)."""
+    words = quote.text.split()
+    named = all(w[:1].isupper() for w in words if w[:1].isalpha())
+    return (len(words) <= 3 or named) and not prepared.has_word_of(quote.text)
+
+
+def _scare_quote(quote: Quote, kind: SpeakerKind, pinned: str | None) -> QuoteCheck:
+    return QuoteCheck(
+        quote,
+        Verdict.NOT_CHECKED,
+        kind.value,
+        pinned_call=pinned,
+        note="a name or a scare quote credited to no one, and no source has words like it",
     )
 
 
@@ -364,6 +426,8 @@ def quote_findings(checked: QuoteCheck) -> list[Finding]:
         return out
     if checked.verdict == Verdict.UNSOURCED:
         who = f"credited to {quote.speaker}" if quote.speaker else "credited to no one"
+        if checked.note:
+            who += f", a voice of the sources; {checked.note}"
         near = checked.span
         hint = (
             f'; nearest: "{clip(near.text)}" ({_place(near.location)}, {near.similarity:.0%} alike)'

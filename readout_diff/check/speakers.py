@@ -1,241 +1,28 @@
-"""Who a quote is credited to, and whether the sources speak for them.
-
-A quote credited to someone the sources do not speak for cannot be checked against
-them, so it is listed, not failed. Who the sources speak for is read from the sources
-themselves: the principal of their calls ("Secretary Rubio spoke with..."), the
-spokesperson they are attributable to, and the generic voices of an official text
-("the readout", "the statement", "the State Department").
-"""
+"""Who a quote is credited to: `check` uses the engine's one implementation
+(`readout_diff.speakers`), so the two faces never credit one quote to two speakers."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-
-from ..entities import PRINCIPAL, Cast, canonicalise, entity_of
-from ..normalise import tokenise
-
-SPEECH_VERBS = (
-    r"said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
-    r"explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
-    r"quoted|read|reads|observed|concluded|warned"
-)
-_WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
-_FIRST = (
-    r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
-    r"|(?:the|a|an|he|she|they|it|his|her|its|their)\b)"
-)
-_WHO = rf"{_FIRST}(?:\s+{_WORD}){{0,7}}?"  # lazy: up to the speech verb
-_LOWER_WHO = r"[a-z]+(?:\s+[a-z]+)?(?:\s+[A-Z][\w.’'-]*){0,3}"  # "officials", "spokesperson X"
-_WHO_AFTER_VERB = rf"{_FIRST}(?:\s+{_WORD}){{0,5}}"  # greedy: "said Ms Bruce in ..."
-_AFTER = re.compile(
-    rf"^[\s\"”’',;:—–-]*(?:(?P<who>{_WHO}|{_LOWER_WHO})\s+"
-    rf"(?:(?:further|also|later|then|had|has)\s+)*(?:{SPEECH_VERBS})\b"
-    rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_WHO_AFTER_VERB}))"
-)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"“”]{2,80})", re.IGNORECASE)
-# The last speech verb before a quote, with at most a short tail ("posted on X that").
-_VERB_AT_END = re.compile(
-    rf"^.*\b(?P<verb>{SPEECH_VERBS})\b[^.!?\"“”]{{0,120}}?[,:]?\s*$", re.DOTALL
-)
-_PRONOUNS = frozenset({"he", "she", "they", "it"})
-_SKIP_BEFORE_VERB = frozenset(
-    {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
-)
-# The voices of an official text itself.
-_SOURCE_NOUNS = frozenset(
-    {
-        "readout",
-        "readouts",
-        "statement",
-        "statements",
-        "release",
-        "note",
-        "department",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "transcript",
-        "briefing",
-    }
-)
-_NAME_NEAR_TITLE = re.compile(
-    r"\b(?:[Ss]pokes(?:person|man|woman)|attributable\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?"
-    r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
-)
-_TITLE_WORDS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "department", "state", "deputy"}
+from ..speakers import (
+    SPEECH_VERBS,
+    SpeakerKind,
+    Voices,
+    _subject_before,
+    attribution,
+    classify,
+    is_pronoun,
+    resolve_names,
+    source_voices,
 )
 
-
-class SpeakerKind(StrEnum):
-    SOURCE = "source"  # a voice the sources speak for: checked
-    OTHER = "other"  # someone else: not checked
-    NONE = "none"  # credited to no one: checked
-
-
-@dataclass(frozen=True, slots=True)
-class Voices:
-    """The people and offices the sources speak for."""
-
-    cast: Cast
-    names: frozenset[str]  # case-folded surnames and full names
-    labels: tuple[str, ...] = ()  # the same people as printed, for reports
-
-    @property
-    def foreign_countries(self) -> frozenset[str]:
-        """The counterparts' countries: "India said" is not the readout speaking."""
-        own = self.cast.principal.country if self.cast.principal else None
-        return frozenset(
-            p.country for p in self.cast.counterparts if p.country and p.country != own
-        )
-
-    def describe(self) -> list[str]:
-        """For reports: who a quote must be credited to for it to be checked."""
-        principal = [self.cast.principal.label] if self.cast.principal else []
-        return principal + sorted(set(self.labels) - set(principal))
-
-
-def source_voices(cast: Cast, source_texts: Iterable[str], extra: Sequence[str] = ()) -> Voices:
-    """Voices read from the sources (spokesperson names) plus those configured."""
-    labels: set[str] = set()
-    for text in source_texts:
-        for match in _NAME_NEAR_TITLE.finditer(text):
-            words = [w for w in match.group("name").split() if w.casefold() not in _TITLE_WORDS]
-            if words:
-                labels.add(" ".join(words))
-    labels.update(name.strip() for name in extra if name.strip())
-    names = {label.casefold() for label in labels} | {
-        label.split()[-1].casefold() for label in labels
-    }
-    return Voices(cast, frozenset(names), tuple(sorted(labels)))
-
-
-def attribution(
-    text: str,
-    quote_start: int,
-    quote_end: int,
-    line_start: int,
-    line_end: int,
-    stop_before: int | None = None,
-    stop_after: int | None = None,
-) -> str | None:
-    """The speaker phrase an article gives a quote: "Ms Bruce" in `"...," said Ms Bruce`,
-    "Jaishankar" in `Jaishankar posted on X that "..."`, "the US readout on the Jaishankar
-    conversation" in `"...," the US readout on the Jaishankar conversation said`.
-
-    `stop_before`/`stop_after` bound the search at neighbouring quotes.
-    """
-    after_end = min(line_end, quote_end + 160, stop_after if stop_after is not None else line_end)
-    after = text[quote_end:after_end]
-    match = _AFTER.match(after)
-    if match:
-        return _clean(match.group("who") or match.group("who2") or "")
-    before_start = max(
-        line_start, quote_start - 220, stop_before if stop_before is not None else line_start
-    )
-    before = text[before_start:quote_start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    if cut >= 0:
-        before = before[cut + 2 :]
-    verb = _VERB_AT_END.search(before.rstrip("\"“”‘’'"))
-    if verb:
-        who = _subject_before(before[: verb.start("verb")])
-        if who:
-            return who
-    according = _ACCORDING.search(before)
-    if according:
-        return _clean(according.group("who"))
-    tail = _ACCORDING.search(text[quote_end:after_end])
-    return _clean(tail.group("who")) if tail else None
-
-
-def _clean(phrase: str) -> str | None:
-    phrase = phrase.strip(" \t\n,;:\"“”‘’'")
-    return phrase or None
-
-
-def _subject_before(text: str) -> str | None:
-    """The subject nearest before a speech verb: a run of capitalised words, "the <noun>...",
-    or a pronoun; adverbs and short clauses ("while addressing the media") are skipped."""
-    words: list[str] = re.findall(r"[\w.’'@-]+|,", text)
-    while words and words[-1].casefold() in _SKIP_BEFORE_VERB:
-        words.pop()
-    if words and words[-1].casefold() in _PRONOUNS:
-        return words[-1]
-    run: list[str] = []
-    for word in reversed(words[-14:]):
-        if word == ",":
-            if run:
-                break
-            continue
-        if word[:1].isupper() or (run and word.casefold() in ("of", "the")):
-            run.insert(0, word)
-        elif run:
-            break
-    while run and run[0].casefold() in ("of", "the"):
-        run.pop(0)
-    if run:
-        return " ".join(run)
-    # "the readout said", "a statement said": a lower-case noun phrase right before the verb
-    tail = words[-4:]
-    for i, word in enumerate(tail):
-        if word.casefold() in ("the", "a", "an") and i < len(tail) - 1:
-            return " ".join(tail[i:])
-    return None
-
-
-def is_pronoun(phrase: str) -> bool:
-    return phrase.strip().casefold() in _PRONOUNS
-
-
-def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
-    """Does this speaker phrase name a voice of the sources, someone else, or no one?
-
-    Only the head of the phrase counts: "the US readout on the Jaishankar conversation"
-    is the readout speaking, not Jaishankar.
-    """
-    if not phrase:
-        return SpeakerKind.NONE
-    head = _HEAD_END.split(phrase, maxsplit=1)[0]
-    tokens = canonicalise(tokenise(head), voices.cast.gazetteer)
-    words = {_strip_possessive(t.norm.casefold()) for t in tokens if t.is_word}
-    entities = {entity_of(t) for t in tokens} - {None}
-    if PRINCIPAL in entities:
-        return SpeakerKind.SOURCE
-    if head.strip().casefold() in voices.names or words & voices.names:
-        return SpeakerKind.SOURCE
-    if any(
-        e.startswith("person:") or e in voices.foreign_countries for e in entities if e is not None
-    ):
-        return SpeakerKind.OTHER
-    if words & _SOURCE_NOUNS:
-        return SpeakerKind.SOURCE
-    if any(
-        t.is_word
-        and t.text[:1].isupper()
-        and entity_of(t) is None
-        and t.norm.casefold() not in _FUNCTION_WORDS
-        for t in tokens
-    ):
-        return SpeakerKind.OTHER
-    return SpeakerKind.NONE
-
-
-_HEAD_END = re.compile(
-    r"\s+(?:on|of|between|with|from|about|for|in|after|to|at|by|shared|issued|released)\s+",
-    re.I,
-)
-_FUNCTION_WORDS = frozenset(
-    {"the", "a", "an", "his", "her", "its", "their", "he", "she", "they", "it", "this", "that"}
-)
-
-
-def _strip_possessive(word: str) -> str:
-    for ending in ("'s", "’s", "'", "’"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+__all__ = [
+    "SPEECH_VERBS",
+    "SpeakerKind",
+    "Voices",
+    "_subject_before",
+    "attribution",
+    "classify",
+    "is_pronoun",
+    "resolve_names",
+    "source_voices",
+]

@@ -186,13 +186,15 @@ def run(args: argparse.Namespace) -> ExitCode:
         return ExitCode.INPUT
     sources: list[Article] = []
     if not args.consensus:
-        sources, bad = read_articles(list(config.sources), Role.OFFICIAL, args.max_bytes)
+        sources, bad = read_articles(
+            list(config.sources), Role.OFFICIAL, args.max_bytes, args.quiet
+        )
         if bad:
             return ExitCode.INPUT
         if not sources:
             error("--source", "no source text was read")
             return ExitCode.INPUT
-    articles, bad = read_articles(args.paths, Role.REPORT, args.max_bytes)
+    articles, bad = read_articles(args.paths, Role.REPORT, args.max_bytes, args.quiet)
     if not articles:
         return ExitCode.INPUT
     if args.consensus:
@@ -275,9 +277,10 @@ def _nearest() -> Path | None:
 
 
 def read_articles(
-    paths: list[str], role: Role, max_bytes: int = MAX_BYTES
+    paths: list[str], role: Role, max_bytes: int = MAX_BYTES, quiet: bool = False
 ) -> tuple[list[Article], bool]:
-    """Documents with their file text (for line numbers); problems go to stderr."""
+    """Documents with their file text (for line numbers); problems go to stderr, and the
+    same notes as `report` prints ("not UTF-8; read as cp1252") unless `quiet`."""
     from ..check.core import Article
     from ..documents import decode, parse
     from ..errors import PARSE_FAILURES, InputProblem
@@ -291,7 +294,7 @@ def read_articles(
     for source in found:
         data = source.data.encode("utf-8") if isinstance(source.data, str) else source.data
         try:
-            docs, _ = parse(source.name, data, role, max_bytes)
+            docs, decoding = parse(source.name, data, role, max_bytes)
             raw = decode(data, max_bytes).text.replace("\r\n", "\n").replace("\r", "\n")
         except InputProblem as problem:
             error(source.name, str(problem))
@@ -301,5 +304,7 @@ def read_articles(
             error(source.name, f"cannot be parsed: {problem}")
             bad = True
             continue
+        if decoding and not quiet:
+            note(source.name, decoding)
         articles.extend(Article(doc, raw) for doc in docs)
     return articles, bad

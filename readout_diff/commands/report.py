@@ -41,6 +41,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         default="auto",
         help="colour in the text format (auto honours NO_COLOR)",
     )
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="on a terminal, never page a long text report ($PAGER, else less -R)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -65,7 +70,12 @@ def run(args: argparse.Namespace) -> ExitCode:
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     content = render(result, args.format, color, width)
     if args.output is None:
-        sys.stdout.write(content)
+        from ..reports import pager
+
+        if args.format == "text" and not args.no_pager and pager.wanted(content, sys.stdout):
+            pager.page(content, sys.stdout, pager.pager_command())
+        else:
+            sys.stdout.write(content)
         return code
     from ..reports.files import write_atomically
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import ExitCode, error
@@ -28,6 +30,27 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(run=run)
 
 
+@contextlib.contextmanager
+def _interface_on_terminal() -> Iterator[None]:
+    """Textual draws on stderr; when stderr is redirected (`review … 2> errors.txt`) draw
+    on the terminal instead, so the file gets the errors printed on quit and nothing else."""
+    stderr = sys.__stderr__
+    if stderr is None or stderr.isatty():
+        yield
+        return
+    try:
+        tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        yield
+        return
+    setattr(sys, "__stderr__", tty)  # noqa: B010  (typeshed marks it Final)
+    try:
+        yield
+    finally:
+        setattr(sys, "__stderr__", stderr)  # noqa: B010
+        tty.close()
+
+
 def run(args: argparse.Namespace) -> ExitCode:
     if "-" in args.paths:
         error("-", "review reads its keys from the terminal: give files or folders, not stdin")
@@ -45,8 +68,9 @@ def run(args: argparse.Namespace) -> ExitCode:
             max_bytes=args.max_bytes,
         )
 
-    app = ReviewApp(loader, theme=f"textual-{args.theme}")
-    app.run()
+    app = ReviewApp(loader, theme=f"textual-{args.theme}", ignore_case=args.ignore_case)
+    with _interface_on_terminal():
+        app.run()
     if app.failure is not None:
         error(args.readouts or "input", app.failure)
         return ExitCode.INPUT

@@ -19,7 +19,7 @@ from ..model import (
     Role,
     Witness,
 )
-from ..views import COSMETIC, describe, segments
+from ..views import BAND_MEANING, COSMETIC, describe, segments
 
 KIND_ORDER = tuple(DifferenceKind)
 KIND_HELP = {
@@ -32,13 +32,8 @@ KIND_HELP = {
     DifferenceKind.PARAPHRASE: "a longer stretch put in other words",
     DifferenceKind.TRANSPOSITION: "base words carried in another place of the sentence",
 }
-BAND_RANGE = {
-    "verbatim": "0%",
-    "minor": "under 20%",
-    "changed": "20–49%",
-    "rewritten": "50% or more",
-}
-"""The heat-map bands of `views.shade`, with the divergence each covers."""
+BAND_RANGE = BAND_MEANING
+"""The heat-map bands of `views.band`, with what each means."""
 
 KIND_TAG = {
     DifferenceKind.TYPOGRAPHY: "typo",
@@ -66,13 +61,7 @@ def weight(diff: Difference) -> str:
 
 
 def change_text(diff: Difference) -> str:
-    """`views.describe`, but never dropping words, and plain about spacing-only changes."""
-    if diff.base and diff.base.split() == diff.witness.split():
-        return f"spacing in '{diff.base}'"
-    if diff.kind == DifferenceKind.OMISSION and diff.witness:
-        return f"'{diff.witness}' for '{diff.base}'"
-    if diff.base and not diff.witness and diff.kind != DifferenceKind.TRUNCATION:
-        return f"omits '{diff.base}'"
+    """`views.describe`: one wording for one difference on every face."""
     return describe(diff.kind, diff.base, diff.witness)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Contrast, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import HeatCell, fidelity, heat_map, sentence_notes, shade
+from ..views import HeatCell, fidelity, heat_map, sentence_notes
 from .common import (
     BAND_RANGE,
     KIND_HELP,
@@ -204,13 +204,21 @@ def _fidelity(
                 doc.date or "" if doc else "",
                 str(row.witnesses),
                 f"{row.verbatim_share:.0%}",
-                str(row.substantive),
+                str(row.misquotes),
+                str(row.drift),
                 str(row.cosmetic),
             ]
         )
     return _table(
-        ["#", "Outlet", "Date", "Versions", "Verbatim", "Substantive", "Cosmetic"], "rllrrrr", table
-    ) + ["Verbatim: share of the outlet's readout words inside no substantive change.", ""]
+        ["#", "Outlet", "Date", "Versions", "Verbatim", "Misquotes", "Drift", "Cosmetic"],
+        "rllrrrrr",
+        table,
+    ) + [
+        "Versions: passages, each counted once. Verbatim: share of the outlet's readout words "
+        "inside no substantive change. Misquotes: substantive changes inside quotation marks "
+        "(quotes, posts). Drift: substantive changes in reported speech.",
+        "",
+    ]
 
 
 def _heat_map(
@@ -227,15 +235,14 @@ def _heat_map(
             row = [short_id(s.id)]
             for doc in columns:
                 cell = found.get((r.id, s.id, doc))
-                if cell is None or cell.divergence is None:
+                if cell is None or cell.band is None:
                     row.append("")
                 else:
-                    band = shade(cell.divergence)
-                    row.append(f"{BLOCKS[band]} {band} {cell.divergence:.0%}")
+                    row.append(f"{BLOCKS[cell.band]} {cell.band}")
             table.append(row)
     return [
         "Rows: readout sentences. Columns: outlets, numbered as in the table above. "
-        "Each cell: how much of that outlet's version differs from the base (cosmetic "
+        "Each cell: the most serious change in that outlet's version (cosmetic "
         f"changes aside). Key: {key}; blank: the outlet does not carry the sentence.",
         "",
     ] + _table(["Sentence", *(str(number[d]) for d in columns)], "l" + "c" * len(columns), table)

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Contrast, DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import HeatCell, fidelity, heat_map, sentence_notes, shade
+from ..views import HeatCell, fidelity, heat_map, sentence_notes
 from .common import (
     BAND_RANGE,
     KIND_HELP,
@@ -118,10 +118,23 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
             title="Fidelity by outlet",
             title_justify="left",
             box=box.SIMPLE_HEAD,
-            caption="verbatim: share of the outlet's readout words inside no substantive change",
+            caption=(
+                "versions: passages, each counted once; verbatim: share of the outlet's readout "
+                "words inside no substantive change; misquotes: substantive changes inside "
+                "quotation marks (quotes, posts); drift: substantive changes in reported speech"
+            ),
             caption_justify="left",
         )
-        for name in ("#", "outlet", "date", "versions", "verbatim", "substantive", "cosmetic"):
+        for name in (
+            "#",
+            "outlet",
+            "date",
+            "versions",
+            "verbatim",
+            "misquotes",
+            "drift",
+            "cosmetic",
+        ):
             table.add_column(name, justify="left" if name in ("outlet", "date") else "right")
         for row in rows:
             doc = documents.get(row.document)
@@ -134,7 +147,8 @@ def render(result: Result, color: bool = False, width: int = 100) -> str:
                 Text(doc.date or "" if doc else ""),
                 Text(str(row.witnesses)),
                 Text(f"{row.verbatim_share:.0%}"),
-                Text(str(row.substantive), style="bold" if row.substantive else ""),
+                Text(str(row.misquotes), style="bold" if row.misquotes else ""),
+                Text(str(row.drift)),
                 Text(str(row.cosmetic)),
             )
         console.print(table)
@@ -227,14 +241,14 @@ def _heat_map(
             row = []
             for doc in columns:
                 cell = found.get((r.id, s.id, doc))
-                band = shade(cell.divergence) if cell and cell.divergence is not None else ""
+                band = cell.band if cell and cell.band is not None else ""
                 row.append(Text(BLOCKS[band], style=BAND_STYLE[band]) if band else Text(""))
             table.add_row(Text(f"{short_id(s.id)} {s.text}"), *row)
     console.print(table)
     console.print(
         Text(
             "  rows: sentences; columns: outlets, numbered as in the table above; "
-            "blank: not carried"
+            "blank: not carried; each cell: the most serious change in that version"
         )
     )
     console.print(

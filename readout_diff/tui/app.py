@@ -48,7 +48,7 @@ from .widgets import MOVE, DetailPane, KeyBar, Navigator, VersionsView
 
 Loader = Callable[[Progress], Result]
 WIDE = 120  # from this many columns on, the navigator gets more room
-STAGES = {"read": "files read", "passages": "passages found"}
+STAGES = {"read": ("file read", "files read"), "passages": ("passage found", "passages found")}
 HELP = [
     ("↑ ↓  j k", "move; in the versions pane, between versions"),
     ("← →", "versions pane: previous / next version"),
@@ -106,6 +106,7 @@ class MainScreen(Screen[None]):
         Binding("t", "app.toggle_theme", "Theme", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
+        Binding("escape", "app.clear_search", "Clear search", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -142,8 +143,11 @@ class ReviewApp(App[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")  # absolute: subclasses live elsewhere
     TITLE = "readout-diff review"
 
-    def __init__(self, source: Result | Loader, *, theme: str = "textual-dark") -> None:
+    def __init__(
+        self, source: Result | Loader, *, theme: str = "textual-dark", ignore_case: bool = False
+    ) -> None:
         super().__init__()
+        self.ignore_case = ignore_case  # passed on to rebase, as `report --base` does
         self.source = source
         self.theme = theme
         self.original: Result | None = None
@@ -189,7 +193,8 @@ class ReviewApp(App[None]):
     @on(Progressed)
     def _progress(self, event: Progressed) -> None:
         self.main.query_one("#loading-label", Static).update(
-            f"Analysing… {event.done} {STAGES.get(event.stage, event.stage)}"
+            f"Analysing… {event.done} "
+            + STAGES.get(event.stage, (event.stage, event.stage))[event.done != 1]
         )
         bar = self.main.query_one("#loading-bar", ProgressBar)
         bar.display = True
@@ -223,6 +228,9 @@ class ReviewApp(App[None]):
         """Show a finished result; tell the user about every input that could not be read."""
         self.main.set_class(False, "-loading")
         self.original = result
+        if not result.documents and result.errors:
+            self.exit()  # nothing could be read: the command prints why and exits 2
+            return
         self.view = hide_cosmetic(result) if self.cosmetic_hidden else result
         first = next((s for r in result.readouts for s in r.sentences), None)
         self.sentence = first.id if first else None
@@ -266,7 +274,9 @@ class ReviewApp(App[None]):
         if self.sentence not in listed:
             self.sentence = listed[0] if listed else None
             self.version = 0
-        self.main.query_one(Navigator).fill(shown, self.sentence)
+        self.main.query_one(Navigator).fill(
+            shown, self.sentence, filtered=self.only_substantive or bool(self.query_text)
+        )
         self._show()
 
     def _show(self) -> None:
@@ -289,9 +299,9 @@ class ReviewApp(App[None]):
         if not self.view.readouts:
             inputs = len(self.view.documents) + len(self.view.errors)
             return Content.assemble(
-                ("No readout wording found", "bold"),
-                f" in {inputs} inputs. Press ! for the inputs that could not be read "
-                "and the notes about the others.",
+                ("No readout found", "bold"),
+                f" in {render.plural(inputs, 'input')}. Press ! for the inputs that could not "
+                "be read and the notes about the others.",
             )
         return Content("No sentence matches the filters.")
 
@@ -418,7 +428,7 @@ class ReviewApp(App[None]):
     def _rebase(self, result: Result, base: str) -> Result:
         """Rebasing re-diffs every version: keep each one, switching back is instant."""
         if base not in self._rebases:
-            self._rebases[base] = rebase(result, base)
+            self._rebases[base] = rebase(result, base, self.ignore_case)
         return self._rebases[base]
 
     def _derived(self, result: Result) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..model import DifferenceKind, Document, Readout, ReadoutSentence, Result, Witness
-from ..views import divergence
+from ..views import BANDS, band, kept_share, spacing_only, visible_spaces
 
 KIND_LETTERS = {
     DifferenceKind.TYPOGRAPHY: "t",
@@ -179,9 +179,11 @@ def base_location(result: Result, sentence: ReadoutSentence) -> tuple[Document, 
 def best_version(sentence: ReadoutSentence, document: str) -> int:
     """The screen's version number of `document`'s version (its closest one), or 0."""
     mine = [
-        (divergence(w), i + 1) for i, w in enumerate(sentence.witnesses) if w.document == document
+        (BANDS.index(band(w, sentence.text)), -kept_share(w, sentence.text), i + 1)
+        for i, w in enumerate(sentence.witnesses)
+        if w.document == document
     ]
-    return min(mine)[1] if mine else 0
+    return min(mine)[2] if mine else 0
 
 
 # --- the stacked view --------------------------------------------------------------
@@ -276,6 +278,8 @@ def _row(
     for d in ordered:
         added = witness.text[d.witness_start - witness.start : d.witness_end - witness.start]
         letter = kind_letter(d.kind, d.substantive)
+        if spacing_only(base_text[d.base_start : d.base_end], added):
+            added = visible_spaces(added.rstrip())  # as `views.segments` shows it: "␣."
         if added.strip():
             at = next(
                 (i for i, (s, _) in enumerate(units) if s >= max(d.base_end, d.base_start)),

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from ..model import DifferenceKind, Document, ReadoutSentence, Result, Witness
-from ..views import COSMETIC, describe, divergence, segments, shade
+from ..views import COSMETIC, band, describe, kept_share, segments
 from .layout import (
     KIND_LETTERS,
     Cell,
@@ -163,7 +163,8 @@ def detail(result: Result, sentence: ReadoutSentence, version: int) -> Content:
         "\n",
         (f"{doc.path}:{line}:{column}", "$text-accent"),
         f"  {witness.kind.value}  score {witness.score:.2f}",
-        f"  divergence {divergence(witness):.2f} ({shade(divergence(witness))})\n",
+        f"  {band(witness, sentence.text)}, {kept_share(witness, sentence.text):.0%} of the base "
+        "words kept\n",
     ]
     if doc.copy_of:
         parts.append((f"same body as {doc.copy_of} (wire copy)\n", MUTED))
@@ -291,12 +292,11 @@ def fit(text: str, width: int) -> str:
     return out + "…"
 
 
-def heat_cell(value: float | None, colours: dict[str, str]) -> tuple[str, str]:
-    """A heat-map cell's text and its rich style: glyph and value, blank when absent."""
-    band = shade(value)
+def heat_cell(value: str | None, colours: dict[str, str]) -> tuple[str, str]:
+    """A heat-map cell's text and its rich style: glyph and band, blank when absent."""
     if value is None:
         return "", ""
-    return f"{HEAT_GLYPHS[band]} {value:.2f}", f"{colours['foreground']} on {colours[band]}"
+    return f"{HEAT_GLYPHS[value]} {value}", f"{colours['foreground']} on {colours[value]}"
 
 
 def contrast_text(text: str, marks: Sequence[tuple[int, int]]) -> Content:

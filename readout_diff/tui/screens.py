@@ -67,7 +67,7 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         return Content.assemble(
             ("Heat map", "bold"),
             "  rows: readout sentences · columns: outlets · "
-            "cell: divergence (0 = the base words)\n",
+            "cell: the most serious change in that version\n",
             Content("  ").join(swatches),
             "  (blank: the outlet does not carry it)  ",
             ("enter", "bold"),
@@ -82,10 +82,10 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         }
         outlets = {d.id: d.outlet for d in self.result.documents}
         for number, doc in enumerate(self.documents, 1):
-            table.add_column(render.fit(f"{number} {outlets[doc]}", 10), key=doc, width=10)
+            table.add_column(render.fit(f"{number} {outlets[doc]}", 11), key=doc, width=11)
         by_row: dict[str, list[Text]] = {}
         for cell in self.cells:
-            text, style = render.heat_cell(cell.divergence, colours)
+            text, style = render.heat_cell(cell.band, colours)
             by_row.setdefault(cell.sentence, []).append(Text(text, style=style))
         for readout in self.result.readouts:
             for sentence in readout.sentences:
@@ -103,9 +103,9 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
         outlet = self.result.document(doc_id).outlet
         verdict = (
             "does not carry it"
-            if cell.divergence is None
-            else f"{shade(cell.divergence)}, divergence {cell.divergence:.2f}, "
-            f"{cell.substantive} substantive"
+            if cell.band is None
+            else f"closest version {shade(cell.band)}, {cell.kept or 0:.0%} of the base words "
+            f"kept; {cell.substantive} substantive in all its versions"
         )
         self.query_one("#overview-status", Static).update(
             Content.assemble(

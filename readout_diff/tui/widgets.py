@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..model import Readout, ReadoutSentence, Result
+from ..views import outlet_numbers
 from . import render
 from .layout import align, blocks, call_facts, call_title, outlet_count
 
@@ -35,10 +36,19 @@ class Navigator(OptionList):
         super().__init__(id=id)
         self._shown: list[tuple[Readout, list[ReadoutSentence]]] = []
         self._width = 0
+        self._filtered = False
 
-    def fill(self, shown: list[tuple[Readout, list[ReadoutSentence]]], current: str | None) -> None:
-        """Replace the list, keeping the cursor on `current` when it is still listed."""
+    def fill(
+        self,
+        shown: list[tuple[Readout, list[ReadoutSentence]]],
+        current: str | None,
+        filtered: bool | None = None,
+    ) -> None:
+        """Replace the list, keeping the cursor on `current` when it is still listed
+        (`filtered`: a filter is on, so an empty list means nothing matches it)."""
         self._shown = shown
+        if filtered is not None:
+            self._filtered = filtered
         self._width = width = max(self.scrollable_content_region.width, 20)
         options: list[Option | None] = []
         for readout, sentences in shown:
@@ -58,13 +68,12 @@ class Navigator(OptionList):
                     Option(render.two_lines(lead + sentence.text, width), id=sentence.id)
                 )
         if not options:
-            options.append(
-                Option(
-                    "Nothing matches: press s or Escape to show all sentences.",
-                    id="empty",
-                    disabled=True,
-                )
+            nothing = (
+                "No readout found in these inputs: press ! for the notes about them."
+                if not self._filtered
+                else "Nothing matches: press s or Escape to show all sentences."
             )
+            options.append(Option(nothing, id="empty", disabled=True))
         self.set_options(options)
         if current is not None and any(o is not None and o.id == current for o in options):
             self.highlighted = self.get_option_index(current)
@@ -170,7 +179,7 @@ class VersionsView(VerticalScroll, can_focus=True):
         panels: list[list[Content]] = []
         for version, text in enumerate(texts):
             title, facts = self._heading(version)
-            key = "B" if version == 0 else str(version)
+            key = self._key(version)
             focused = version == self.version
             style = "bold reverse" if focused else "bold"
             marker = "▶" if focused else " "
@@ -202,6 +211,18 @@ class VersionsView(VerticalScroll, can_focus=True):
         versions = len(self.sentence.witnesses) + 1
         focus_line = None
         columns = align(self.sentence.text, self.sentence.witnesses)
+        if self.version:
+            # the focused version's changes first, wrapped: on a small screen the aligned
+            # blocks below may start far from the words it changed
+            focused = self.sentence.witnesses[self.version - 1]
+            marked = render.witness_text(self.sentence.text, focused)
+            for i, line in enumerate(marked.wrap(max(width - LABEL_WIDTH, 10))):
+                lines.append(
+                    (self._label(self.version) if i == 0 else Content(" " * LABEL_WIDTH)) + line
+                )
+                rows.append(self.version)
+            lines.append(Content(""))
+            rows.append(None)
         for block in blocks(columns, width - LABEL_WIDTH):
             for version in range(versions):
                 if version == self.version and focus_line is None:
@@ -222,8 +243,20 @@ class VersionsView(VerticalScroll, can_focus=True):
         self._focus_line = focus_line or 0
         return Content("\n").join(lines)
 
+    def _key(self, version: int) -> str:
+        """ "B" for the base; else the outlet's number as the report prints it ("2"), with a
+        letter when the outlet has more than one version of the sentence ("2b")."""
+        if version == 0 or self.sentence is None or self.result is None:
+            return "B"
+        numbers = outlet_numbers(self.result)
+        witnesses = self.sentence.witnesses
+        doc = witnesses[version - 1].document
+        number = str(numbers.get(doc, version))
+        same = [i for i, w in enumerate(witnesses, 1) if w.document == doc]
+        return number if len(same) == 1 else number + "abcdefghij"[same.index(version) % 10]
+
     def _label(self, version: int) -> Content:
-        key = "B" if version == 0 else str(version)
+        key = self._key(version)
         if version == self.version:
             return Content.assemble((f"▶{key:<2}", "bold reverse"), " ")
         return Content(f" {key:<2} ")

@@ -181,8 +181,51 @@ class TestNavigation:
             await pilot.pause()
             assert app.main.query_one("#versions").has_class("-stacked")
             body = shown(app, "#versions-body")
-            rows = [line for line in body.splitlines() if line[1:3].strip() in {"B", "1"}]
+            rows = [line for line in body.splitlines() if line[1:3].strip() in {"B", "2"}]
             assert rows[0].startswith("▶B")
+
+    async def test_narrow_screen_shows_the_focused_versions_changed_words(
+        self, seeds_result: Result
+    ) -> None:
+        from readout_diff.views import outlet_numbers
+
+        app = ReviewApp(seeds_result)
+        target = next(
+            s
+            for s in sentences(seeds_result)
+            for w in s.witnesses
+            if any(d.substantive and d.witness and d.base_start > 60 for d in w.differences)
+        )
+        version, witness = next(
+            (i, w)
+            for i, w in enumerate(target.witnesses, 1)
+            if any(d.substantive and d.witness and d.base_start > 60 for d in w.differences)
+        )
+        late = next(d for d in witness.differences if d.substantive and d.base_start > 60)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.select(target.id, version)
+            await pilot.pause()
+            pane = app.main.query_one("#versions")
+            top = shown(app, "#versions-body").splitlines()[: pane.scrollable_content_region.height]
+            number = str(outlet_numbers(seeds_result)[witness.document])
+            assert top[0].startswith(f"▶{number}")
+            assert late.witness.split()[0] in " ".join(top)
+
+    async def test_versions_are_numbered_as_the_report_numbers_outlets(
+        self, seeds_result: Result
+    ) -> None:
+        from readout_diff.views import outlet_numbers
+
+        numbers = outlet_numbers(seeds_result)
+        app = ReviewApp(seeds_result)
+        target = next(s for s in sentences(seeds_result) if len(s.witnesses) >= 2)
+        async with app.run_test(size=SIZE) as pilot:
+            app.select(target.id)
+            await pilot.pause()
+            body = shown(app, "#versions-body")
+            for witness in target.witnesses:
+                assert f" {numbers[witness.document]}" in body
 
 
 class TestFilters:
@@ -251,6 +294,18 @@ class TestSearch:
             assert app.query_text == ""
             assert len(listed(app)) > narrowed
 
+    async def test_escape_clears_an_applied_search_from_the_list(
+        self, seeds_result: Result
+    ) -> None:
+        app = ReviewApp(seeds_result)
+        async with app.run_test(size=SIZE) as pilot:
+            await search(app, pilot, "sharif")
+            narrowed = len(listed(app))
+            assert app.query_text == "sharif"
+            await pilot.press("escape")  # the search line is closed, the list has focus
+            assert app.query_text == ""
+            assert len(listed(app)) > narrowed
+
 
 class TestBase:
     async def test_pick_an_outlet_as_base_and_back(self, seeds_result: Result) -> None:
@@ -264,10 +319,12 @@ class TestBase:
             await settle(app, pilot)
             assert app.base == doc
             assert app.view is not None
-            carried = [
-                s for s in sentences(app.view) if any(w.document == doc for w in s.witnesses)
-            ]
-            assert carried and all(s.base_source == f"document:{doc}" for s in carried)
+            quoted = [
+                s
+                for s in sentences(app.view)
+                if any(w.document == doc and w.kind != "paraphrase" for w in s.witnesses)
+            ]  # reported speech never becomes the base
+            assert quoted and all(s.base_source == f"document:{doc}" for s in quoted)
             outlet = seeds_result.document(doc).outlet
             assert f"base: {outlet}" in shown(app, "#status")
             await pilot.press("b")
@@ -277,12 +334,28 @@ class TestBase:
             await settle(app, pilot)
             assert app.base is None and app.view == seeds_result
 
+    async def test_b_passes_ignore_case_as_report_does(self) -> None:
+        from readout_diff import analyse
+        from readout_diff.rebase import rebase
+
+        seeds = Path(__file__).resolve().parents[2] / "seeds"
+        folded = analyse([seeds], ignore_case=True)
+        doc = "000_9346caa3c28eb405"
+        app = ReviewApp(folded, ignore_case=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("b")
+            options = app.screen.query_one(OptionList)
+            options.highlighted = options.get_option_index(doc)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert app.view == rebase(folded, doc, ignore_case=True)
+
 
 class TestOverview:
     async def test_a_cell_opens_that_outlets_version(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
         documents, cells = heat_map(seeds_result)
-        cell = next(c for c in cells if c.divergence is not None and c.divergence > 0)
+        cell = next(c for c in cells if c.band not in (None, "verbatim"))
         order = [s.id for s in sentences(seeds_result)]
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("o")
@@ -293,7 +366,7 @@ class TestOverview:
             for _ in range(documents.index(cell.document)):
                 await pilot.press("l")
             status = str(app.screen.query_one("#overview-status", Static).content)
-            assert f"{cell.divergence:.2f}" in status
+            assert f"{cell.band}, {cell.kept:.0%} of the base words" in status
             await pilot.press("enter")
             assert not isinstance(app.screen, OverviewScreen)
             found = app.current()
@@ -305,7 +378,7 @@ class TestOverview:
         messages = recorder(app)
         _, cells = heat_map(seeds_result)
         first = cells[0]
-        assert first.divergence is None  # the seeds' first outlet skips the first sentence
+        assert first.band is None  # the seeds' first outlet skips the first sentence
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("o", "enter")
             assert (app.sentence, app.version) == (first.sentence, 0)
@@ -413,6 +486,29 @@ class TestInputs:
             assert isinstance(app.screen, InputsScreen)
             assert "missing/article.txt" in str(app.screen.query_one(Static).content)
 
+    async def test_only_unreadable_inputs_close_the_app(self) -> None:
+        nothing = Result((), (), (), (), (InputError("a.bin", "binary file"),))
+        app = ReviewApp(nothing)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+        assert not app.is_running and app.original is nothing
+
+    async def test_one_file_read_is_singular(self, seeds_result: Result) -> None:
+        release = threading.Event()
+
+        def loader(progress: Callable[[str, int, int], None]) -> Result:
+            progress("read", 1, 5)
+            release.wait(10)
+            return seeds_result
+
+        app = ReviewApp(loader)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.1)
+            assert "1 file read" in shown(app, "#loading-label")
+            assert "files" not in shown(app, "#loading-label")
+            release.set()
+            await settle(app, pilot)
+
     async def test_loader_runs_in_a_worker_with_progress(self, seeds_result: Result) -> None:
         stages: list[str] = []
 
@@ -476,7 +572,10 @@ class TestInputs:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("n", "o", "c", "e")
             assert app.screen is app.main
-            assert "No readout wording found" in shown(app, "#detail-body")
+            assert "No readout found in 5 inputs" in shown(app, "#detail-body")
+            assert listed(app) == []
+            options = app.main.query_one("#navigator", OptionList).options
+            assert "No readout found" in str(options[0].prompt)
 
 
 class TestKeys:

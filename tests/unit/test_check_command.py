@@ -157,3 +157,22 @@ def test_consensus_from_the_command_line(capsys):
     )
     assert code == 1
     assert out.startswith(f"::error file={FIXTURES}/consensus/c4_river_post.txt,line=3,col=2,")
+
+
+def test_check_prints_the_same_input_notes_as_report(capsys, tmp_path):
+    article = tmp_path / "latin.txt"
+    text = (ARTICLES / "exact.txt").read_text(encoding="utf-8")
+    article.write_bytes(
+        (text + "\nCaf\u00e9 na\u00efve r\u00e9sum\u00e9 \u2014 ok.\n").encode("cp1252")
+    )
+    code, _, err = _run(capsys, "--no-config", "-s", SOURCES, str(article))
+    main(["report", "-q", str(article)])
+    quiet = capsys.readouterr().err
+    main(["report", str(article)])
+    report_err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if line.startswith("readout-diff: note:")]
+    assert notes and "read as" in notes[0]
+    assert notes[0] in report_err.splitlines()
+    assert quiet == ""
+    _run(capsys, "--no-config", "-q", "-s", SOURCES, str(article))
+    assert capsys.readouterr().err == ""

@@ -125,8 +125,9 @@ def test_unsourced_quotes_show_the_nearest_candidate():
     assert first.code == second.code == "RD001"
     assert first.message.startswith(
         'no source says "We will not accept any delay in the '
-        'talks," (credited to Devereux); nearest: "'
+        'talks," (credited to Devereux, a voice of the sources; searched '
     )
+    assert '; nearest: "' in first.message
     assert first.related is not None
     assert second.message == (
         'no source says "fresh commitment" (credited to no one); no source has words like it'

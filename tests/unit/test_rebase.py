@@ -40,3 +40,34 @@ def test_rebase_honours_ignore_case(seeds_result: Result) -> None:
     assert case_only(rebase(seeds_result, "000_9346caa3c28eb405")) > 0
     folded = analyse([SEEDS], ignore_case=True)
     assert case_only(rebase(folded, "000_9346caa3c28eb405", ignore_case=True)) == 0
+
+
+def test_the_mid_sentence_rule_holds_against_any_base(seeds_result: Result) -> None:
+    rebased = rebase(seeds_result, "001_4841478d94c68db0")
+    sharif = rebased.readout("2025-04-30-sharif")
+    [sentence] = [s for s in sharif.sentences if "re-establish direct communications" in s.text]
+    [quote] = [
+        w for w in sentence.witnesses if w.document == "004_4d627964414fa845" and w.kind == "quote"
+    ]
+    assert quote.text == "re-establish direct communications"
+    assert quote.differences == ()  # a faithful three-word quote, not a 23-word omission
+    # a quote taken up at "urged" is not measured against the words before it
+    [urged] = [s for s in sharif.sentences if "urged Pakistani officials" in s.text]
+    taken_up = [w for w in urged.witnesses if w.text.startswith("urged")]
+    assert taken_up and all(not d.substantive for w in taken_up for d in w.differences)
+
+
+def test_reported_speech_never_becomes_the_base(seeds_result: Result) -> None:
+    rebased = rebase(seeds_result, "004_4d627964414fa845")
+    for r in rebased.readouts:
+        for s in r.sentences:
+            for w in s.witnesses:
+                assert not any(d.witness == "urged" and "spoke" in d.base for d in w.differences), (
+                    s.id,
+                    w.text,
+                )
+            if s.base_source == "document:004_4d627964414fa845":
+                assert any(
+                    w.document == "004_4d627964414fa845" and w.kind != "paraphrase"
+                    for w in s.witnesses
+                )

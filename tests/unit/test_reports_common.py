@@ -192,12 +192,17 @@ def test_change_text_never_drops_words() -> None:
     assert change_text(diff(DifferenceKind.OMISSION, "Pakistani", "")) == "omits 'Pakistani'"
     assert (
         change_text(diff(DifferenceKind.OMISSION, "spoke with", "also"))
-        == "'also' for 'spoke with'"
+        == "omits 'spoke with' (the outlet has 'also')"
     )
     assert change_text(diff(DifferenceKind.TYPOGRAPHY, ".", "")) == "omits '.'"
     assert (
         change_text(diff(DifferenceKind.TYPOGRAPHY, "against ", "against"))
-        == "spacing in 'against '"
+        == "spacing in 'against'"
+    )
+    assert change_text(diff(DifferenceKind.TYPOGRAPHY, ".", ".")) == "spacing in '.'"
+    assert (
+        change_text(diff(DifferenceKind.ADDITION, "his", "deep"))
+        == "adds 'deep' (where the base has 'his')"
     )
     assert (
         change_text(diff(DifferenceKind.TRUNCATION, "terrorism.", "…"))

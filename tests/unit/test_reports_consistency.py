@@ -52,6 +52,8 @@ def parse_change(description: str) -> tuple[str, str]:
     """(base words, outlet words) back from `common.change_text`."""
     for pattern, pick in (
         (r"spacing in '(.*)'", lambda m: (m[1], m[1])),
+        (r"omits '(.*)' \(the outlet has '(.*)'\)", lambda m: (m[1], m[2])),
+        (r"adds '(.*)' \(where the base has '(.*)'\)", lambda m: (m[2], m[1])),
         (r"omits '(.*)'", lambda m: (m[1], "")),
         (r"adds '(.*)'", lambda m: ("", m[1])),
         (r"cuts '(.*)' \(marked '(.*)'\)", lambda m: (m[1], m[2])),
@@ -210,7 +212,7 @@ def test_every_format_draws_the_same_heat_map_and_fidelity(seeds_result: Result)
     ]
     assert list(html_rows.values()) == md_rows
     text_rows = [
-        line.split()[-4:]
+        line.split()[-5:]
         for line in lines[lines.index("Fidelity by outlet") + 4 :][: len(html_rows)]
     ]
     assert text_rows == md_rows

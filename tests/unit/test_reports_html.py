@@ -191,18 +191,25 @@ def test_summary_tables() -> None:
     ]
     fidelity = summary.find("table", cls="fidelity")
     wire = fidelity.find("tr", data_doc="wire")
-    assert [td.words for td in wire.find_all("td")] == ["2 Wire 2026-01-03", "2", "90%", "1", "0"]
+    assert [td.words for td in wire.find_all("td")] == [
+        "2 Wire 2026-01-03",
+        "2",
+        "90%",
+        "1",
+        "0",
+        "0",
+    ]
     paper = fidelity.find("tr", data_doc="paper")
-    assert [td.words for td in paper.find_all("td")][1:] == ["1", "100%", "1", "0"]
+    assert [td.words for td in paper.find_all("td")][1:] == ["1", "100%", "1", "0", "0"]
 
 
 def test_heat_map_cells_are_shaded_and_labelled() -> None:
     section = page(tiny_result()).find("section", id="heat-map")
     assert [li.words for li in section.find("ul", cls="swatches").find_all("li")] == [
-        "verbatim 0%",
-        "minor under 20%",
-        "changed 20–49%",
-        "rewritten 50% or more",
+        "verbatim the base words (cosmetic changes aside)",
+        "minor only changes that keep the meaning",
+        "changed a substantive change",
+        "rewritten under half of the base words kept",
     ]
     heat = section.find("table", cls="heat")
     assert [th.words for th in heat.find("thead").find_all("th")] == ["Sentence", "1", "2"]
@@ -210,17 +217,18 @@ def test_heat_map_cells_are_shaded_and_labelled() -> None:
     paper, wire = s1.find_all("td")  # columns: documents sorted by id
     assert (paper.attrs["data-doc"], paper.words, paper.attrs["style"]) == (
         "paper",
-        "rewritten 50%",
-        "--d: 0.5",
+        "changed",
+        "--d: 0.35",
     )
-    assert (wire.attrs["data-band"], wire.words) == ("minor", "minor 17%")
+    assert (wire.attrs["data-band"], wire.words) == ("changed", "changed")
     assert (
-        wire.attrs["title"] == "Wire, s1: minor, 17% of its words changed, 1 substantive difference"
+        wire.attrs["title"]
+        == "Wire, s1: changed, 83% of the base words kept, 1 substantive difference"
     )
     s2 = heat.find("tr", data_sentence="2026-01-02-smith/s2")
     blank, verbatim = s2.find_all("td")
     assert "absent" in blank.classes and blank.text == ""
-    assert verbatim.words == "verbatim 0%"
+    assert verbatim.words == "verbatim"
     jones = heat.find("tr", data_sentence="2026-01-02-jones/s1")
     assert all(td.text == "" for td in jones.find_all("td"))
 

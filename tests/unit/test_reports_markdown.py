@@ -87,14 +87,14 @@ def test_summary_and_heat_map_tables() -> None:
         "outlets' consensus",
     ]
     assert rows(table_after(root, "Fidelity by outlet"))[1:] == [
-        ["1", "The Paper | <i>Daily</i>", "", "1", "100%", "1", "0"],
-        ["2", "Wire", "2026-01-03", "2", "90%", "1", "0"],
+        ["1", "The Paper | <i>Daily</i>", "", "1", "100%", "1", "0", "0"],
+        ["2", "Wire", "2026-01-03", "2", "90%", "1", "0", "0"],
     ]
     assert rows(table_after(root, "Heat map")) == [
         ["Sentence", "1", "2"],
         ["Secretary – Smith, 2026-01-02", "", ""],
-        ["s1", "░ rewritten 50%", "▓ minor 17%"],
-        ["s2", "", "█ verbatim 0%"],
+        ["s1", "▒ changed", "▒ changed"],
+        ["s2", "", "█ verbatim"],
         ["Secretary – Jones, 2026-01-02", "", ""],
         ["s1", "", ""],
         ["s2", "", ""],

@@ -28,8 +28,8 @@ def test_summary_and_heat_map() -> None:
     lines = render(tiny_result(), width=100).splitlines()
     fidelity = lines[lines.index("Fidelity by outlet") + 4 :][:2]
     assert [line.split() for line in fidelity] == [
-        ["1", "The", "Paper", "|", "<i>Daily</i>", "1", "100%", "1", "0"],
-        ["2", "Wire", "2026-01-03", "2", "90%", "1", "0"],
+        ["1", "The", "Paper", "|", "<i>Daily</i>", "1", "100%", "1", "0", "0"],
+        ["2", "Wire", "2026-01-03", "2", "90%", "1", "0", "0"],
     ]
     heat = lines[lines.index("Heat map") :]
     assert heat[2].split() == ["sentence", "1", "2"]
@@ -41,11 +41,11 @@ def test_summary_and_heat_map() -> None:
         "restraint",
         "and",
         "dialogue.",
-        "░░",
-        "▓▓",
+        "▒▒",
+        "▒▒",
     ]
     assert heat[6].split() == ["s2", "He", "welcomed", "the", "talks.", "██"]
-    assert any("██ verbatim (0%)  ▓▓ minor (under 20%)" in line for line in heat)
+    assert any("██ verbatim (the base words" in line for line in heat)
 
 
 def test_contrasts_unassigned_and_inputs() -> None:
@@ -105,6 +105,7 @@ def test_command_colour_follows_the_flag_and_no_color(
     assert "\x1b[" in capsys.readouterr().out
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("PAGER", "")  # a terminal pages long reports; here, none
     main(["report", *files])
     assert "\x1b[" in capsys.readouterr().out
     monkeypatch.setenv("NO_COLOR", "1")
