@@ -122,13 +122,19 @@ def issuer_of(
 
 
 def _offices(text: str, counterpart_country: str | None) -> Counter[str]:
+    return Counter(dict(_offices_named(text, counterpart_country)))
+
+
+@lru_cache(maxsize=1024)
+def _offices_named(text: str, counterpart_country: str | None) -> tuple[tuple[str, int], ...]:
+    """The offices a text names, kept: every readout an article carries asks again."""
     found: Counter[str] = Counter()
     for match in _OFFICE_PATTERN.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         if counterpart_country and counterpart_country in _countries(before):
             continue
         found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
-    return found
+    return tuple(sorted(found.items()))
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from ..model import DifferenceKind, Document, ReadoutSentence, Result, Witness
-from ..views import COSMETIC, band, describe, kept_share, segments
+from ..views import COSMETIC, band, describe, kept_share, segments, sentence_notes
 from .layout import (
     KIND_LETTERS,
     Cell,
@@ -196,6 +196,12 @@ def _base_detail(result: Result, sentence: ReadoutSentence) -> Content:
         parts.append(_context(doc, offset, offset + len(sentence.text)))
     else:
         parts.append(Content.assemble("\n", ("Base wording\n", "bold"), sentence.text))
+    notes = sentence_notes(sentence)  # disputed spots, and where most outlets differ
+    if notes:
+        parts.append(Content.assemble("\n\n", ("Where the outlets split\n", "bold")))
+        for note in notes:
+            style = "$warning" if note.startswith("disputed") else "$accent"
+            parts.append(Content.assemble((f"• {note}", style), "\n"))
     return Content.assemble(*parts)
 
 

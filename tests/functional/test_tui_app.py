@@ -600,3 +600,22 @@ class TestKeys:
             assert app.theme == "textual-light"
             await pilot.press("q")
         assert not app.is_running
+
+
+class TestDisputedSpots:
+    """Issue 9: where no reading has a majority, the detail pane says so."""
+
+    async def test_a_two_outlet_split_is_named_in_the_detail_pane(self) -> None:
+        from readout_diff import Source, analyse
+        from tests.functional.test_engine_collation import FOURTH, _articles
+
+        split = FOURTH.replace("strengthen", "improve")
+        result = analyse([Source("two.jsonl", _articles([FOURTH, split]))])
+        sentence = next(s for s in sentences(result) if "emergency response" in s.text)
+        app = ReviewApp(result)
+        async with app.run_test(size=SIZE) as pilot:
+            app.select(sentence.id)
+            await pilot.pause()
+            detail = shown(app, "#detail-body")
+            assert "Where the outlets split" in detail
+            assert "disputed" in detail and "strengthen" in detail and "improve" in detail
