@@ -28,6 +28,7 @@ from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind
 from .normalise import Token
 from .passages import Unit
+from .speech import content_match, reports_caller
 
 KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
 _KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
@@ -160,6 +161,23 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
     return max(ratio, partial, min(contained, 1.0))
 
 
+# Reasons a sentence may not found a readout sentence that still let its reported speech
+# join one on its content words alone (the caller's side, or a long run of shared words).
+_CALLER_SIDE_REASONS = (None, "not worded as a readout")
+
+
+def _speaks_for(cand: Candidate, cluster: Cluster) -> bool:
+    """Reported speech that renders part of a readout sentence: content words in common,
+    in order and densely, with the caller's side reporting them, or a long run of them
+    whatever the subject."""
+    match = content_match(cand.code, cluster.code)
+    if match is None or match.matched < 4 or match.score < 0.5:
+        return False
+    if match.longest >= 5:
+        return True
+    return cand.reason in _CALLER_SIDE_REASONS and reports_caller(cand.tokens)
+
+
 def shared_count(a: str, b: str) -> int:
     return sum((Counter(a) & Counter(b)).values())
 
@@ -210,6 +228,16 @@ class Aligner:
         choices = self._codes if cand.fragment else self._spaced
         query = cand.code if cand.fragment else " ".join(cand.code)
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
+        speech = cand.unit.kind == PassageKind.PARAPHRASE and not cand.fragment
+        if speech:  # reported speech may render part of a long sentence: partial alignment
+            seen = {index for _, _, index in top}
+            top += [
+                hit
+                for hit in process.extract(
+                    cand.code, self._codes, scorer=fuzz.partial_ratio, limit=8, score_cutoff=50
+                )
+                if hit[2] not in seen
+            ]
         order = entity_order(cand.tokens, self.cast)
         ranked: list[tuple[Cluster, float]] = []
         late: list[tuple[Cluster, float]] = []
@@ -227,7 +255,10 @@ class Aligner:
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
                 needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                if score < self.JOIN or (
+                by_content = speech and _speaks_for(cand, cluster)
+                if by_content:
+                    score = max(score, self.JOIN + 0.01)
+                elif score < self.JOIN or (
                     shared_count(cand.code, cluster.code) < needed
                     and sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1
                 ):

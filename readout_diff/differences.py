@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
+from .speech import framing_only, shifts
 
 # Function words: changing one of these alone is not a change of substance.
 STOPWORDS = frozenset(
@@ -358,23 +359,32 @@ def classify(
     if not words_b and not words_w:
         return DifferenceKind.TYPOGRAPHY, False
     content_b, content_w = content_keys(base), content_keys(witness)
+    meaning = bool(shifts(base, witness))  # polarity, force, who, relation words, numbers
     if not words_w:
-        return DifferenceKind.OMISSION, bool(content_b)
+        return DifferenceKind.OMISSION, meaning or (
+            bool(content_b) and not (paraphrase and framing_only(base))
+        )
     if not words_b:
-        return DifferenceKind.ADDITION, bool(content_w)
+        return DifferenceKind.ADDITION, meaning or (
+            bool(content_w) and not (paraphrase and framing_only(witness))
+        )
     set_b, set_w = set(content_b), set(content_w)
     if set_b < set_w:
-        return DifferenceKind.ADDITION, True
+        extra = [t for t in witness if t.key not in set_b]
+        return DifferenceKind.ADDITION, meaning or not (paraphrase and framing_only(extra))
     if set_w < set_b:
-        return DifferenceKind.OMISSION, True
-    if not set_b and not set_w:
-        return DifferenceKind.WORDING_CHANGE, False
-    if set_b == set_w:
-        return DifferenceKind.WORDING_CHANGE, False  # same words, other order or glue
+        lost = [t for t in base if t.key not in set_w]
+        return DifferenceKind.OMISSION, meaning or not (paraphrase and framing_only(lost))
+    if not set_b and not set_w or set_b == set_w:
+        # only function words differ, or the same words in another order or glue: the
+        # meaning changes only with a word that carries a relation ("against" for "in")
+        return DifferenceKind.WORDING_CHANGE, meaning
     longest = max(len(words_b), len(words_w))
+    # reported speech may reword freely; only a change of meaning is substantive
+    substantive = meaning or not paraphrase
     if longest >= 4 and (paraphrase or len(set_b & set_w) < longest / 2):
-        return DifferenceKind.PARAPHRASE, True
-    return DifferenceKind.WORDING_CHANGE, True
+        return DifferenceKind.PARAPHRASE, substantive
+    return DifferenceKind.WORDING_CHANGE, substantive
 
 
 def apply(

@@ -25,6 +25,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
+from .speech import clause_end
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -244,7 +245,12 @@ def measure(
     tokens = member.tokens
     b0, b1, w0, w1 = matched_range(base_tokens, tokens)
     kind = member.unit.kind
-    if kind == PassageKind.PARAPHRASE or member.fragment:
+    if kind == PassageKind.PARAPHRASE and w1 > w0:
+        # reported speech is measured to the end of its clause, and so is the base: a
+        # changed ending, an added claim or a dropped one is shown
+        tokens = tokens[w0 : clause_end(tokens, w1)]
+        b1 = clause_end(base_tokens, b1)
+    elif member.fragment:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     else:
         others = [s for s in siblings if s is not member and s.doc.id == doc.id]
