@@ -334,7 +334,11 @@ class Aligner:
         if any(c.official is not None for c in self.clusters):
             return left  # with official texts, paraphrase alone founds no sentence
         # Paraphrase alone founds a sentence only where independent outlets agree.
-        pending = [c for c in left if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment]
+        pending = [
+            c
+            for c in left
+            if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and not c.unit.around_quote
+        ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
         for cluster in trial.clusters:

@@ -82,6 +82,7 @@ class Unit:
     fragment: bool = False  # a quoted phrase inside the outlet's own sentence
     quote_start: int | None = None  # the whole quotation this unit is part of
     quote_end: int | None = None
+    around_quote: bool = False  # reported speech around a quotation: joins, never founds
 
 
 def _mark_role(text: str, i: int, open_now: bool) -> str:
@@ -328,7 +329,27 @@ def _sentence_units(
         )
 
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
-        return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+        units = [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+        if sentence_words - quoted_words >= 2 and re.search(
+            r"\w", text[sentence.start : quoted[0][0]]
+        ):
+            # a quotation inside reported speech ("Blinken “reiterated …” of the attacks"):
+            # the reported speech around it is a witness of its own
+            start, end = _trim(text, sentence.start, sentence.end)
+            speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
+            units.append(
+                Unit(
+                    doc_id,
+                    start,
+                    end,
+                    PassageKind.PARAPHRASE,
+                    index,
+                    sentence.paragraph,
+                    speaker,
+                    around_quote=True,
+                )
+            )
+        return units
     start, end = _trim(text, sentence.start, sentence.end)
     speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
     units = []

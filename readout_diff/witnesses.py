@@ -334,11 +334,15 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
-    """A quoted fragment inside a longer witness of the same document adds nothing; of
-    two witnesses over the same words, the verbatim one is kept."""
+    """A quoted fragment inside a longer quote of the same document adds nothing; of
+    two witnesses over the same words, the verbatim one is kept. A quotation inside
+    reported speech stays beside it: two witnesses, the quote measured as a quote and the
+    reported speech around it as paraphrase."""
 
     def covers(o: Witness, w: Witness) -> bool:
         if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
+            return False
+        if o.kind == PassageKind.PARAPHRASE and w.kind != PassageKind.PARAPHRASE:
             return False
         if (o.start, o.end) != (w.start, w.end):
             return True
