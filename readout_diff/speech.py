@@ -180,26 +180,26 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         gained = [w for w in ww if w in NEGATIONS or w.endswith("n't")]
         lost = [w for w in wb if w in NEGATIONS or w.endswith("n't")]
         out.append(f"negation differs: {_list(gained)} where the source has {_list(lost)}")
-    for a in wb:
-        flip = next((b for b in ww if opposite(a, b)), None)
-        if flip is not None:
-            out.append(f'polarity: "{flip}" where the source says "{a}"')
-            break
-    fb = [f for i, w in enumerate(wb) if (f := force_of(w, _at(wb, i + 1))) is not None]
-    fw = [f for i, w in enumerate(ww) if (f := force_of(w, _at(ww, i + 1))) is not None]
-    if fb and fw and max(fb) != max(fw):
-        vb = next(w for i, w in enumerate(wb) if force_of(w, _at(wb, i + 1)) == max(fb))
-        vw = next(w for i, w in enumerate(ww) if force_of(w, _at(ww, i + 1)) == max(fw))
-        out.append(f'force: "{vw}" where the source says "{vb}"')
+    flip = next(((a, b) for a in wb for b in ww if opposite(a, b)), None)
+    if flip is not None:
+        out.append(f'says "{flip[1]}" where the source says "{flip[0]}", its opposite')
+    fb = [(f, w) for i, w in enumerate(wb) if (f := force_of(w, _at(wb, i + 1))) is not None]
+    fw = [(f, w) for i, w in enumerate(ww) if (f := force_of(w, _at(ww, i + 1))) is not None]
+    if flip is None and fb and fw and max(fb)[0] != max(fw)[0]:
+        vb = next(w for f, w in fb if f == max(fb)[0])
+        vw = next(w for f, w in fw if f == max(fw)[0])
+        out.append(f'says "{vw}" where the source says "{vb}"')
     ib, iw = set(wb) & INTENSIFIERS, set(ww) & INTENSIFIERS
     if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
-        out.append(f"force: {_list(iw - ib)} where the source has {_list(ib - iw)}")
+        out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
     mb, mw = _modal_class(wb), _modal_class(ww)
-    if mb != mw and (mb or mw) and not (mb and mw and mb & mw):
-        out.append(f"modal differs: {_list(set(ww) & MODALS)} for {_list(set(wb) & MODALS)}")
+    if (mb or mw) and not (mb & mw):
+        out.append(
+            f"modal {_list(set(ww) & MODALS)} where the source has {_list(set(wb) & MODALS)}"
+        )
     kb, kw = set(wb) & MEANING_WORDS - NEGATIONS, set(ww) & MEANING_WORDS - NEGATIONS
     if kb != kw:
-        out.append(f"relation: {_list(kw)} where the source has {_list(kb)}")
+        out.append(f"relation word {_list(kw)} where the source has {_list(kb)}")
     cb, cw = _entities(base, "country:"), _entities(witness, "country:")
     pb, pw = _entities(base, "person:"), _entities(witness, "person:")
     replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
@@ -208,12 +208,46 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         or (pb and pw and pb != pw)
         or (replaced and (cw or pw) and not (cb or pb))
     ):
-        out.append("who acts or is acted on differs")
+        mine = _first_name_of(witness, cb | pb)
+        theirs = _first_name_of(base, cw | pw)
+        out.append(f'names "{mine}" where the source names "{theirs or "no one"}"')
+    elif (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
+        out.append(f'names "{tw[1]}" where the source names "{tb[1]}"')  # who was urged
     numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
     numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
-    if numbers_b != numbers_w:
-        out.append(f"number {_list(numbers_w - numbers_b)} where the source has {_list(numbers_b)}")
+    if numbers_w - numbers_b:
+        out.append(f"number {_list(numbers_w - numbers_b)} is not in the source")
+    elif numbers_b - numbers_w and numbers_w:
+        out.append(f"number {_list(numbers_b - numbers_w)} is changed")
     return out
+
+
+def _target(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """Who a request is made of: the first country or person named after the strongest
+    request verb ("urged Kenya to work with Uganda": Kenya)."""
+    words = [t for t in tokens if t.is_word]
+    best: tuple[int, int] | None = None
+    for i, t in enumerate(words):
+        nxt = words[i + 1].norm.casefold() if i + 1 < len(words) else ""
+        force = force_of(t.norm, nxt)
+        if force is not None and force >= 1 and (best is None or force > best[0]):
+            best = (force, i)
+    if best is None:
+        return None
+    for t in words[best[1] + 1 : best[1] + 5]:
+        entity = entity_of(t)
+        if entity and entity != PRINCIPAL:
+            return entity.removesuffix("'s"), t.norm
+    return None
+
+
+def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
+    """The first country or person named here that the other side does not name."""
+    for t in tokens:
+        entity = entity_of(t)
+        if entity and entity != PRINCIPAL and entity.removesuffix("'s") not in other:
+            return t.norm
+    return ""
 
 
 def framing_only(tokens: Sequence[Token]) -> bool:
@@ -329,6 +363,8 @@ def clause_end(tokens: Sequence[Token], i: int) -> int:
         key = tok.norm
         if key in (".", ";", ":", "!", "?", "—", "–") and not tok.is_word:
             return j
+        if _quote_then_comma(tokens, j):
+            return j  # '…process,” a line that…': a quotation closed at a comma ends it
         if key in (",", "(") and j + 1 < len(tokens):
             nxt = tokens[j + 1].norm.casefold()
             after = tokens[j + 2].norm.casefold() if j + 2 < len(tokens) else ""
@@ -353,6 +389,17 @@ def clause_end(tokens: Sequence[Token], i: int) -> int:
     return j
 
 
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
+
+
+def _quote_then_comma(tokens: Sequence[Token], j: int) -> bool:
+    """A closing quotation mark next to a comma (',”' or '”,')."""
+    if j + 1 >= len(tokens) or tokens[j].is_word or tokens[j + 1].is_word:
+        return False
+    pair = {tokens[j].norm, tokens[j + 1].norm}
+    return "," in pair and bool(pair & _QUOTE_MARKS) and j > 0 and tokens[j - 1].is_word
+
+
 def meaning_changes(reported: Sequence[Token], source: Sequence[Token]) -> list[str]:
     """`check --paraphrase`: what reported speech changes in the meaning of its source
     sentence, in words (the same test the engine's differences make)."""
@@ -360,3 +407,23 @@ def meaning_changes(reported: Sequence[Token], source: Sequence[Token]) -> list[
     if out:
         out[0] = "paraphrase " + out[0]
     return out
+
+
+def reported_span(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
+    """The stretch of a base sentence and of reported speech that render each other, as
+    half-open token ranges: from the first to the last content word they share (token
+    alignment on match keys), each carried on to the end of its clause, so that a changed,
+    added or dropped ending is measured."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
+    blocks = [
+        b
+        for b in matcher.get_matching_blocks()
+        if b.size and any(t.is_word and t.key not in STOPWORDS for t in base[b.a : b.a + b.size])
+    ]
+    if not blocks:
+        return 0, len(base), 0, len(witness)
+    b0, w0 = blocks[0].a, blocks[0].b
+    b1, w1 = blocks[-1].a + blocks[-1].size, blocks[-1].b + blocks[-1].size
+    return b0, clause_end(base, b1), w0, clause_end(witness, w1)

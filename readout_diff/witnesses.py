@@ -25,7 +25,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
-from .speech import clause_end
+from .speech import content_match, reported_span
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -248,8 +248,8 @@ def measure(
     if kind == PassageKind.PARAPHRASE and w1 > w0:
         # reported speech is measured to the end of its clause, and so is the base: a
         # changed ending, an added claim or a dropped one is shown
-        tokens = tokens[w0 : clause_end(tokens, w1)]
-        b1 = clause_end(base_tokens, b1)
+        b0, b1, w0, w1 = reported_span(base_tokens, tokens)
+        tokens = tokens[w0:w1]
     elif member.fragment:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     else:
@@ -271,6 +271,23 @@ def measure(
         tokens = member.tokens
     base_part = base_tokens[b0:b1]
     differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    quoted = [
+        (s.unit.start, s.unit.end)
+        for s in siblings
+        if s.doc.id == doc.id
+        and s.unit.kind == PassageKind.QUOTE
+        and kind == PassageKind.PARAPHRASE
+        and member.unit.start <= s.unit.start < member.unit.end
+    ]
+    if quoted:
+        # reported speech with a quotation inside: the quoted words are judged as a quote,
+        # so the two witnesses never disagree on the same words
+        strict = diff(base_part, base_text, tokens, doc.text, False)
+        if len(strict) == len(differences):
+            differences = tuple(
+                q if any(a <= q.witness_start and q.witness_end <= b for a, b in quoted) else d
+                for d, q in zip(differences, strict, strict=True)
+            )
     differences = _cut_before_attribution(differences, base_part, doc, member)
     if ignore_case:
         differences = tuple(
@@ -282,9 +299,12 @@ def measure(
     covered_start = base_part[0].start if base_part else 0
     covered_end = base_part[-1].end if base_part else 0
     encoder = Encoder()
-    score = similarity(
-        encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
-    )
+    own, base_code = encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
+    score = similarity(own, base_code)
+    if kind == PassageKind.PARAPHRASE:  # reworded speech: how densely its content lines up
+        match = content_match(own, base_code)
+        if match is not None and match.matched >= 4:
+            score = max(score, match.score)
     return Witness(
         doc.id,
         start,
