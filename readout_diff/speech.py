@@ -203,10 +203,12 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     cb, cw = _entities(base, "country:"), _entities(witness, "country:")
     pb, pw = _entities(base, "person:"), _entities(witness, "person:")
     replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
+    widened = replaced and (cb or pb) and not (cw or pw) and bool({"both", "all"} & set(ww))
     if (
         (cb and cw and cb != cw)
         or (pb and pw and pb != pw)
         or (replaced and (cw or pw) and not (cb or pb))
+        or widened  # "both sides" where the source names one
     ):
         mine = _first_name_of(witness, cb | pb)
         theirs = _first_name_of(base, cw | pw)
@@ -251,23 +253,36 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
 
 
 def framing_only(tokens: Sequence[Token]) -> bool:
-    """Words that only name or frame (titles, initials, the call, a weekday): adding or
-    dropping them in reported speech says nothing new."""
+    """Words that only name or frame (titles, initials, the call and whom it was with, a
+    weekday, "was reported to have"): adding or dropping them in reported speech says
+    nothing new. A lone country name is a qualifier ("US President Trump")."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
     words = [t for t in tokens if t.is_word]
+    lows = [t.norm.casefold() for t in words]
+    about_the_call = any(w in _CALL_WORDS for w in lows) or (
+        bool(lows) and lows[0] in ("to", "with") and entity_of(words[-1]) is not None
+    )  # "in a call with X on Saturday", "emphasized to Wang"
+    if len(words) == 1 and entity_of(words[0]) is not None:
+        return True
 
     def framing(i: int, t: Token) -> bool:
-        title_next = i + 1 < len(words) and words[i + 1].norm.casefold() in _TITLES
+        low = lows[i]
+        title_next = i + 1 < len(words) and lows[i + 1] in _TITLES
+        entity = entity_of(t)
         return (
-            t.norm.casefold() in FRAMING
-            or entity_of(t) == PRINCIPAL
-            or (entity_of(t) is not None and title_next)  # "US President", "Thai minister"
+            low in FRAMING
+            or low in STOPWORDS
+            or low in _ATTRIBUTION
+            or entity == PRINCIPAL
+            or (entity is not None and (title_next or about_the_call))
             or re.fullmatch(r"[A-Z]\.?", t.norm) is not None
-            or t.norm.casefold() in ("a", "an", "the", "on", "in", "with", "of", "by", "and")
         )
 
     return bool(words) and all(framing(i, t) for i, t in enumerate(words))
 
 
+_CALL_WORDS = frozenset("call calls phone telephone telephonic conversation spoke".split())
 _TITLES = frozenset("president prime minister secretary foreign deputy leader".split())
 
 
