@@ -332,7 +332,8 @@ class Aligner:
             else:
                 left.append(cand)
         if any(c.official is not None for c in self.clusters):
-            return left  # with official texts, paraphrase alone founds no sentence
+            # with official texts, paraphrase alone founds no sentence
+            return self._adopt_fragments(candidates, left)
         # Paraphrase alone founds a sentence only where independent outlets agree.
         pending = [
             c
@@ -348,7 +349,38 @@ class Aligner:
                 for member in cluster.members:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
-        return [c for c in left if id(c) not in taken]
+        return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _adopt_fragments(
+        self, candidates: Sequence[Candidate], left: list[Candidate]
+    ) -> list[Candidate]:
+        """A quoted phrase inside reported speech that joined a sentence ('X emphasized
+        that Washington is "deeply troubled" by ...') is a witness of that sentence too,
+        when it shares a content word with it: the quotation measured as a quote."""
+        speech = [
+            c
+            for c in candidates
+            if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and c.joined
+        ]
+        out = []
+        for cand in left:
+            around = next(
+                (
+                    p
+                    for p in speech
+                    if cand.fragment
+                    and p.doc.id == cand.doc.id
+                    and p.unit.start <= cand.unit.start
+                    and cand.unit.end <= p.unit.end
+                ),
+                None,
+            )
+            cluster = around.joined[0] if around is not None else None
+            if cluster is not None and set(cand.code) & set(cluster.code):
+                self._join(cluster, cand)
+            else:
+                out.append(cand)
+        return out
 
     def run_paraphrase(self, candidates: Sequence[Candidate]) -> None:
         """Paraphrases among themselves: founders start sentences, the rest may join."""

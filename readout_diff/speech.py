@@ -87,6 +87,14 @@ INTENSIFIERS = frozenset(
     profound profoundly great greatly extremely highly absolute absolutely total totally
     complete completely resolute steadfast sincere sincerely strongest deepest""".split()
 )
+# What a readout stands for or asks about: one of these put for another changes the object
+# of the statement ("respect for the sovereignty" -> "support for the sovereignty").
+STANCES = frozenset(
+    """respect support recognition recognise recognize commitment concern condemnation
+    condolence condolences solidarity opposition sovereignty integrity independence
+    ceasefire peace security stability release withdrawal sanctions aid assistance
+    cooperation""".split()
+)
 # Opposites that share no prefix.
 _OPPOSITES = (
     ("support", "oppos"),
@@ -125,6 +133,9 @@ def _stem(word: str) -> str:
     return word
 
 
+STANCE_STEMS = frozenset(_stem(w) for w in STANCES)
+
+
 def force_of(word: str, following: str = "") -> int | None:
     """The force of a request verb (see FORCE), None for another word."""
     low = word.casefold()
@@ -142,8 +153,10 @@ def opposite(a: str, b: str) -> bool:
     if sa == sb or len(sa) < 3 or len(sb) < 3:
         return False
     for prefix in _NEGATIVE_PREFIXES:
-        if (sa == prefix + sb) or (sb == prefix + sa):
-            return True
+        for x, y in ((sa, sb), (sb, sa)):
+            rest = x.removeprefix(prefix)
+            if x.startswith(prefix) and len(rest) >= 3 and rest in (y, y.removeprefix("en")):
+                return True  # "de-escalate"/"escalate", "discourage"/"encourage"
     return any(
         (sa.startswith(x) and sb.startswith(y)) or (sa.startswith(y) and sb.startswith(x))
         for x, y in _OPPOSITES
@@ -200,6 +213,12 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     kb, kw = set(wb) & MEANING_WORDS - NEGATIONS, set(ww) & MEANING_WORDS - NEGATIONS
     if kb != kw:
         out.append(f"relation word {_list(kw)} where the source has {_list(kb)}")
+    sb = {_stem(w) for w in wb} & STANCE_STEMS
+    sw = {_stem(w) for w in ww} & STANCE_STEMS
+    if sb and sw and not sb & sw:
+        gave = [w for w in ww if _stem(w) in sw]
+        had = [w for w in wb if _stem(w) in sb]
+        out.append(f"says {_list(gave)} where the source says {_list(had)}")
     cb, cw = _entities(base, "country:"), _entities(witness, "country:")
     pb, pw = _entities(base, "person:"), _entities(witness, "person:")
     replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
@@ -399,7 +418,7 @@ def clause_end(tokens: Sequence[Token], i: int) -> int:
         if key.casefold() == "and" and j + 1 < len(tokens):
             nxt = tokens[j + 1].norm.casefold()
             if REPORTING.fullmatch(nxt) or (nxt.endswith("ed") and force_of(nxt) is not None):
-                return j
+                return j - 1 if j and tokens[j - 1].norm == "," else j
         j += 1
     return j
 
