@@ -171,7 +171,7 @@ def _speaks_for(cand: Candidate, cluster: Cluster) -> bool:
     in order and densely, with the caller's side reporting them, or a long run of them
     whatever the subject."""
     match = content_match(cand.code, cluster.code)
-    if match is None or match.matched < 4 or match.score < 0.5:
+    if match is None or match.matched < 4 or match.score < 0.45:
         return False
     if match.longest >= 5:
         return True
