@@ -248,6 +248,7 @@ class Aligner:
                 continue
             day = cluster.strong_date()
             elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
+            by_content = False
             if cand.fragment:
                 score = fuzz.partial_ratio(cand.code, cluster.code) / 100
                 if score < 0.9 or len(cand.code) < 2:
@@ -269,7 +270,10 @@ class Aligner:
                     continue
             if not elsewhere:
                 ranked.append((cluster, score))
-            elif score >= 0.9 and len(cand.code) >= 6 and not cand.fragment and cluster.official:
+            elif cluster.official and (
+                (score >= 0.9 and len(cand.code) >= 6 and not cand.fragment)
+                or (by_content and score >= 0.7)  # reported speech of it, on its content words
+            ):
                 late.append((cluster, score))  # an official sentence of another day
         ranked.sort(key=lambda cs: -cs[1])
         if not ranked and late:

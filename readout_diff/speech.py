@@ -301,7 +301,9 @@ def framing_only(tokens: Sequence[Token]) -> bool:
     return bool(words) and all(framing(i, t) for i, t in enumerate(words))
 
 
-_CALL_WORDS = frozenset("call calls phone telephone telephonic conversation spoke".split())
+_CALL_WORDS = frozenset(
+    "call calls phone telephone telephonic conversation spoke counterpart counterparts".split()
+)
 _TITLES = frozenset("president prime minister secretary foreign deputy leader".split())
 
 

@@ -285,7 +285,7 @@ def measure(
         strict = diff(base_part, base_text, tokens, doc.text, False)
         if len(strict) == len(differences):
             differences = tuple(
-                q if any(a <= q.witness_start and q.witness_end <= b for a, b in quoted) else d
+                q if any(_inside(q, a, b) for a, b in quoted) else d
                 for d, q in zip(differences, strict, strict=True)
             )
     differences = _cut_before_attribution(differences, base_part, doc, member)
@@ -317,6 +317,14 @@ def measure(
         differences,
         claimed,
     )
+
+
+def _inside(d: Difference, start: int, end: int) -> bool:
+    """Does a difference stand inside the quoted words start..end (an omission at either
+    edge is the reported speech's, not the quotation's)?"""
+    if d.witness_start == d.witness_end:
+        return start < d.witness_start < end
+    return start <= d.witness_start and d.witness_end <= end
 
 
 def _cut_before_attribution(
