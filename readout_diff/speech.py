@@ -147,6 +147,16 @@ def force_of(word: str, following: str = "") -> int | None:
     return None
 
 
+def _force_at(words: Sequence[str], i: int) -> int | None:
+    """The force of words[i] in its place: "told X that ..." reports, "told X to ..." orders."""
+    force = force_of(words[i], _at(words, i + 1))
+    if force == 3 and words[i] in ("told", "tell", "tells", "telling"):
+        after = list(words[i + 1 : i + 4])
+        if "that" in after and ("to" not in after or after.index("that") < after.index("to")):
+            return 0
+    return force
+
+
 def opposite(a: str, b: str) -> bool:
     """Two words that say opposite things ("discouraged"/"encouraged", "oppose"/"support")."""
     sa, sb = _stem(a.casefold().replace("-", "")), _stem(b.casefold().replace("-", ""))
@@ -196,8 +206,8 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     flip = next(((a, b) for a in wb for b in ww if opposite(a, b)), None)
     if flip is not None:
         out.append(f'says "{flip[1]}" where the source says "{flip[0]}", its opposite')
-    fb = [(f, w) for i, w in enumerate(wb) if (f := force_of(w, _at(wb, i + 1))) is not None]
-    fw = [(f, w) for i, w in enumerate(ww) if (f := force_of(w, _at(ww, i + 1))) is not None]
+    fb = [(f, w) for i, w in enumerate(wb) if (f := _force_at(wb, i)) is not None]
+    fw = [(f, w) for i, w in enumerate(ww) if (f := _force_at(ww, i)) is not None]
     if flip is None and fb and fw and max(fb)[0] != max(fw)[0]:
         vb = next(w for f, w in fb if f == max(fb)[0])
         vw = next(w for f, w in fw if f == max(fw)[0])
@@ -284,6 +294,8 @@ def framing_only(tokens: Sequence[Token]) -> bool:
     )  # "in a call with X on Saturday", "emphasized to Wang"
     if len(words) == 1 and entity_of(words[0]) is not None:
         return True
+    if len(words) == 2 and lows[0] == "of" and entity_of(words[1]) is not None:
+        return True  # "President Aliyev of Azerbaijan"
 
     def framing(i: int, t: Token) -> bool:
         low = lows[i]

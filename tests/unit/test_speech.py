@@ -144,6 +144,7 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He encouraged Borduria to talk.", "He discouraged Borduria to talk."),  # polarity
         ("He said they would act.", "He said they would not act."),  # negation
         ("He asked Borduria to talk.", "He demanded Borduria talk."),  # force
+        ("He encouraged Borduria to talk.", "He told Borduria to talk."),  # an order
         ("He is troubled by the advance.", "He is gravely troubled by the advance."),  # force
         ("He urged Kenya to talk.", "He urged Uganda to talk."),  # target
         ("He urged Kenya to talk.", "He urged both sides to talk."),  # widened target
@@ -166,6 +167,8 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         ("He said we support the talks.", "He said they support the talks."),
         ("He enhanced steps to restore calm.", "He intensified measures to restore calm."),
         ("He spoke with Valek.", "He spoke with Valek in a phone call on Saturday."),
+        ("He emphasized that talks go on.", "He told Valek that talks go on."),
+        ("He urged President Aliyev to talk.", "He urged President Aliyev of Azerbaijan to talk."),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
