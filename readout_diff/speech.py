@@ -152,7 +152,7 @@ def _force_at(words: Sequence[str], i: int) -> int | None:
     force = force_of(words[i], _at(words, i + 1))
     if force == 3 and words[i] in ("told", "tell", "tells", "telling"):
         after = list(words[i + 1 : i + 4])
-        if "that" in after and ("to" not in after or after.index("that") < after.index("to")):
+        if "to" not in after or ("that" in after and after.index("that") < after.index("to")):
             return 0
     return force
 
