@@ -28,7 +28,7 @@ from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind
 from .normalise import Token
 from .passages import Unit
-from .speech import content_match, reports_caller
+from .speech import ContentMatch, content_match, reports_caller
 
 KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
 _KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
@@ -166,16 +166,18 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
 _CALLER_SIDE_REASONS = (None, "not worded as a readout")
 
 
-def _speaks_for(cand: Candidate, cluster: Cluster) -> bool:
+def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
     """Reported speech that renders part of a readout sentence: content words in common,
     in order and densely, with the caller's side reporting them, or a long run of them
-    whatever the subject."""
+    whatever the subject. The match, or None."""
     match = content_match(cand.code, cluster.code)
     if match is None or match.matched < 4 or match.score < 0.45:
-        return False
+        return None
     if match.longest >= 5:
-        return True
-    return cand.reason in _CALLER_SIDE_REASONS and reports_caller(cand.tokens)
+        return match
+    if cand.reason in _CALLER_SIDE_REASONS and reports_caller(cand.tokens):
+        return match
+    return None
 
 
 def shared_count(a: str, b: str) -> int:
@@ -248,7 +250,7 @@ class Aligner:
                 continue
             day = cluster.strong_date()
             elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
-            by_content = False
+            by_content = long_run = False
             if cand.fragment:
                 score = fuzz.partial_ratio(cand.code, cluster.code) / 100
                 if score < 0.9 or len(cand.code) < 2:
@@ -256,7 +258,9 @@ class Aligner:
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
                 needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                by_content = speech and _speaks_for(cand, cluster)
+                match = _speaks_for(cand, cluster) if speech else None
+                by_content = match is not None
+                long_run = match is not None and match.longest >= 5
                 if by_content:
                     score = max(score, self.JOIN + 0.01)
                 elif score < self.JOIN or (
@@ -272,7 +276,7 @@ class Aligner:
                 ranked.append((cluster, score))
             elif cluster.official and (
                 (score >= 0.9 and len(cand.code) >= 6 and not cand.fragment)
-                or (by_content and score >= 0.7)  # reported speech of it, on its content words
+                or (by_content and (score >= 0.7 or long_run))  # reported speech of it
             ):
                 late.append((cluster, score))  # an official sentence of another day
         ranked.sort(key=lambda cs: -cs[1])
