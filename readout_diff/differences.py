@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
@@ -234,7 +235,37 @@ def diff(
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
-    return tuple(_merge(_moves(out, base_text, witness_text), base_text, witness_text))
+    found = _merge(_moves(out, base_text, witness_text), base_text, witness_text)
+    if paraphrase:
+        found = _moved_in_reported_speech(found, base, witness)
+    return tuple(found)
+
+
+def _moved_in_reported_speech(
+    diffs: list[Difference], base: Sequence[Token], witness: Sequence[Token]
+) -> list[Difference]:
+    """Reported speech reorders freely: words it drops in one place but says in another
+    ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost."""
+    base_keys, witness_keys = set(content_keys(base)), set(content_keys(witness))
+    out = []
+    for d in diffs:
+        if d.substantive and d.kind in (DifferenceKind.OMISSION, DifferenceKind.ADDITION):
+            side = base if d.kind == DifferenceKind.OMISSION else witness
+            lo, hi = (
+                (d.base_start, d.base_end)
+                if d.kind == DifferenceKind.OMISSION
+                else (d.witness_start, d.witness_end)
+            )
+            words = set(content_keys([t for t in side if lo <= t.start and t.end <= hi]))
+            other = witness_keys if d.kind == DifferenceKind.OMISSION else base_keys
+            if (
+                words
+                and words <= other
+                and not shifts([t for t in side if lo <= t.start and t.end <= hi], [])
+            ):
+                d = replace(d, substantive=False)
+        out.append(d)
+    return out
 
 
 _DATE_WORD = re.compile(

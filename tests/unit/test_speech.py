@@ -169,6 +169,10 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         ("He spoke with Valek.", "He spoke with Valek in a phone call on Saturday."),
         ("He emphasized that talks go on.", "He told Valek that talks go on."),
         ("He urged President Aliyev to talk.", "He urged President Aliyev of Azerbaijan to talk."),
+        (
+            "pursue a U.S.-PRC relationship that lasts",
+            "pursue a relationship with China that lasts",
+        ),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
