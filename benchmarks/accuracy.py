@@ -56,6 +56,8 @@ COUNT_KEYS = (
         f"verbatim_{k}_found verbatim_{k}_flagged verbatim_{k}_false_substantive" for k in KINDS
     )
     + " base_sentences base_equal"
+    " paraphrase_meaning_gold paraphrase_meaning_flagged"
+    " faithful_paraphrase_found faithful_paraphrase_flagged"
 ).split()
 
 
@@ -509,6 +511,8 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
                 "engine_readouts": sorted({ew.readout.id for ew in touching}),
             }
             passages_detail.append(prow)
+            if kind == "paraphrase":
+                c["paraphrase_meaning_gold"] += sum(d.substantive for d in passage.differences)
             if not touching:
                 c["differences_in_passages_not_found"] += len(passage.differences)
                 continue
@@ -516,6 +520,16 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
             c[f"{kind}_right_readout"] += bool(right)
             near, owned = _differences_near(passage.span, nested, right or touching)
             prow["differences"] = _score_differences(passage, near, owned, text, c)
+            if kind == "paraphrase":
+                # a meaning change the gold names, marked substantive by the engine
+                c["paraphrase_meaning_flagged"] += sum(
+                    1
+                    for r in prow["differences"]
+                    if r["gold"] and r["gold"][3] and r["engine"] and r["engine"][3]
+                )
+                if not any(d.substantive for d in passage.differences):
+                    c["faithful_paraphrase_found"] += 1
+                    c["faithful_paraphrase_flagged"] += any(d.substantive for d in owned)
             if passage.verbatim:
                 flags = sum(1 for d in owned if d.substantive)
                 c[f"verbatim_{kind}_found"] += 1
@@ -789,6 +803,12 @@ def derived(c: Counts) -> dict[str, Any]:
     fig["substantive_right"] = _ratio(
         get("differences_substantive_right", 0), get("differences_found", 0)
     )
+    fig["paraphrase_meaning_flagged"] = _ratio(
+        get("paraphrase_meaning_flagged", 0), get("paraphrase_meaning_gold", 0)
+    )
+    fig["faithful_paraphrase_flagged"] = _ratio(
+        get("faithful_paraphrase_flagged", 0), get("faithful_paraphrase_found", 0)
+    )
     fig["base_equal"] = _ratio(get("base_equal", 0), get("base_sentences", 0))
     return fig
 
@@ -852,6 +872,14 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("kind right", lambda c: _frac(c, "differences_kind_right", "differences_found")),
         ("subst. right", lambda c: _frac(c, "differences_substantive_right", "differences_found")),
         ("subst. wrong", lambda c: _num(c, "differences_substantive_wrong")),
+        (
+            "meaning changes flagged",
+            lambda c: _frac(c, "paraphrase_meaning_flagged", "paraphrase_meaning_gold"),
+        ),
+        (
+            "false subst. faithful paraphrase",
+            lambda c: _frac(c, "faithful_paraphrase_flagged", "faithful_paraphrase_found"),
+        ),
         ("false subst. verbatim quotes", lambda c: _verbatim(c, "quote")),
         ("… posts", lambda c: _verbatim(c, "post")),
         ("base = official", lambda c: _frac(c, "base_equal", "base_sentences")),

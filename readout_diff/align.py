@@ -28,6 +28,7 @@ from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
 from .passages import Unit
+from .speech import ContentMatch, content_match, reports_caller
 
 KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
 _KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
@@ -160,6 +161,25 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
     return max(ratio, partial, min(contained, 1.0))
 
 
+# Reasons a sentence may not found a readout sentence that still let its reported speech
+# join one on its content words alone (the caller's side, or a long run of shared words).
+_CALLER_SIDE_REASONS = (None, "not worded as a readout")
+
+
+def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
+    """Reported speech that renders part of a readout sentence: content words in common,
+    in order and densely, with the caller's side reporting them, or a long run of them
+    whatever the subject. The match, or None."""
+    match = content_match(cand.code, cluster.code)
+    if match is None or match.matched < 4 or match.score < 0.45:
+        return None
+    if match.longest >= 5:
+        return match
+    if cand.reason in _CALLER_SIDE_REASONS and reports_caller(cand.tokens):
+        return match
+    return None
+
+
 def shared_count(a: str, b: str) -> int:
     return sum((Counter(a) & Counter(b)).values())
 
@@ -210,6 +230,16 @@ class Aligner:
         choices = self._codes if cand.fragment else self._spaced
         query = cand.code if cand.fragment else " ".join(cand.code)
         top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
+        speech = cand.unit.kind == PassageKind.PARAPHRASE and not cand.fragment
+        if speech:  # reported speech may render part of a long sentence: partial alignment
+            seen = {index for _, _, index in top}
+            top += [
+                hit
+                for hit in process.extract(
+                    cand.code, self._codes, scorer=fuzz.partial_ratio, limit=8, score_cutoff=50
+                )
+                if hit[2] not in seen
+            ]
         order = entity_order(cand.tokens, self.cast)
         ranked: list[tuple[Cluster, float]] = []
         late: list[tuple[Cluster, float]] = []
@@ -220,6 +250,7 @@ class Aligner:
                 continue
             day = cluster.strong_date()
             elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
+            by_content = long_run = False
             if cand.fragment:
                 score = fuzz.partial_ratio(cand.code, cluster.code) / 100
                 if score < 0.9 or len(cand.code) < 2:
@@ -227,7 +258,12 @@ class Aligner:
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
                 needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                if score < self.JOIN or (
+                match = _speaks_for(cand, cluster) if speech else None
+                by_content = match is not None
+                long_run = match is not None and match.longest >= 5
+                if by_content:
+                    score = max(score, self.JOIN + 0.01)
+                elif score < self.JOIN or (
                     shared_count(cand.code, cluster.code) < needed
                     and sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1
                 ):
@@ -238,7 +274,10 @@ class Aligner:
                     continue
             if not elsewhere:
                 ranked.append((cluster, score))
-            elif score >= 0.9 and len(cand.code) >= 6 and not cand.fragment and cluster.official:
+            elif cluster.official and (
+                (score >= 0.9 and len(cand.code) >= 6 and not cand.fragment)
+                or (by_content and (score >= 0.7 or long_run))  # reported speech of it
+            ):
                 late.append((cluster, score))  # an official sentence of another day
         ranked.sort(key=lambda cs: -cs[1])
         if not ranked and late:
@@ -301,9 +340,14 @@ class Aligner:
             else:
                 left.append(cand)
         if any(c.official is not None for c in self.clusters):
-            return left  # with official texts, paraphrase alone founds no sentence
+            # with official texts, paraphrase alone founds no sentence
+            return self._adopt_fragments(candidates, left)
         # Paraphrase alone founds a sentence only where independent outlets agree.
-        pending = [c for c in left if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment]
+        pending = [
+            c
+            for c in left
+            if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and not c.unit.around_quote
+        ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
         for cluster in trial.clusters:
@@ -313,7 +357,38 @@ class Aligner:
                 for member in cluster.members:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
-        return [c for c in left if id(c) not in taken]
+        return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _adopt_fragments(
+        self, candidates: Sequence[Candidate], left: list[Candidate]
+    ) -> list[Candidate]:
+        """A quoted phrase inside reported speech that joined a sentence ('X emphasized
+        that Washington is "deeply troubled" by ...') is a witness of that sentence too,
+        when it shares a content word with it: the quotation measured as a quote."""
+        speech = [
+            c
+            for c in candidates
+            if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and c.joined
+        ]
+        out = []
+        for cand in left:
+            around = next(
+                (
+                    p
+                    for p in speech
+                    if cand.fragment
+                    and p.doc.id == cand.doc.id
+                    and p.unit.start <= cand.unit.start
+                    and cand.unit.end <= p.unit.end
+                ),
+                None,
+            )
+            cluster = around.joined[0] if around is not None else None
+            if cluster is not None and set(cand.code) & set(cluster.code):
+                self._join(cluster, cand)
+            else:
+                out.append(cand)
+        return out
 
     def run_paraphrase(self, candidates: Sequence[Candidate]) -> None:
         """Paraphrases among themselves: founders start sentences, the rest may join."""

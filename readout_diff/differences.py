@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
+from .speech import framing_only, shifts
 
 # Function words: changing one of these alone is not a change of substance.
 STOPWORDS = frozenset(
@@ -233,7 +235,37 @@ def diff(
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
-    return tuple(_merge(_moves(out, base_text, witness_text), base_text, witness_text))
+    found = _merge(_moves(out, base_text, witness_text), base_text, witness_text)
+    if paraphrase:
+        found = _moved_in_reported_speech(found, base, witness)
+    return tuple(found)
+
+
+def _moved_in_reported_speech(
+    diffs: list[Difference], base: Sequence[Token], witness: Sequence[Token]
+) -> list[Difference]:
+    """Reported speech reorders freely: words it drops in one place but says in another
+    ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost."""
+    base_keys, witness_keys = set(content_keys(base)), set(content_keys(witness))
+    out = []
+    for d in diffs:
+        if d.substantive and d.kind in (DifferenceKind.OMISSION, DifferenceKind.ADDITION):
+            side = base if d.kind == DifferenceKind.OMISSION else witness
+            lo, hi = (
+                (d.base_start, d.base_end)
+                if d.kind == DifferenceKind.OMISSION
+                else (d.witness_start, d.witness_end)
+            )
+            words = set(content_keys([t for t in side if lo <= t.start and t.end <= hi]))
+            other = witness_keys if d.kind == DifferenceKind.OMISSION else base_keys
+            if (
+                words
+                and words <= other
+                and not shifts([t for t in side if lo <= t.start and t.end <= hi], [])
+            ):
+                d = replace(d, substantive=False)
+        out.append(d)
+    return out
 
 
 _DATE_WORD = re.compile(
@@ -358,23 +390,32 @@ def classify(
     if not words_b and not words_w:
         return DifferenceKind.TYPOGRAPHY, False
     content_b, content_w = content_keys(base), content_keys(witness)
+    meaning = bool(shifts(base, witness))  # polarity, force, who, relation words, numbers
     if not words_w:
-        return DifferenceKind.OMISSION, bool(content_b)
+        return DifferenceKind.OMISSION, meaning or (
+            bool(content_b) and not (paraphrase and framing_only(base))
+        )
     if not words_b:
-        return DifferenceKind.ADDITION, bool(content_w)
+        return DifferenceKind.ADDITION, meaning or (
+            bool(content_w) and not (paraphrase and framing_only(witness))
+        )
     set_b, set_w = set(content_b), set(content_w)
     if set_b < set_w:
-        return DifferenceKind.ADDITION, True
+        extra = [t for t in witness if t.key not in set_b]
+        return DifferenceKind.ADDITION, meaning or not (paraphrase and framing_only(extra))
     if set_w < set_b:
-        return DifferenceKind.OMISSION, True
-    if not set_b and not set_w:
-        return DifferenceKind.WORDING_CHANGE, False
-    if set_b == set_w:
-        return DifferenceKind.WORDING_CHANGE, False  # same words, other order or glue
+        lost = [t for t in base if t.key not in set_w]
+        return DifferenceKind.OMISSION, meaning or not (paraphrase and framing_only(lost))
+    if not set_b and not set_w or set_b == set_w:
+        # only function words differ, or the same words in another order or glue: the
+        # meaning changes only with a word that carries a relation ("against" for "in")
+        return DifferenceKind.WORDING_CHANGE, meaning
     longest = max(len(words_b), len(words_w))
+    # reported speech may reword freely; only a change of meaning is substantive
+    substantive = meaning or not paraphrase
     if longest >= 4 and (paraphrase or len(set_b & set_w) < longest / 2):
-        return DifferenceKind.PARAPHRASE, True
-    return DifferenceKind.WORDING_CHANGE, True
+        return DifferenceKind.PARAPHRASE, substantive
+    return DifferenceKind.WORDING_CHANGE, substantive
 
 
 def apply(

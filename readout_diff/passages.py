@@ -89,6 +89,7 @@ class Unit:
     fragment: bool = False  # a quoted phrase inside the outlet's own sentence
     quote_start: int | None = None  # the whole quotation this unit is part of
     quote_end: int | None = None
+    around_quote: bool = False  # reported speech around a quotation: joins, never founds
 
 
 def _mark_role(text: str, i: int, open_now: bool) -> str:
@@ -423,7 +424,29 @@ def _sentence_units(
         )
 
     if quoted and quoted_words >= 3 and (quoted_words >= 0.5 * sentence_words or whole):
-        return [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+        units = [quote_unit(s, e, q, False) for s, e, q in quoted if _words(text[s:e]) >= 3]
+        if (
+            sentence_words - quoted_words >= 2
+            and re.search(r"\w", text[sentence.start : quoted[0][0]])
+            and not _only_framing(text, sentence, quoted)
+        ):
+            # a quotation inside reported speech ("Blinken “reiterated …” of the attacks"):
+            # the reported speech around it is a witness of its own
+            start, end = _trim(text, sentence.start, sentence.end)
+            speaker = next((q.speaker for _, _, q in quoted if q.speaker), None)
+            units.append(
+                Unit(
+                    doc_id,
+                    start,
+                    end,
+                    PassageKind.PARAPHRASE,
+                    index,
+                    sentence.paragraph,
+                    speaker,
+                    around_quote=True,
+                )
+            )
+        return units
     if quoted and quoted_words >= 4 and _only_framing(text, sentence, quoted):
         # "The State Department said the Secretary “…”": the outlet's lead-in is no
         # version of the readout; the witness is the quotation alone.

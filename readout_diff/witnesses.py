@@ -25,6 +25,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
+from .speech import content_match, reported_span
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -244,7 +245,12 @@ def measure(
     tokens = member.tokens
     b0, b1, w0, w1 = matched_range(base_tokens, tokens)
     kind = member.unit.kind
-    if kind == PassageKind.PARAPHRASE or member.fragment:
+    if kind == PassageKind.PARAPHRASE and w1 > w0:
+        # reported speech is measured to the end of its clause, and so is the base: a
+        # changed ending, an added claim or a dropped one is shown
+        b0, b1, w0, w1 = reported_span(base_tokens, tokens)
+        tokens = tokens[w0:w1]
+    elif member.fragment:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     else:
         others = [s for s in siblings if s is not member and s.doc.id == doc.id]
@@ -265,6 +271,23 @@ def measure(
         tokens = member.tokens
     base_part = base_tokens[b0:b1]
     differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    quoted = [
+        (s.unit.start, s.unit.end)
+        for s in siblings
+        if s.doc.id == doc.id
+        and s.unit.kind == PassageKind.QUOTE
+        and kind == PassageKind.PARAPHRASE
+        and member.unit.start <= s.unit.start < member.unit.end
+    ]
+    if quoted:
+        # reported speech with a quotation inside: the quoted words are judged as a quote,
+        # so the two witnesses never disagree on the same words
+        strict = diff(base_part, base_text, tokens, doc.text, False)
+        if len(strict) == len(differences):
+            differences = tuple(
+                q if any(_inside(q, a, b) for a, b in quoted) else d
+                for d, q in zip(differences, strict, strict=True)
+            )
     differences = _cut_before_attribution(differences, base_part, doc, member)
     if ignore_case:
         differences = tuple(
@@ -276,9 +299,12 @@ def measure(
     covered_start = base_part[0].start if base_part else 0
     covered_end = base_part[-1].end if base_part else 0
     encoder = Encoder()
-    score = similarity(
-        encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
-    )
+    own, base_code = encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
+    score = similarity(own, base_code)
+    if kind == PassageKind.PARAPHRASE:  # reworded speech: how densely its content lines up
+        match = content_match(own, base_code)
+        if match is not None and match.matched >= 4:
+            score = max(score, match.score)
     return Witness(
         doc.id,
         start,
@@ -291,6 +317,14 @@ def measure(
         differences,
         claimed,
     )
+
+
+def _inside(d: Difference, start: int, end: int) -> bool:
+    """Does a difference stand inside the quoted words start..end (an omission at either
+    edge is the reported speech's, not the quotation's)?"""
+    if d.witness_start == d.witness_end:
+        return start < d.witness_start < end
+    return start <= d.witness_start and d.witness_end <= end
 
 
 def _cut_before_attribution(
@@ -328,11 +362,15 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
 
 
 def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
-    """A quoted fragment inside a longer witness of the same document adds nothing; of
-    two witnesses over the same words, the verbatim one is kept."""
+    """A quoted fragment inside a longer quote of the same document adds nothing; of
+    two witnesses over the same words, the verbatim one is kept. A quotation inside
+    reported speech stays beside it: two witnesses, the quote measured as a quote and the
+    reported speech around it as paraphrase."""
 
     def covers(o: Witness, w: Witness) -> bool:
         if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
+            return False
+        if o.kind == PassageKind.PARAPHRASE and w.kind != PassageKind.PARAPHRASE:
             return False
         if (o.start, o.end) != (w.start, w.end):
             return True

@@ -1,13 +1,14 @@
 """`--paraphrase`: reported speech ("Rubio urged Pakistan to...") against the source.
 
 Reported speech may reword freely; what it may not do is change what was said. The
-checks are the ones a desk editor makes: the force of the request (encouraged ->
-told), who was asked (Pakistan <-> India), a negation, a modal, a number.
+checks are the ones a desk editor makes (the force of the request, its polarity, who was
+asked, a negation, a modal, a relation word, a number), and they are the engine's own:
+`readout_diff.speech` finds the reported speech, lines it up with its source sentence
+to the end of its clause and says what changes its meaning, for `report` and `check`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,32 +16,21 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from .. import speech
 from ..align import Encoder
 from ..attribute import is_first_person
 from ..differences import content_keys
-from ..entities import PRINCIPAL, Cast, canonicalise, entity_of
+from ..entities import Cast, canonicalise
 from ..model import Document, PassageKind
 from ..normalise import Token, tokenise
 from ..passages import find_units
 from ..segment import layout
+from ..speech import reported_span, reports_caller
 from .model import ParaphraseCheck, SourceSpan
 from .quotes import Extracted, Locator
 
 MIN_SCORE = 60.0  # rapidfuzz partial_ratio on content words: below, another sentence
 MIN_WORDS = 4  # content words a stretch of reported speech needs to be compared
-# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
-_FORCE = (
-    (
-        r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
-        r"highlight|rais)\w*",
-        0,
-    ),
-    (r"(?:encourag|invit|suggest)\w*", 1),
-    (r"(?:urg|ask|request)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),  # "called on/for"
-    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*", 3),
-)
-_NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor"})
-_MODALS = frozenset({"must", "should", "will", "would", "may", "might", "could", "can", "shall"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +84,7 @@ def check_paraphrases(
         if float(row[best]) < MIN_SCORE:
             continue
         sentence = index.sentences[best]
-        changes = meaning_changes(tokens, sentence.tokens, cast)
+        changes = meaning_changes(tokens, sentence.tokens)
         if not changes:
             continue
         source = index.docs[sentence.doc]
@@ -138,81 +128,15 @@ def _scores(reported: Sequence[str], sentences: Sequence[str]) -> NDArray[np.flo
 
 
 def _reports_principal(tokens: Sequence[Token]) -> bool:
-    """ "Castell told Kenya...", "The Secretary encouraged...": the principal, early in the
-    sentence, doing something in the past tense, not a first-person remark."""
-    if is_first_person(tokens):
-        return False
-    words = [t for t in tokens if t.is_word]
-    for i, tok in enumerate(words[:12]):
-        if entity_of(tok) != PRINCIPAL:
-            continue
-        for verb in words[i + 1 : i + 5]:
-            low = verb.norm.casefold()
-            if low.endswith("ed") or any(re.fullmatch(p, low) for p, _ in _FORCE):
-                return True
-        return False
-    return False
+    """ "Castell told Kenya...", "The Secretary encouraged...": the caller's side reporting,
+    not a first-person remark."""
+    return not is_first_person(tokens) and reports_caller(tokens)
 
 
-def meaning_changes(reported: Sequence[Token], source: Sequence[Token], cast: Cast) -> list[str]:
-    """What the reported version changes in the source sentence's meaning, in words."""
-    out = []
-    verb_r, object_r = _request(reported, cast)
-    verb_s, object_s = _request(source, cast)
-    if verb_r and verb_s and verb_r[1] != verb_s[1]:
-        out.append(f'says "{verb_r[0]}" where the source says "{verb_s[0]}"')
-    if object_r and object_s and object_r[1] != object_s[1]:
-        out.append(f'names "{object_r[0]}" where the source names "{object_s[0]}"')
-    negations_r, negations_s = _words(reported, _NEGATIONS), _words(source, _NEGATIONS)
-    if bool(negations_r) != bool(negations_s):
-        out.append(
-            f"negation differs: {_list(negations_r)} where the source has {_list(negations_s)}"
-        )
-    modals_r, modals_s = _words(reported, _MODALS), _words(source, _MODALS)
-    if modals_r - modals_s:
-        out.append(f"modal {_list(modals_r - modals_s)} where the source has {_list(modals_s)}")
-    numbers_r = {t.norm for t in reported if re.fullmatch(r"\d[\d,.]*", t.norm)}
-    numbers_s = {t.norm for t in source if re.fullmatch(r"\d[\d,.]*", t.norm)}
-    if numbers_r - numbers_s:
-        out.append(f"number {_list(numbers_r - numbers_s)} is not in the source")
-    if out:
-        out[0] = "paraphrase " + out[0]
-    return out
-
-
-def _request(
-    tokens: Sequence[Token], cast: Cast
-) -> tuple[tuple[str, int] | None, tuple[str, str] | None]:
-    """The strongest verb of request and the first party named after it."""
-    words = [t for t in tokens if t.is_word]
-    best: tuple[str, int, int] | None = None
-    for i, tok in enumerate(words):
-        low = tok.norm.casefold()
-        following = words[i + 1].norm.casefold() if i + 1 < len(words) else ""
-        for pattern, force in _FORCE:
-            if re.fullmatch(pattern, low):
-                if low.startswith("call") and following not in ("on", "for", "upon"):
-                    continue
-                if best is None or force > best[1]:
-                    best = (tok.norm, force, i)
-                break
-    if best is None:
-        return None, None
-    for tok in words[best[2] + 1 : best[2] + 5]:
-        entity = entity_of(tok)
-        if entity and entity != PRINCIPAL:
-            return (best[0], best[1]), (tok.norm, cast.country_of(entity) or entity)
-    return (best[0], best[1]), None
-
-
-def _words(tokens: Sequence[Token], vocabulary: frozenset[str]) -> set[str]:
-    out = set()
-    for tok in tokens:
-        low = tok.norm.casefold()
-        if low in vocabulary or (low.endswith("n't") and "n't" in vocabulary):
-            out.add("not" if low.endswith("n't") else low)
-    return out
-
-
-def _list(words: set[str]) -> str:
-    return ", ".join(f'"{w}"' for w in sorted(words)) if words else "none"
+def meaning_changes(
+    reported: Sequence[Token], source: Sequence[Token], cast: Cast | None = None
+) -> list[str]:
+    """What the reported version changes in the source sentence's meaning, in words: over
+    the stretch of each that renders the other, to the end of its clause."""
+    b0, b1, w0, w1 = reported_span(source, reported)
+    return speech.meaning_changes(reported[w0:w1], source[b0:b1])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff import DifferenceKind, Result, analyse
+from readout_diff import DifferenceKind, PassageKind, Result, analyse
 
 STORY = Path(__file__).resolve().parent.parent / "fixtures" / "story_c"
 
@@ -55,7 +55,11 @@ def test_planted_differences(official: Result) -> None:
     variants = {(d.kind, d.witness) for w in shared.witnesses for d in w.differences}
     assert (DifferenceKind.SPELLING_VARIANT, "denuclearization") in variants
     japan = _sentence(official, "2026-09-14-arakawa", "encouraged Japan")
-    (dispatch,) = [w for w in japan.witnesses if w.document == "pacific_dispatch"]
+    (dispatch,) = [
+        w
+        for w in japan.witnesses
+        if w.document == "pacific_dispatch" and w.kind != PassageKind.PARAPHRASE
+    ]
     found = {(d.kind, d.base, d.witness, d.substantive) for d in dispatch.differences}
     assert (DifferenceKind.WORDING_CHANGE, "encouraged", "urged", True) in found
     assert (DifferenceKind.WORDING_CHANGE, "Japan", "Tokyo", False) in found

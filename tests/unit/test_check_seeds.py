@@ -49,6 +49,7 @@ def test_findings(report):
         ("002", 15, 2, "RD001"),
         ("002", 17, 93, "RD001"),
         ("002", 19, 2, "RD001"),
+        ("003", 1, 147, "RD009"),  # "deep sorrow" where the readout says "his sorrow"
         ("003", 11, 2, "RD008"),
         ("004", 6, 2, "RD003"),  # "US's" for "United States'"
         ("004", 11, 224, "RD008"),  # Trump, not the readout

@@ -1,0 +1,266 @@
+"""Reported speech (issue 10) and meaning-bearing small words (issue 15, item 4), on texts
+written for each case: found, measured to the end of its clause, a quotation inside it
+kept as a second witness, and its meaning changes told from its rewordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_diff import PassageKind, Result, analyse
+from readout_diff.check.paraphrase import meaning_changes
+from readout_diff.differences import diff
+from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
+from readout_diff.model import DifferenceKind as K
+from readout_diff.model import Witness
+from readout_diff.normalise import tokenise
+from readout_diff.speech import clause_end, content_match, reported_span, reports_caller
+
+OFFICIAL = (
+    "Secretary of State Nora Castell spoke with Ruritanian Foreign Minister Petra Valek today. "
+    "Secretary Castell reaffirmed the United States' respect for the sovereignty of Ruritania "
+    "and its people. "
+    "The Secretary urged all parties to respect the territorial integrity of the countries "
+    "involved. "
+    "The Secretary encouraged Ruritania to continue talks with Borduria. "
+    "The Secretary emphasized that the United States is troubled by the situation along "
+    "the border."
+)
+
+
+def _article(body: str) -> str:
+    return (
+        "date 2026-05-04\nCastell holds call with Ruritania\n\n"
+        "Secretary of State Nora Castell spoke with Ruritanian Foreign Minister Petra Valek "
+        "on Monday.\n\n" + body + "\n"
+    )
+
+
+def _run(*bodies: str) -> Result:
+    return analyse([_article(b) for b in bodies], official=[OFFICIAL])
+
+
+def _witnesses(result: Result, words: str) -> list[Witness]:
+    return [
+        w
+        for r in result.readouts
+        for s in r.sentences
+        if words in s.text
+        for w in s.witnesses
+        if w.kind == PassageKind.PARAPHRASE
+    ]
+
+
+def _diffs(witness: Witness) -> set[tuple[str, str, str, bool]]:
+    return {(d.kind.value, d.base, d.witness, d.substantive) for d in witness.differences}
+
+
+def test_reported_speech_sharing_a_long_run_of_words_is_found() -> None:
+    result = _run(
+        "Ms Castell reaffirmed the United States' respect for the sovereignty of Ruritania "
+        "and its people, according to a statement."
+    )
+    (witness,) = _witnesses(result, "respect for the sovereignty")
+    assert witness.text.startswith("Ms Castell reaffirmed")
+    assert not any(d.substantive for d in witness.differences)
+
+
+def test_reported_speech_is_measured_to_the_end_of_its_clause() -> None:
+    result = _run(
+        "Castell urged all parties to respect the territorial integrity of the countries "
+        "involved and their allies."
+    )
+    (witness,) = _witnesses(result, "territorial integrity")
+    assert witness.text.endswith("and their allies")
+    assert ("addition", "", "and their allies", True) in _diffs(witness)
+
+
+def test_a_dropped_ending_is_an_omission() -> None:
+    result = _run("Castell reaffirmed the United States' respect for the sovereignty of Ruritania.")
+    (witness,) = _witnesses(result, "respect for the sovereignty")
+    assert ("omission", "and its people", "", True) in _diffs(witness)
+
+
+def test_quote_inside_reported_speech_is_two_witnesses() -> None:
+    result = _run(
+        'Castell emphasized that Washington is "troubled by the situation along the border", '
+        "particularly Borduria's role in the advance."
+    )
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "troubled by the situation" in s.text
+    )
+    kinds = sorted(w.kind.value for w in sentence.witnesses)
+    assert kinds == ["paraphrase", "quote"]
+    quote = next(w for w in sentence.witnesses if w.kind == PassageKind.QUOTE)
+    assert not any(d.substantive for d in quote.differences)
+
+
+def test_the_quote_judges_its_own_words_in_both_witnesses() -> None:
+    result = _run(
+        "Castell emphasized that the United States is "
+        '"deeply troubled by the situation" along the border, officials said.'
+    )
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "troubled by the situation" in s.text
+    )
+    assert sorted(w.kind.value for w in sentence.witnesses) == ["paraphrase", "quote"]
+    verdicts = {
+        d.substantive for w in sentence.witnesses for d in w.differences if "deeply" in d.witness
+    }
+    assert verdicts == {True}
+
+
+def test_reported_speech_never_founds_a_readout_by_itself() -> None:
+    body = "Castell urged Borduria to open its border crossings to aid convoys next week."
+    # no official text, no quotation, no call announced: reported speech alone
+    result = analyse([body, body.replace("next week", "soon")])
+    assert result.readouts == ()
+
+
+def test_reported_speech_never_outvotes_quoted_wording() -> None:
+    quoted = 'The Secretary "urged Borduria to open the border crossings to aid convoys."'
+    reported = "Castell urged Borduria to open the border to aid convoys."
+    result = analyse(
+        [_article(quoted), _article(reported), _article(reported + " "), _article(reported)]
+    )
+    bases = [s.text for r in result.readouts for s in r.sentences]
+    assert any("border crossings" in b for b in bases)
+
+
+# ------------------------------------------------------------------ meaning, from the pair
+
+GAZ = country_gazetteer()
+
+
+def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str, str, bool]]:
+    b, w = canonicalise(tokenise(base), GAZ), canonicalise(tokenise(witness), GAZ)
+    return [
+        (d.kind, d.base, d.witness, d.substantive) for d in diff(b, base, w, witness, paraphrase)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("base", "witness"),
+    [
+        ("He encouraged Borduria to talk.", "He discouraged Borduria to talk."),  # polarity
+        ("He said they would act.", "He said they would not act."),  # negation
+        ("He asked Borduria to talk.", "He demanded Borduria talk."),  # force
+        ("He encouraged Borduria to talk.", "He told Borduria to talk."),  # an order
+        ("He is troubled by the advance.", "He is gravely troubled by the advance."),  # force
+        ("He urged Kenya to talk.", "He urged Uganda to talk."),  # target
+        ("He urged Kenya to talk.", "He urged both sides to talk."),  # widened target
+        (
+            "He reaffirmed respect for its sovereignty.",
+            "He reaffirmed support for its sovereignty.",
+        ),
+    ],
+)
+def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: str) -> None:
+    assert any(s for *_, s in _classified(base, witness, paraphrase=True))
+
+
+@pytest.mark.parametrize(
+    ("base", "witness"),
+    [
+        ("The Secretary urged Borduria to talk.", "Ms Castell urged Borduria to talk."),
+        ("He urged Borduria to talk.", "He called on Borduria to talk."),
+        ("The United States will push for a halt.", "Washington would push for a halt."),
+        ("He said we support the talks.", "He said they support the talks."),
+        ("He enhanced steps to restore calm.", "He intensified measures to restore calm."),
+        ("He spoke with Valek.", "He spoke with Valek in a phone call on Saturday."),
+        ("He emphasized that talks go on.", "He told Valek that talks go on."),
+        ("He urged President Aliyev to talk.", "He urged President Aliyev of Azerbaijan to talk."),
+        (
+            "pursue a U.S.-PRC relationship that lasts",
+            "pursue a relationship with China that lasts",
+        ),
+    ],
+)
+def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
+    assert not any(s for *_, s in _classified(base, witness, paraphrase=True))
+
+
+@pytest.mark.parametrize(
+    ("base", "witness", "substantive"),
+    [
+        ("measures against Taiwan", "measures in Taiwan", True),
+        ("talks without conditions", "talks with conditions", True),
+        ("a vote against the plan", "a vote for the plan", True),
+        ("they will not attend", "they will attend", True),
+        ("there is no deal", "there is a deal", True),
+        ("sorrow for the lives lost", "sorrow over the lives lost", False),
+        ("they must attend", "they may attend", True),
+    ],
+)
+def test_small_words_that_carry_the_meaning(base: str, witness: str, substantive: bool) -> None:
+    for paraphrase in (False, True):
+        found = _classified(base, witness, paraphrase)
+        assert found and any(s for *_, s in found) == substantive, (paraphrase, found)
+
+
+def test_tense_shifts_of_reported_speech_are_cosmetic() -> None:
+    assert not any(s for *_, s in _classified("they will attend", "they would attend", True))
+
+
+# ------------------------------------------------------------------ the parts
+
+
+def _toks(text: str):  # type: ignore[no-untyped-def]
+    return canonicalise(tokenise(text), GAZ)
+
+
+def test_clause_end_stops_at_an_attribution_and_a_new_clause() -> None:
+    tokens = _toks("urged calm and restraint, the ministry said, adding more")
+    assert [t.norm for t in tokens[: clause_end(tokens, 2)]] == [
+        "urged",
+        "calm",
+        "and",
+        "restraint",
+    ]
+    tokens = _toks("urged calm and stressed unity")
+    assert [t.norm for t in tokens[: clause_end(tokens, 2)]] == ["urged", "calm"]
+    tokens = _toks("a halt to fighting and a peace settlement between them.")
+    assert clause_end(tokens, 3) == len(tokens) - 1
+
+
+def test_content_match_finds_part_of_a_long_sentence() -> None:
+    match = content_match("abcd", "xyzabcdqrstuvw")
+    assert match is not None and match.matched == 4 and match.base_span == (3, 7)
+    assert match.score == 1.0
+
+
+def test_reported_span_carries_both_sides_to_the_end_of_their_clause() -> None:
+    base = _toks("He urged calm and restraint, and stressed unity.")
+    witness = _toks("Castell urged calm and patience, officials said.")
+    b0, b1, w0, w1 = reported_span(base, witness)
+    assert [t.norm for t in base[b0:b1]] == ["urged", "calm", "and", "restraint"]
+    assert [t.norm for t in witness[w0:w1]] == ["urged", "calm", "and", "patience"]
+
+
+CAST = detect_cast(["Secretary Castell spoke with Ruritanian Foreign Minister Petra Valek."])
+
+
+def _cast_toks(text: str):  # type: ignore[no-untyped-def]
+    return canonicalise(tokenise(text), CAST.gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Castell urged Ruritania to talk.",
+        "The talks must go on, Castell said.",
+        "Castell told Valek that talks would go on.",
+        "Castell also reaffirmed support.",
+    ],
+)
+def test_the_callers_side_reporting(text: str) -> None:
+    assert reports_caller(_cast_toks(text))
+
+
+def test_check_tells_the_real_flip() -> None:
+    changes = meaning_changes(
+        _cast_toks("Castell expressed concern and discouraged continued efforts to talk."),
+        _cast_toks("The Secretary expressed concern and encouraged continued efforts to talk."),
+    )
+    assert changes == [
+        'paraphrase says "discouraged" where the source says "encouraged", its opposite'
+    ]
