@@ -34,6 +34,8 @@ from .views import COSMETIC, divergence, words
 ORIGIN = dt.date(2000, 1, 3)
 UNDATED = "undated"
 BLOCK_THRESHOLD = 60.0  # token_set_ratio of content keys for two documents to share a block
+SMALL_WINDOW = 400  # a window of fewer documents is analysed whole, as one block
+FEW_UNDATED = 200  # so few undated documents are read with every window, not alone
 COMMON_SHARE = 0.3  # words in more than this share of a window's documents key nothing
 
 
@@ -220,7 +222,10 @@ def analyse_window(
 ) -> WindowResult:
     """Block the window's records and run the engine on each block."""
     ordered = sorted(records, key=lambda r: r.id)
-    groups = blocks(content_keys([r.text for r in ordered]))
+    if len(ordered) < SMALL_WINDOW:
+        groups = [list(range(len(ordered)))] if ordered else []
+    else:
+        groups = blocks(content_keys([r.text for r in ordered]))
     copies: list[dict[str, Any]] = []
     unassigned = skipped = 0
     errors: list[tuple[str, str]] = []

@@ -203,6 +203,23 @@ def run_window(spool: str, key: str, days: int, margin: int, ignore_case: bool) 
     return result.to_jsonl()
 
 
+def _spread_undated(spool_dir: Path, keys: list[str]) -> None:
+    """A few undated documents are read with every dated window (where the others' dates
+    can date them); many stay a window of their own."""
+    undated = spool_dir / f"{corpus.UNDATED}.jsonl"
+    dated = [k for k in keys if k != corpus.UNDATED]
+    if not undated.exists() or not dated:
+        return
+    with undated.open(encoding="utf-8") as handle:
+        lines = [line for _, line in zip(range(corpus.FEW_UNDATED + 1), handle, strict=False)]
+    if len(lines) > corpus.FEW_UNDATED:
+        return
+    for key in dated:
+        with (spool_dir / f"{key}.jsonl").open("a", encoding="utf-8") as handle:
+            handle.writelines(lines)
+    undated.unlink()
+
+
 def _digest(spool: Path, options: str) -> str:
     digest = hashlib.sha256(options.encode())
     with spool.open("rb") as handle:
@@ -307,15 +324,15 @@ def run(args: argparse.Namespace) -> ExitCode:
     finally:
         for handle in handles.values():
             handle.close()
+    _spread_undated(spool_dir, sorted(handles))
+    keys = sorted(k for k in handles if (spool_dir / f"{k}.jsonl").exists())
     if terminal:
-        print(
-            f"\rreadout-diff: {documents} documents read in {len(handles)} windows", file=sys.stderr
-        )
+        print(f"\rreadout-diff: {documents} documents read in {len(keys)} windows", file=sys.stderr)
     options = json.dumps([plan.days, plan.margin, bool(args.ignore_case), corpus.__name__])
     tasks: list[_Task] = []
     done: dict[str, str] = {}
     partitions = out / "partitions"
-    for key in sorted(handles):
+    for key in keys:
         spool = spool_dir / f"{key}.jsonl"
         digest = _digest(spool, options)
         target = partitions / f"{key}.jsonl"
@@ -329,7 +346,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         tasks.append(_Task(key, task_args, digest))
     if terminal and done:
         print(f"readout-diff: resuming: {len(done)} windows already done", file=sys.stderr)
-    failed = _run_tasks(args, tasks, partitions, done, terminal, len(handles))
+    failed = _run_tasks(args, tasks, partitions, done, terminal, len(keys))
     failures = len(failed)
     write_atomically(
         out / "failed.jsonl",

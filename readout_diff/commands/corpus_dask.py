@@ -8,28 +8,29 @@ does, so the outputs are the same bytes.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 
 class DaskRunner:
     def __init__(self, address: str | None, workers: int) -> None:
-        try:
-            from dask.distributed import Client, LocalCluster
+        try:  # typed as Any: Dask's API is untyped, and absent without the extra
+            self.distributed: Any = importlib.import_module("dask.distributed")
         except ImportError:
             raise SystemExit(
                 "readout-diff: error: --scheduler needs Dask: pip install 'readout-diff[dask]'"
             ) from None
         self.cluster: Any = None
         if address is None:
-            self.cluster = LocalCluster(
+            self.cluster = self.distributed.LocalCluster(
                 n_workers=max(1, workers),
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
             )
-            self.client: Any = Client(self.cluster)
+            self.client: Any = self.distributed.Client(self.cluster)
         else:
-            self.client = Client(address)
+            self.client = self.distributed.Client(address)
 
     def submit(self, key: str, args: tuple[Any, ...]) -> Any:
         from .corpus import run_window
@@ -37,9 +38,7 @@ class DaskRunner:
         return self.client.submit(run_window, *args, pure=False)
 
     def wait_any(self, pending: list[Any]) -> list[Any]:
-        from dask.distributed import wait
-
-        done, _ = wait(pending, return_when="FIRST_COMPLETED")
+        done, _ = self.distributed.wait(pending, return_when="FIRST_COMPLETED")
         return [f for f in pending if f in done]
 
     def outcome(self, future: Any) -> str:
