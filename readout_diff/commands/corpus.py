@@ -299,8 +299,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     started = time.perf_counter()
     spool_dir = out / ".spool"
     spool_dir.mkdir(parents=True, exist_ok=True)
-    for old in spool_dir.glob("*.jsonl"):
-        old.unlink()
+    for old in [*spool_dir.glob("*.jsonl"), *out.glob("**/.*.tmp")]:
+        old.unlink()  # last run's spools, and files a killed run left half-written
     handles: dict[str, IO[str]] = {}
     inputs = failures = 0
     documents = 0

@@ -54,16 +54,18 @@ def test_local_and_a_two_worker_dask_cluster_write_the_same_bytes(tmp_path: Path
 
 
 def test_a_run_killed_mid_way_resumes_from_its_finished_windows(tmp_path: Path) -> None:
-    shard = _shard(tmp_path, 600)
+    shard = _shard(tmp_path, 900)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "readout_diff.cli", "corpus", str(shard), "-o", str(out)]
-    process = subprocess.Popen([*command, "-j", "1", "-q"], start_new_session=True)
+    options = ["-o", str(out), "--days", "3", "-j", "1", "-q"]  # about 20 windows
+    command = [sys.executable, "-m", "readout_diff.cli", "corpus", str(shard), *options]
+    process = subprocess.Popen(command, start_new_session=True)
     partitions = out / "partitions"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if partitions.exists() and len(list(partitions.glob("*.jsonl"))) >= 2:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before it could be killed"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     finished = {p.name: p.stat().st_mtime_ns for p in partitions.glob("*.jsonl")}
@@ -71,11 +73,11 @@ def test_a_run_killed_mid_way_resumes_from_its_finished_windows(tmp_path: Path) 
     assert 2 <= len(finished) < windows, "the run was to be killed mid-way"
     assert not (out / "readouts.jsonl").exists()
 
-    assert main(["corpus", str(shard), "-o", str(out), "-j", "1", "-q"]) == 0
+    assert main(["corpus", str(shard), *options]) == 0
     for name, stamp in finished.items():
         assert (partitions / name).stat().st_mtime_ns == stamp, f"{name} was redone"
     fresh = tmp_path / "fresh"
-    assert main(["corpus", str(shard), "-o", str(fresh), "-j", "1", "-q"]) == 0
+    assert main(["corpus", str(shard), "-o", str(fresh), "--days", "3", "-j", "1", "-q"]) == 0
     assert _files(out) == _files(fresh)
 
 
