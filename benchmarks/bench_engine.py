@@ -16,12 +16,14 @@ growing about linearly in N for a fixed set of readouts.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 PRINCIPAL = "Secretary of State Dana Whitlock"
 PAIRS = [
@@ -129,6 +131,82 @@ def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) 
         parts.append(rng.choice(FILLER))
     parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
     return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": day}
+
+
+# A year-like corpus: about 100 readouts (twin calls, two counterparts a day) over 60 days,
+# with coverage published on the call day or up to two days late.
+FIRST_NAMES = (
+    "Amara Bruno Carmen Dario Elena Farid Greta Hana Ivo Jonas Kiri Lena Malik Nadia Omar".split()
+)
+LAST_NAMES = (
+    "Abara Berg Costa Dumas Eze Falk Grau Haddad Ilic Jansen Kovac Lund Moreau Novak".split()
+)
+
+
+def _countries() -> list[tuple[str, str]]:
+    """(name, demonym) of the countries the engine knows, in the data file's order."""
+    from importlib.resources import files
+
+    rows = files("readout_diff").joinpath("data/countries.tsv").read_text("utf-8").splitlines()
+    out = []
+    for row in rows[1:]:
+        cells = row.split("\t")
+        if len(cells) > 2 and cells[2] and " " not in cells[1].split("|")[0]:
+            out.append((cells[1].split("|")[0], cells[2].split("|")[0]))
+    return out
+
+
+def _person(k: int) -> str:
+    """A distinct made-up name for counterpart `k` (surnames never repeat under 196)."""
+    onset, vowel, coda = "BDGKLMNRST", "aeiou", ["dar", "lin", "ssa", "rov", "nte"]
+    surname = onset[k % 10] + vowel[(k // 10) % 5] + coda[(k // 50) % 5 if k < 250 else 0]
+    return f"{FIRST_NAMES[k % len(FIRST_NAMES)]} {surname.capitalize()}"
+
+
+def corpus_readouts(
+    count: int = 100, days: int = 60, start: str = "2026-03-02"
+) -> list[tuple[str, str, list[str]]]:
+    """`count` readouts as twin pairs (a call to each side of a pair, the same day), spread
+    evenly over `days` call days: (call day, counterpart, sentences)."""
+    countries = _countries()
+    first = dt.date.fromisoformat(start)
+    out = []
+    for pair in range(count // 2):
+        day = (first + dt.timedelta(days=pair * days // max(1, count // 2))).isoformat()
+        (a, a_adj), (b, b_adj) = countries[2 * pair], countries[2 * pair + 1]
+        names = [_person(2 * pair), _person(2 * pair + 1)]
+        out.append((day, names[0], readout(a, a_adj, "Foreign Minister", names[0], b)))
+        out.append((day, names[1], readout(b, b_adj, "Foreign Minister", names[1], a)))
+    return out
+
+
+def corpus_article(
+    n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random
+) -> dict[str, str]:
+    """Article `n` of the corpus: `article`'s shape, published 0 to 2 days after the call."""
+    day, name, sentences = pool[n % len(pool)]
+    call = dt.date.fromisoformat(day)
+    published = call + dt.timedelta(days=rng.choice((0, 0, 0, 1, 1, 2)))
+    weekday = call.strftime("%A")
+    parts = [f"{PRINCIPAL} spoke with {name} on {weekday}, the State Department said."]
+    for sentence in rng.sample(sentences[1:], k=3):
+        if rng.random() < 0.7:
+            parts.append(f"“{mutate(sentence, rng)}” the readout said.")
+        else:
+            parts.append(
+                sentence.replace("The Secretary", "Mr Whitlock").replace("He ", "Mr Whitlock ")
+            )
+        parts.append(rng.choice(FILLER))
+    parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
+    return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": published.isoformat()}
+
+
+def corpus_lines(n: int, seed: int = 7, count: int = 100, days: int = 60) -> Iterator[str]:
+    """The corpus as JSON Lines, one article a line, generated lazily."""
+    rng = random.Random(seed)
+    pool = corpus_readouts(count, days)
+    for i in range(n):
+        yield json.dumps(corpus_article(i, pool, rng))
 
 
 def build(n: int, seed: int = 7) -> str:

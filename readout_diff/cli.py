@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .commands import check, report, review
+from .commands import check, corpus, report, review
 from .diagnostics import ExitCode
 
-COMMANDS = [report, review, check]
+COMMANDS = [report, review, check, corpus]
 
 EPILOG = """exit codes:
   0    every input was read (check: every quote is faithful)
