@@ -25,8 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .api import analyse
-from .model import Readout, Result
-from .pipeline import Source
+from .model import Readout, Result, Source
 from .serialise import to_dict
 from .views import COSMETIC, divergence, words
 

@@ -19,8 +19,13 @@ def _share(value: float | None) -> str:
 
 
 def _band(value: float | None) -> str:
-    """The heat map's band for a verbatim share (its complement is the divergence)."""
-    return shade(None if value is None else round(1 - value, 3))
+    """A word for a verbatim share summed over many witnesses (a single version's band
+    names its worst change instead; over a corpus only the share is kept)."""
+    if value is None:
+        return shade(None)
+    if value >= 0.999:
+        return "verbatim"
+    return "minor" if value >= 0.8 else ("changed" if value >= 0.5 else "rewritten")
 
 
 def _rows(tallies: dict[str, Tally] | None) -> list[tuple[str, Tally]]:
