@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
+from rapidfuzz.distance import Levenshtein
+
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -754,6 +756,30 @@ def _merge_partial_names(tally: _Tally) -> _Tally:
     return tally
 
 
+def _merge_spellings(tally: _Tally) -> _Tally:
+    """ "Pashinian" and "Pashinyan": two transliterations of one long surname (one letter
+    apart) are one person, known by the spelling the texts use most."""
+    keys = sorted(tally.mentions, key=lambda k: (-len(tally.mentions[k]), k))
+    for i, key in enumerate(keys):
+        if key not in tally.mentions:
+            continue
+        for other in keys[i + 1 :]:
+            if other not in tally.mentions or not _same_surname(key, other):
+                continue
+            tally.mentions[key].extend(tally.mentions.pop(other))
+            for votes in (tally.calling, tally.called, tally.subject):
+                votes[key] += votes.pop(other, 0)
+            tally.callers_of[key] |= tally.callers_of.pop(other, set())
+    return tally
+
+
+def _same_surname(a: str, b: str) -> bool:
+    a, b = a.removeprefix("person:"), b.removeprefix("person:")
+    if min(len(a), len(b)) < 6 or a[:2] != b[:2]:
+        return False
+    return Levenshtein.distance(a, b) <= 1
+
+
 def detect_cast(
     texts: Iterable[str], principal_hint: Sequence[str] = (), official: Iterable[str] = ()
 ) -> Cast:
@@ -774,7 +800,7 @@ def detect_cast(
             tokens = _country_tokens(line)
             found.extend(_announcements(tokens, weight))
             subjects.update(_readout_subjects(line, tokens))
-    tally = _merge_partial_names(_settle(found, subjects))
+    tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
         tally.calling[_entity_key(hint.split())] += 100
     principal_key = _principal_key(tally)

@@ -755,7 +755,9 @@ def _build_readouts(
         else:
             keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
             day = placement.date
-        if not placement.fixed_readouts and any(k in official_keys for k in keys.values()):
+        if not placement.fixed_readouts and any(
+            _same_call(k, o) for k in keys.values() for o in official_keys
+        ):
             unassigned.extend(
                 _passage(m, "not in the official text of its readout")
                 for m in cluster.members
@@ -939,6 +941,17 @@ def _identify_counterpart_side(
         issuer_evidence=issuer.evidence,
         sentences=tuple(replace(s, id=s.id.replace(readout.id, rid, 1)) for s in named.sentences),
     )
+
+
+def _same_call(key: ReadoutKey, official: ReadoutKey) -> bool:
+    """The same counterpart on a day within one of an official readout's is that call
+    (overnight, or dated as of the next day abroad), never a second readout beside it:
+    the official text says which calls there were."""
+    if key == official:
+        return True
+    if key.spec or official.spec or key.counterpart != official.counterpart:
+        return False
+    return key.day is None or official.day is None or abs((key.day - official.day).days) <= 1
 
 
 def _with_a_call(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +12,7 @@ from ..check.rules import RULES
 from ..diagnostics import ExitCode, error, note
 from ..documents import MAX_BYTES
 from ..model import Role
+from .common import usable_cores
 
 if TYPE_CHECKING:  # the matcher and its config load only when `check` runs
     from ..check.config import CheckConfig
@@ -155,13 +154,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(run=run)
-
-
-def usable_cores() -> int:
-    """The cores this process may run on: `os.process_cpu_count()` (Python 3.13+, honours
-    the affinity mask), else `os.cpu_count()`. `os.sched_getaffinity` is Linux-only."""
-    counter: Callable[[], int | None] = getattr(os, "process_cpu_count", os.cpu_count)
-    return max(1, counter() or 1)
 
 
 def run(args: argparse.Namespace) -> ExitCode:

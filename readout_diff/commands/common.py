@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..diagnostics import ExitCode, error, note
@@ -13,6 +14,13 @@ from ..errors import ReadoutSpecError
 
 if TYPE_CHECKING:
     from ..model import Result
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: `os.process_cpu_count()` (Python 3.13+, honours
+    the affinity mask), else `os.cpu_count()`. `os.sched_getaffinity` is Linux-only."""
+    counter: Callable[[], int | None] = getattr(os, "process_cpu_count", os.cpu_count)
+    return max(1, counter() or 1)
 
 
 def add_input_arguments(parser: argparse.ArgumentParser, stdin: bool = True) -> None:

@@ -33,7 +33,7 @@ class DaskRunner:
             self.client = self.distributed.Client(address)
 
     def submit(self, key: str, args: tuple[Any, ...]) -> Any:
-        from .corpus import run_window
+        from .corpus_run import run_window
 
         return self.client.submit(run_window, *args, pure=False)
 

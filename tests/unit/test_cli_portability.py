@@ -11,7 +11,7 @@ from importlib.metadata import version
 import pytest
 
 from readout_diff.cli import main
-from readout_diff.commands.check import usable_cores
+from readout_diff.commands.common import usable_cores
 
 
 def test_every_command_starts_without_sched_getaffinity() -> None:

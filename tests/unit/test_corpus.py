@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from readout_diff.commands.corpus import stream
+from readout_diff.commands.corpus_run import stream
 from readout_diff.corpus import Plan, Record, Window, blocks, content_keys, join
 
 
