@@ -192,7 +192,7 @@ def test_readme_documents_every_option() -> None:
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     sections = {"": _section(readme, "## Commands").split("\n### ")[0]}
     sections.update({name: _section(readme, f"### `readout-diff {name}`") for name in commands})
-    assert sorted(sections) == ["", "check", "report", "review"]
+    assert sorted(sections) == ["", "check", "corpus", "report", "review"]
     for name, section in sections.items():
         options = _options(commands[name] if name else parser)
         rows = _option_table_rows(section)
