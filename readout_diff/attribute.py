@@ -405,7 +405,7 @@ def call_dates(
 # "Rubio on Sunday held calls with ...": verbs that hold the call itself, not another event.
 _CALL_HOLDING = frozenset(["held", "had", "made", "placed", "phoned", "called", "dialled"])
 _CALL_ANCHOR = re.compile(
-    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?)\b\s+(?:[\w'’]+\s+){0,4}?"
+    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?|discussed)\b\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:with|to)\b",
     re.I,
 )

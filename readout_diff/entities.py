@@ -620,10 +620,13 @@ def _announcements(tokens: Sequence[Token], weight: int) -> list[_Announcement]:
         if link is None:
             continue
         at: int | None = None
+        head = _call_phrase_start(tokens, i)  # "Rubio's separate phone calls": "calls" -> "'s"
         if low in _CALL_VERBS:
             at = i
-        elif i > 0 and tokens[i - 1].norm.endswith("'s"):
-            at = i - 1
+        elif head > 0 and tokens[head - 1].norm.endswith("'s"):
+            at = head  # the mention ends with the possessive: "Marco Rubio's call with"
+        elif head > 0 and tokens[head - 1].norm.casefold() in ("in", "during"):
+            at = _before_aside(tokens, head - 1)  # "Rubio, on May 8, in separate calls with"
         else:
             at = next(
                 (
@@ -637,6 +640,32 @@ def _announcements(tokens: Sequence[Token], weight: int) -> list[_Announcement]:
         title = _title_before(tokens, at) if at is not None and not callers else None
         out.append(_Announcement(callers, _mention_after(tokens, link + 1), title, weight))
     return out
+
+
+_CALL_WORDS_BEFORE = frozenset(
+    "phone telephone separate two both video back-to-back brief first a an the".split()
+)
+
+
+def _call_phrase_start(tokens: Sequence[Token], i: int) -> int:
+    """Where a call noun's phrase starts: "separate phone calls" starts at "separate"."""
+    while i > 0 and tokens[i - 1].norm.casefold() in _CALL_WORDS_BEFORE:
+        i -= 1
+    return i
+
+
+def _before_aside(tokens: Sequence[Token], i: int) -> int | None:
+    """ "Rubio, on May 8, in a call with ...": the subject is before the aside and the
+    commas, so a mention is looked for there; None when there is none."""
+    j = i
+    while j > 0 and (
+        tokens[j - 1].norm in (",", "on")
+        or tokens[j - 1].norm.isdigit()
+        or tokens[j - 1].norm.casefold() in _NOT_NAMES
+        or tokens[j - 1].norm.casefold() in {"may", "today", "yesterday", "late", "early"}
+    ):
+        j -= 1
+    return j if j < i and _mention_before(tokens, j) else None
 
 
 def _possessor(tokens: Sequence[Token], i: int) -> list[_Mention]:

@@ -102,7 +102,9 @@ def issuer_of(
     documents: Sequence[tuple[Context, Context]], counterpart: Person | None
 ) -> Attributed:
     """The office the texts credit with the readout. Each document votes once, for the office
-    it names nearest the readout's words (else anywhere in it); the counterpart's own office
+    it names nearest the readout's words (else where it credits an office with words: "said",
+    "according to", "a readout from"; a caption "at the White House" is no credit); the
+    counterpart's own office
     ("Pakistan's Foreign Office") is not the issuer. An official text outweighs the press."""
     votes: Counter[str] = Counter()
     mentions: Counter[str] = Counter()  # breaks a tie: the office the texts name most
@@ -110,7 +112,8 @@ def issuer_of(
     for near, whole in documents:
         everywhere = _offices(whole.text, country)
         mentions.update(everywhere)
-        named = _offices(near.text, country) or everywhere
+        credited = everywhere if whole.official else _offices(whole.text, country, credited=True)
+        named = _offices(near.text, country) or credited
         if named:
             votes[named.most_common(1)[0][0]] += OFFICIAL_WEIGHT if whole.official else 1
     if not votes:
@@ -121,15 +124,30 @@ def issuer_of(
     return Attributed(office, f"credited by {count} of {sum(votes.values())} documents")
 
 
-def _offices(text: str, counterpart_country: str | None) -> Counter[str]:
-    return Counter(dict(_offices_named(text, counterpart_country)))
+def _offices(text: str, counterpart_country: str | None, credited: bool = False) -> Counter[str]:
+    return Counter(dict(_offices_named(text, counterpart_country, credited)))
+
+
+# Words that credit an office with words when they stand near its name.
+_CREDIT = re.compile(
+    r"\b(?:said|says|stated|told|according\s+to|readout|statement|spokes(?:person|man|woman)|"
+    r"press\s+(?:note|release)|announced|quoted)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1024)
-def _offices_named(text: str, counterpart_country: str | None) -> tuple[tuple[str, int], ...]:
-    """The offices a text names, kept: every readout an article carries asks again."""
+def _offices_named(
+    text: str, counterpart_country: str | None, credited: bool
+) -> tuple[tuple[str, int], ...]:
+    """The offices a text names (with `credited`, only where it credits them with words),
+    kept: every readout an article carries asks again."""
     found: Counter[str] = Counter()
     for match in _OFFICE_PATTERN.finditer(text):
+        if credited and not _CREDIT.search(
+            text, max(0, match.start() - 80), min(len(text), match.end() + 80)
+        ):
+            continue
         before = text[max(0, match.start() - 30) : match.start()]
         if counterpart_country and counterpart_country in _countries(before):
             continue

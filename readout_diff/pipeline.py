@@ -286,6 +286,8 @@ def _date_documents(prepared: list[_Prepared], notices: list[Notice]) -> int | N
     default_year = _default_year(
         [p.doc for p in prepared]
         + [replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None]
+    ) or _default_year(  # no dated text at all: a year printed anywhere, a caption's too
+        [replace(p.doc, date=latest_full_date(p.doc.text)) for p in prepared]
     )
     for prep in prepared:
         if prep.doc.date is None:

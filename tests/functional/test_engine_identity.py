@@ -3,6 +3,8 @@ stories written for each shape. None of these names is known to the engine."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from readout_diff import analyse
 from readout_diff.model import Role
 from readout_diff.pipeline import Source
@@ -240,3 +242,23 @@ def test_the_counterparts_office_is_named_in_any_case() -> None:
     assert counterpart_issuer_of(["the State Department said"], "country:no").value == (
         "Norway's government"
     )
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_one_article_alone_finds_and_dates_its_readouts() -> None:
+    """Issue 11, item 4: seed 002 alone (no date of its own, "Rubio on May 8, in separate
+    phone calls with ...") and seed 003 alone ("... with US @SecRubio yesterday")."""
+    alone = analyse([str(SEEDS / "002_9ec8bcdebe72d600.txt")])
+    assert labels(alone) == [
+        ("Marco Rubio", "S Jaishankar", "2025-05-08"),
+        ("Marco Rubio", "Shehbaz Sharif", "2025-05-08"),
+    ]
+    words = [s.text for r in alone.readouts for s in r.sentences]
+    assert "The Secretary emphasized the need for immediate de-escalation." in words
+    assert not any(p.note == "not worded as a readout" for p in alone.unassigned)
+    assert {r.issuer for r in alone.readouts} == {None}  # a caption's White House is no credit
+    other = analyse([str(SEEDS / "003_d4c81fa190252cbf.txt")])
+    assert {r.date for r in other.readouts} == {"2025-04-30"}
+    assert {r.date_evidence for r in other.readouts} == {"the call day named in 1 article"}

@@ -67,3 +67,28 @@ def test_counterparts_behind_long_titles_and_appositions() -> None:
         cast = detect_cast([line, "The Secretary urged restraint."])
         assert [p.label for p in cast.counterparts] == ["Tomas Eriksen"]
     assert announced_calls(subject) == [(("person:eriksen",), ("person:halvorsen",))]
+
+
+def test_calls_are_read_behind_possessives_and_asides() -> None:
+    from readout_diff.entities import announced_calls
+
+    assert announced_calls("US Secretary of State Anna Berg's phone calls with Ion Rusu") == [
+        (("person:berg",), ("person:rusu",))
+    ]
+    assert announced_calls("Anna Berg on May 8, in separate phone calls with Ion Rusu") == [
+        (("person:berg",), ("person:rusu",))
+    ]
+    assert announced_calls("Trump said after his phone calls with Ion Rusu and Ana Lima") == [
+        (("person:trump",), ("person:rusu", "person:lima"))
+    ]
+
+
+def test_transliterations_of_one_surname_are_one_counterpart() -> None:
+    cast = detect_cast(
+        [
+            "Secretary Jane Doe spoke with Prime Minister Nikol Pashinyan on Monday.",
+            "Doe also spoke with Pashinian about the border. Doe spoke with Pashinyan again.",
+        ]
+    )
+    assert [p.id for p in cast.counterparts] == ["person:pashinyan"]
+    assert "Pashinian" in cast.counterparts[0].aliases
