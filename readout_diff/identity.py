@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, entity_of, person_key
+from .model import Document, Readout
 from .normalise import tokenise
+from .readouts import ReadoutSpec
 
 OFFICIAL_WEIGHT = 20  # an official text's own lead sentence outweighs any number of outlets
 
@@ -188,3 +190,116 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         return Attributed(f"{name}'s government", "the counterpart's side, no office named")
     office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return Attributed(f"{name}'s {office}", f"credited by {count} of {len(texts)} documents")
+
+
+# --- naming a found readout ---------------------------------------------------------
+
+_WINDOW = 200  # characters around a witness read for the office its words are credited to
+
+
+def identify(
+    readout: Readout,
+    cast: Cast,
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> Readout:
+    """Name the readout's caller and issuer from evidence, label it with both, and say
+    what set its day."""
+    official = docs[readout.official_document] if readout.official_document else None
+    own = [Context(official.text, official=True)] if official else []
+    reports = [d for d in readout.documents if d != readout.official_document]
+    counterpart = counterpart_key(readout, cast)
+    caller = caller_of(counterpart, own + [Context(docs[d].text) for d in reports], cast)
+    nearby = [(Context(_near(readout, d, docs[d].text)), Context(docs[d].text)) for d in reports]
+    issuer = issuer_of([(c, c) for c in own] + nearby, cast.counterpart(counterpart))
+    label = _label(caller.value, readout, issuer.value)
+    return replace(
+        readout,
+        label=label,
+        caller=caller.value,
+        caller_evidence=caller.evidence,
+        issuer=issuer.value,
+        issuer_evidence=issuer.evidence,
+        date_evidence=_date_evidence(readout, official, reports, docs, call_days, specs),
+    )
+
+
+def _date_evidence(
+    readout: Readout,
+    official: Document | None,
+    reports: list[str],
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> str | None:
+    """What set a readout's call day, strongest first."""
+    day = readout.date
+    if day is None:
+        return None
+    if any(s.id == readout.id and s.date == day for s in specs):
+        return "the readouts file"
+    if official is not None and official.date == day:
+        return f"the official text ({official.date_source or 'its text'})"
+    named = sum(1 for d in reports if day in call_days.get(d, set()))
+    if named:
+        return f"the call day named in {named} {'article' if named == 1 else 'articles'}"
+    published = sum(1 for d in reports if docs[d].date == day)
+    if published:
+        return f"the publication day of {published} {'article' if published == 1 else 'articles'}"
+    return "the day the articles' dates point to"
+
+
+def _near(readout: Readout, document: str, text: str) -> str:
+    """The stretches of a document around its witnesses of a readout."""
+    return "\n".join(
+        text[max(0, w.start - _WINDOW) : w.end + _WINDOW]
+        for s in readout.sentences
+        for w in s.witnesses
+        if w.document == document
+    )
+
+
+def counterpart_key(readout: Readout, cast: Cast) -> str:
+    for person in cast.counterparts:
+        if person.label == readout.counterpart:
+            return person.id
+    return f"person:{readout.counterpart.split()[-1].casefold()}" if readout.counterpart else ""
+
+
+def identify_counterpart_side(
+    readout: Readout,
+    cast: Cast,
+    docs: dict[str, Document],
+    call_days: dict[str, set[str]],
+    specs: Sequence[ReadoutSpec],
+) -> Readout:
+    """The counterpart's side's readout: the caller as for any readout, the issuer the
+    counterpart's own government office the articles credit, and an id of its own."""
+    named = identify(readout, cast, docs, call_days, specs)
+    person = cast.counterpart(counterpart_key(readout, cast))
+    issuer = counterpart_issuer_of(
+        [_near(readout, d, docs[d].text) for d in readout.documents],
+        person.country if person else None,
+    )
+    label = _label(named.caller, readout, issuer.value)
+    slug = re.sub(
+        r"[^a-z0-9]+", "-", (issuer.value or "counterpart").casefold().replace("'s ", " ")
+    )
+    slug = slug.strip("-")
+    rid = f"{readout.id}-{slug}"
+    return replace(
+        named,
+        id=rid,
+        label=label,
+        issuer=issuer.value,
+        issuer_evidence=issuer.evidence,
+        sentences=tuple(replace(s, id=s.id.replace(readout.id, rid, 1)) for s in named.sentences),
+    )
+
+
+def _label(caller: str | None, readout: Readout, issuer: str | None) -> str:
+    """ "Marco Rubio – Muhammad Shehbaz Sharif, 2025-04-30 · State Department readout"."""
+    label = f"{caller or 'Call'} – {readout.counterpart}"
+    label += f", {readout.date}" if readout.date else ""
+    return label + (f" · {issuer} readout" if issuer else "")

@@ -47,7 +47,7 @@ from .entities import (
     person_key,
 )
 from .errors import PARSE_FAILURES
-from .identity import Context, caller_of, counterpart_issuer_of, issuer_of
+from .identity import counterpart_issuer_of, counterpart_key, identify, identify_counterpart_side
 from .model import (
     Document,
     InputError,
@@ -244,11 +244,11 @@ def run(
         for p in prepared
         if p.context is not None
     }
-    readouts = [_identify(r, cast, by_id, call_days, specs) for r in readouts]
+    readouts = [identify(r, cast, by_id, call_days, specs) for r in readouts]
     own_side, taken = _counterpart_readouts(
         [c for c in leftovers if id(c) in sides], sides, readouts, cast, specs, options
     )
-    readouts.extend(_identify_counterpart_side(r, cast, by_id, call_days, specs) for r in own_side)
+    readouts.extend(identify_counterpart_side(r, cast, by_id, call_days, specs) for r in own_side)
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
         for c in leftovers
@@ -912,39 +912,6 @@ def _side_day(
     return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else None
 
 
-def _identify_counterpart_side(
-    readout: Readout,
-    cast: Cast,
-    docs: dict[str, Document],
-    call_days: dict[str, set[str]],
-    specs: Sequence[ReadoutSpec],
-) -> Readout:
-    """The counterpart's side's readout: the caller as for any readout, the issuer the
-    counterpart's own government office the articles credit, and an id of its own."""
-    named = _identify(readout, cast, docs, call_days, specs)
-    person = cast.counterpart(_counterpart_key(readout, cast))
-    issuer = counterpart_issuer_of(
-        [_near(readout, d, docs[d].text) for d in readout.documents],
-        person.country if person else None,
-    )
-    label = f"{named.caller or 'Call'} – {readout.counterpart}"
-    label += f", {readout.date}" if readout.date else ""
-    label += f" · {issuer.value} readout" if issuer.value else ""
-    slug = re.sub(
-        r"[^a-z0-9]+", "-", (issuer.value or "counterpart").casefold().replace("'s ", " ")
-    )
-    slug = slug.strip("-")
-    rid = f"{readout.id}-{slug}"
-    return replace(
-        named,
-        id=rid,
-        label=label,
-        issuer=issuer.value,
-        issuer_evidence=issuer.evidence,
-        sentences=tuple(replace(s, id=s.id.replace(readout.id, rid, 1)) for s in named.sentences),
-    )
-
-
 def _same_call(key: ReadoutKey, official: ReadoutKey) -> bool:
     """The same counterpart on a day within one of an official readout's is that call
     (overnight, or dated as of the next day abroad), never a second readout beside it:
@@ -967,7 +934,7 @@ def _with_a_call(
     dropped: list[Passage] = []
     for readout in readouts:
         day = dt.date.fromisoformat(readout.date) if readout.date else None
-        person = _counterpart_key(readout, cast)
+        person = counterpart_key(readout, cast)
         announced = any(p == person and (day is None or abs((d - day).days) <= 1) for p, d in calls)
         quoted = any(
             w.kind != PassageKind.PARAPHRASE for s in readout.sentences for w in s.witnesses
@@ -1067,81 +1034,6 @@ def _readout(
         aliases=found.aliases if found else (),
         official_document=official.doc.id if official else None,
     )
-
-
-_WINDOW = 200  # characters around a witness read for the office its words are credited to
-
-
-def _identify(
-    readout: Readout,
-    cast: Cast,
-    docs: dict[str, Document],
-    call_days: dict[str, set[str]],
-    specs: Sequence[ReadoutSpec],
-) -> Readout:
-    """Name the readout's caller and issuer from evidence, label it with both, and say
-    what set its day."""
-    official = docs[readout.official_document] if readout.official_document else None
-    own = [Context(official.text, official=True)] if official else []
-    reports = [d for d in readout.documents if d != readout.official_document]
-    counterpart = _counterpart_key(readout, cast)
-    caller = caller_of(counterpart, own + [Context(docs[d].text) for d in reports], cast)
-    nearby = [(Context(_near(readout, d, docs[d].text)), Context(docs[d].text)) for d in reports]
-    issuer = issuer_of([(c, c) for c in own] + nearby, cast.counterpart(counterpart))
-    label = f"{caller.value or 'Call'} – {readout.counterpart}"
-    label += f", {readout.date}" if readout.date else ""
-    label += f" · {issuer.value} readout" if issuer.value else ""
-    return replace(
-        readout,
-        label=label,
-        caller=caller.value,
-        caller_evidence=caller.evidence,
-        issuer=issuer.value,
-        issuer_evidence=issuer.evidence,
-        date_evidence=_date_evidence(readout, official, reports, docs, call_days, specs),
-    )
-
-
-def _date_evidence(
-    readout: Readout,
-    official: Document | None,
-    reports: list[str],
-    docs: dict[str, Document],
-    call_days: dict[str, set[str]],
-    specs: Sequence[ReadoutSpec],
-) -> str | None:
-    """What set a readout's call day, strongest first."""
-    day = readout.date
-    if day is None:
-        return None
-    if any(s.id == readout.id and s.date == day for s in specs):
-        return "the readouts file"
-    if official is not None and official.date == day:
-        return f"the official text ({official.date_source or 'its text'})"
-    named = sum(1 for d in reports if day in call_days.get(d, set()))
-    if named:
-        return f"the call day named in {named} {'article' if named == 1 else 'articles'}"
-    published = sum(1 for d in reports if docs[d].date == day)
-    if published:
-        return f"the publication day of {published} {'article' if published == 1 else 'articles'}"
-    return "the day the articles' dates point to"
-
-
-def _near(readout: Readout, document: str, text: str) -> str:
-    """The stretches of a document around its witnesses of a readout."""
-    return "\n".join(
-        text[max(0, w.start - _WINDOW) : w.end + _WINDOW]
-        for s in readout.sentences
-        for w in s.witnesses
-        if w.document == document
-    )
-
-
-def _counterpart_key(readout: Readout, cast: Cast) -> str:
-    for person in cast.counterparts:
-        if person.label == readout.counterpart:
-            return person.id
-    return f"person:{readout.counterpart.split()[-1].casefold()}" if readout.counterpart else ""
 
 
 def _sentence_order(entries: list[Entry], official: OfficialSentenceGroup | None) -> list[Entry]:
