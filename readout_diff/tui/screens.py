@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from ..model import Contrast, Readout, Result
-from ..views import heat_map, shade
+from ..views import fidelity, heat_map, shade
 from . import render
 from .layout import readout_title
 from .widgets import MOVE
@@ -56,8 +56,31 @@ class OverviewScreen(Screen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         yield Static(self._legend(), id="overview-legend")
         yield HeatTable(id="heat", cursor_type="cell")
+        yield Static(self._fidelity(), id="overview-fidelity")
         yield Static(id="overview-status")
         yield Footer(show_command_palette=False)
+
+    def _fidelity(self) -> Content:
+        """Fidelity by outlet, numbered as the heat map's columns and the report's table:
+        misquotes (inside quotation marks) apart from the drift of reported speech."""
+        rows = {row.document: row for row in fidelity(self.result)}
+        lines = [
+            Content.assemble(
+                (f"{number} ", "bold"),
+                render.fit(rows[doc].outlet, 16).ljust(17),
+                f"{render.plural(rows[doc].witnesses, 'version')} · "
+                f"{rows[doc].verbatim_share:.0%} verbatim · ",
+                (
+                    render.plural(rows[doc].misquotes, "misquote"),
+                    "bold $error" if rows[doc].misquotes else "",
+                ),
+                f" · {rows[doc].drift} drift",
+            )
+            for number, doc in enumerate(self.documents, 1)
+            if doc in rows
+        ]
+        title = Content.styled("Fidelity by outlet", "bold")
+        return Content("\n").join([title, *lines])
 
     def _legend(self) -> Content:
         swatches = [

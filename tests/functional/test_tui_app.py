@@ -352,6 +352,28 @@ class TestBase:
 
 
 class TestOverview:
+    async def test_fidelity_by_outlet_is_shown_as_the_report_counts_it(
+        self, seeds_result: Result
+    ) -> None:
+        from readout_diff.views import fidelity
+
+        app = ReviewApp(seeds_result)
+        documents, _ = heat_map(seeds_result)
+        rows = {row.document: row for row in fidelity(seeds_result)}
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("o")
+            shown_rows = str(app.screen.query_one("#overview-fidelity", Static).content)
+            lines = shown_rows.splitlines()
+            assert lines[0] == "Fidelity by outlet"
+            assert len(lines) == len(rows) + 1
+            for number, doc in enumerate(documents, 1):
+                row = rows[doc]
+                line = lines[number]
+                assert line.startswith(f"{number} ")
+                assert f"{row.verbatim_share:.0%} verbatim" in line
+                misquotes = "misquote" if row.misquotes == 1 else "misquotes"
+                assert f"{row.misquotes} {misquotes} · {row.drift} drift" in line
+
     async def test_a_cell_opens_that_outlets_version(self, seeds_result: Result) -> None:
         app = ReviewApp(seeds_result)
         documents, cells = heat_map(seeds_result)
