@@ -33,6 +33,14 @@ _TERMINATOR = re.compile(
     r"top\s+stories|latest\s+news)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A syndicator's or publisher's disclaimer: the article has ended ("/Public Release. This
+# material from the originating organization…", "… are solely those of the author(s)").
+_DISCLAIMER = re.compile(
+    r"^\s*(?:/?public\s+release\b|disclaimer\s*:|\(?this\s+(?:story|article)\s+has\s+not\s+"
+    r"been\s+edited\b)|originating\s+organi[sz]ation|do(?:es)?\s+not\s+take\s+institutional"
+    r"\s+positions|solely\s+those\s+of\s+the\s+author",
+    re.IGNORECASE,
+)
 # Headings of a box set into the body (links to other stories, a newsletter sign-up): the
 # box is skipped and the article goes on after it.
 _BOX_HEADING = re.compile(
@@ -122,7 +130,7 @@ def layout(text: str, body_start: int = 0) -> Layout:
     in_box = False
     for index, (s, e) in enumerate(lines):
         line = text[s:e]
-        if _TERMINATOR.match(line) and index >= len(lines) // 3:
+        if (_TERMINATOR.match(line) or _DISCLAIMER.search(line)) and index >= len(lines) // 3:
             chrome.append((s, len(text)))
             break
         if _BOX_HEADING.match(line):

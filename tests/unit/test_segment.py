@@ -107,3 +107,19 @@ def test_a_read_more_heading_on_its_own_line_skips_its_links() -> None:
     kept = [text[p.start : p.end] for p in layout(text).paragraphs]
     assert kept[-1].startswith("The Secretary urged")
     assert "Leaders meet in Geneva" not in kept
+
+
+def test_a_syndicators_disclaimer_ends_the_text() -> None:
+    page = (
+        "Department of State\n"
+        "The Secretary spoke today with the Foreign Minister.\n"
+        "The Secretary urged calm.\n"
+        "/Public Release. This material from the originating organization/author(s) might be "
+        "of the point-in-time nature, and edited for clarity, style and length.\n"
+    )
+    sentences = [page[s.start : s.end] for s in layout(page).sentences]
+    assert sentences == [
+        "Department of State",
+        "The Secretary spoke today with the Foreign Minister.",
+        "The Secretary urged calm.",
+    ]
