@@ -689,11 +689,14 @@ def _belongs(
     cluster: Cluster,
 ) -> bool:
     """A witness the article pins on one call stays out of its twin's copy of a shared
-    sentence, and out of a twin sentence it matched only as well as its own."""
+    sentence, and out of a twin sentence it matched only as well as its own. Reported
+    speech the article pins on another call never joins an official text's sentence of
+    this one: its words are the outlet's, so only a quotation is kept where its words
+    belong (with the claim noted)."""
     pin = member.evidence.explicit if member.evidence else None
     if pin is None or pin == person:
         return True
-    if pin in keys:
+    if pin in keys or (member.unit.kind == PassageKind.PARAPHRASE and cluster.fixed):
         return False
     return not any(
         pin in {k.counterpart for k in other.fixed}

@@ -262,3 +262,30 @@ def test_one_article_alone_finds_and_dates_its_readouts() -> None:
     other = analyse([str(SEEDS / "003_d4c81fa190252cbf.txt")])
     assert {r.date for r in other.readouts} == {"2025-04-30"}
     assert {r.date_evidence for r in other.readouts} == {"the call day named in 1 article"}
+
+
+def test_reported_speech_pinned_on_another_call_stays_out_of_an_official_readout() -> None:
+    """The article says the words were said to Lund; the official text with those words
+    is the Dahl readout. A quotation would be kept there with its claim noted; reported
+    speech, the outlet's own words, is not a version of the Dahl readout."""
+    dahl = (
+        "Secretary of State Anna Berg spoke today with Norwegian Foreign Minister Lars Dahl. "
+        "The Secretary underscored support for the Arctic Council and for freedom of navigation."
+    )
+    article = (
+        "---\ndate: 2022-03-02\n---\nSecretary of State Anna Berg spoke with Danish Foreign "
+        "Minister Eva Lund on Tuesday. In the call with Lund, Berg underscored support for the "
+        "Arctic Council and for freedom of navigation, the State Department said.\n"
+    )
+    other = (
+        "---\ndate: 2022-03-02\n---\nBerg spoke with Dahl on Tuesday. \u201cThe Secretary "
+        "underscored support for the Arctic Council and for freedom of navigation,\u201d the "
+        "department said.\n"
+    )
+    result = analyse(
+        [report("lund.md", article), report("dahl.md", other)],
+        official=[official("2022-03-01_dahl.txt", dahl)],
+    )
+    dahl_readout = next(r for r in result.readouts if r.counterpart == "Lars Dahl")
+    carried = {w.document for s in dahl_readout.sentences for w in s.witnesses}
+    assert carried == {"dahl"}
