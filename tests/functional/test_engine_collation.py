@@ -129,3 +129,14 @@ def test_most_outlets_against_the_official_wording_is_a_finding() -> None:
         "7 of 9 outlets carry 'restore' where the readout says 're-establish'"
     )
     assert not any(s.disputed for s in found)
+
+
+def test_one_outlet_gluing_two_sentences_does_not_merge_them() -> None:
+    """Issue 9, item 3: an outlet that lower-cases the start of a sentence, so that two
+    sentences read as one, neither merges the bases nor founds a sentence of its own."""
+    readout = list(bench.READOUT)
+    glued = readout[1] + " " + readout[2][0].lower() + readout[2][1:]
+    rows = [bench.article(0, [readout[0], glued, *readout[3:]], False)]
+    rows += [bench.article(i, readout, False) for i in range(1, 5)]
+    result = analyse([Source("glued.jsonl", "\n".join(json.dumps(r) for r in rows))])
+    assert [s.text for r in result.readouts for s in r.sentences] == bench.READOUT

@@ -92,3 +92,17 @@ def test_transliterations_of_one_surname_are_one_counterpart() -> None:
     )
     assert [p.id for p in cast.counterparts] == ["person:pashinyan"]
     assert "Pashinian" in cast.counterparts[0].aliases
+
+
+def test_a_title_that_announces_most_calls_outweighs_one_slip() -> None:
+    texts = ["The Secretary spoke with Prime Minister Ana Lima today."] * 20
+    cast = detect_cast([*texts, "Ana Lima spoke with the Secretary on Friday."])
+    assert cast.principal is not None and cast.principal.label == "Secretary"
+    assert [p.id for p in cast.counterparts] == ["person:lima"]
+
+
+def test_calls_announced_by_title_count_for_the_named_holder_of_it() -> None:
+    texts = ["Secretary of State Jane Doe spoke with Prime Minister Ana Lima today."]
+    texts += ["The Secretary spoke with Foreign Minister Luis Pérez on Friday."] * 3
+    cast = detect_cast(texts)
+    assert cast.principal is not None and cast.principal.label == "Jane Doe"
