@@ -18,6 +18,7 @@ from typing import Protocol
 
 from rapidfuzz.distance import Levenshtein
 
+from .dates import MONTHS, WEEKDAYS
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -328,11 +329,9 @@ class _Mention:
     full: str
 
 
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december jan feb mar apr jun jul aug sep "
-    "sept oct nov dec".split()
-)  # capitalised, but a day: "Rubio on Sunday held calls with ...", "On July 26, Trump said"
+# Capitalised, but a day: "Rubio on Sunday held calls with ...", "On July 26, Trump said"
+# ("May" aside: it is a name as often as a month).
+_NOT_NAMES = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
 # A mention ending in one of these names a body, not a person: "Director of the Office of
 # the Central Foreign Affairs Commission and Foreign Minister Wang Yi".
 _BODIES = frozenset(
