@@ -7,10 +7,9 @@ bands) summed over every window.
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from ..corpus import Summary, Tally
 from ..views import shade
+from .html import environment
 from .markdown import escape
 
 
@@ -122,20 +121,17 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 
 
 def html(summary: Summary) -> str:
-    env = Environment(
-        loader=PackageLoader("readout_diff", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.from_string(TEMPLATE).render(
-        headline=_headline(summary),
-        readouts=summary.readouts or [],
-        tables=[
-            ("Fidelity by outlet", "outlet", _rows(summary.outlets)),
-            ("Fidelity over time (by week of publication)", "week of", _rows(summary.weeks)),
-        ],
-        share=_share,
-        band=_band,
+    return (
+        environment()
+        .from_string(TEMPLATE)
+        .render(
+            headline=_headline(summary),
+            readouts=summary.readouts or [],
+            tables=[
+                ("Fidelity by outlet", "outlet", _rows(summary.outlets)),
+                ("Fidelity over time (by week of publication)", "week of", _rows(summary.weeks)),
+            ],
+            share=_share,
+            band=_band,
+        )
     )

@@ -39,7 +39,8 @@ from .common import (
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The one Jinja environment of the HTML faces: autoescaped, strict, kept."""
     env = Environment(
         loader=PackageLoader("readout_diff", "templates"),
         autoescape=True,
@@ -118,7 +119,7 @@ def render(result: Result) -> str:
 
     fidelity_rows = sorted(fidelity(result), key=lambda row: number.get(row.document, 0))
     return (
-        _environment()
+        environment()
         .get_template("report.html.j2")
         .render(
             result=result,
