@@ -302,13 +302,6 @@ class Cast:
         """Everyone who made calls, the principal first."""
         return ((self.principal,) if self.principal else ()) + self.office + self.third_parties
 
-    def caller(self, key: str) -> Person | None:
-        """The caller a "person:<surname>" key names, the principal included."""
-        for person in self.callers:
-            if _entity_key(person.label.split()) == key or person.id == key:
-                return person
-        return None
-
     def country_of(self, entity: str) -> str | None:
         if entity.startswith("country:"):
             return entity
