@@ -40,7 +40,7 @@ def _files(out: Path) -> dict[str, bytes]:
     reason="Dask is not installed: pip install 'readout-diff[dask]' (scripts/test does)",
 )
 def test_local_and_a_two_worker_dask_cluster_write_the_same_bytes(tmp_path: Path) -> None:
-    shard = _shard(tmp_path, 1500)
+    shard = _shard(tmp_path, 3000)  # "a few thousand generated articles" (issue 13)
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert main(["corpus", str(shard), "-o", str(local), "-j", "2", "-q"]) == 0
     assert main(["corpus", str(shard), "-o", str(dask), "-j", "2", "--scheduler", "-q"]) == 0
