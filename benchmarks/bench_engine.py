@@ -117,9 +117,9 @@ FILLER = [
 ]
 
 
-def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) -> dict[str, str]:
-    day, name, sentences = pool[n % len(pool)]
-    weekday = WEEKDAY[day]
+def _body(name: str, weekday: str, sentences: list[str], rng: random.Random) -> str:
+    """One outlet's story of a call: the announcement, three readout sentences quoted
+    (mutated) or paraphrased, filler between them, and a spokesperson's own remark."""
     parts = [f"{PRINCIPAL} spoke with {name} on {weekday}, the State Department said."]
     for sentence in rng.sample(sentences[1:], k=3):
         if rng.random() < 0.7:
@@ -130,7 +130,14 @@ def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) 
             )
         parts.append(rng.choice(FILLER))
     parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
-    return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": day}
+    return "\n\n".join(parts)
+
+
+def article(n: int, pool: list[tuple[str, str, list[str]]], rng: random.Random) -> dict[str, str]:
+    day, name, sentences = pool[n % len(pool)]
+    weekday = WEEKDAY[day]
+    text = _body(name, weekday, sentences, rng)
+    return {"text": text, "outlet": f"Outlet {n % 37}", "date": day}
 
 
 # A year-like corpus: about 100 readouts (twin calls, two counterparts a day) over 60 days,
@@ -188,17 +195,8 @@ def corpus_article(
     call = dt.date.fromisoformat(day)
     published = call + dt.timedelta(days=rng.choice((0, 0, 0, 1, 1, 2)))
     weekday = call.strftime("%A")
-    parts = [f"{PRINCIPAL} spoke with {name} on {weekday}, the State Department said."]
-    for sentence in rng.sample(sentences[1:], k=3):
-        if rng.random() < 0.7:
-            parts.append(f"“{mutate(sentence, rng)}” the readout said.")
-        else:
-            parts.append(
-                sentence.replace("The Secretary", "Mr Whitlock").replace("He ", "Mr Whitlock ")
-            )
-        parts.append(rng.choice(FILLER))
-    parts.append("“We remain engaged with both governments,” a spokesperson told reporters.")
-    return {"text": "\n\n".join(parts), "outlet": f"Outlet {n % 37}", "date": published.isoformat()}
+    text = _body(name, weekday, sentences, rng)
+    return {"text": text, "outlet": f"Outlet {n % 37}", "date": published.isoformat()}
 
 
 def corpus_lines(n: int, seed: int = 7, count: int = 100, days: int = 60) -> Iterator[str]:

@@ -14,6 +14,7 @@ from ..errors import ReadoutSpecError
 
 if TYPE_CHECKING:
     from ..model import Result
+    from ..pipeline import Progress
 
 
 def usable_cores() -> int:
@@ -143,20 +144,25 @@ def _rich_progress(stream: TextIO) -> Any:
     )
 
 
-def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
-    """Run the engine on the command line's inputs; report input problems on stderr."""
+def analyse_inputs(args: argparse.Namespace, progress: Progress) -> Result:
+    """The engine on the inputs and options `add_input_arguments` defines."""
     from ..api import analyse
 
+    return analyse(
+        args.paths,
+        official=args.official,
+        readouts=args.readouts,
+        ignore_case=args.ignore_case,
+        progress=progress,
+        max_bytes=args.max_bytes,
+    )
+
+
+def load(args: argparse.Namespace) -> tuple[Result | None, ExitCode]:
+    """Run the engine on the command line's inputs; report input problems on stderr."""
     progress = StageProgress(not args.quiet)
     try:
-        result = analyse(
-            args.paths,
-            official=args.official,
-            readouts=args.readouts,
-            ignore_case=args.ignore_case,
-            progress=progress,
-            max_bytes=args.max_bytes,
-        )
+        result = analyse_inputs(args, progress)
     except ReadoutSpecError as problem:
         error(args.readouts or "--readouts", str(problem))
         return None, ExitCode.INPUT

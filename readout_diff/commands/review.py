@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import ExitCode, error
-from .common import add_input_arguments
+from .common import add_input_arguments, analyse_inputs
 
 if TYPE_CHECKING:
     from ..model import Result
@@ -55,18 +55,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     if "-" in args.paths:
         error("-", "review reads its keys from the terminal: give files or folders, not stdin")
         return ExitCode.INPUT
-    from ..api import analyse
     from ..tui import ReviewApp  # Textual is loaded only when the app runs
 
     def loader(progress: Progress) -> Result:
-        return analyse(
-            args.paths,
-            official=args.official,
-            readouts=args.readouts,
-            ignore_case=args.ignore_case,
-            progress=progress,
-            max_bytes=args.max_bytes,
-        )
+        return analyse_inputs(args, progress)
 
     app = ReviewApp(loader, theme=f"textual-{args.theme}", ignore_case=args.ignore_case)
     with _interface_on_terminal():
