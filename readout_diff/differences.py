@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from .meaning import framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
-from .speech import framing_only, shifts
 
 # Function words: changing one of these alone is not a change of substance.
 STOPWORDS = frozenset(

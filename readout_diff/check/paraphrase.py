@@ -3,8 +3,9 @@
 Reported speech may reword freely; what it may not do is change what was said. The
 checks are the ones a desk editor makes (the force of the request, its polarity, who was
 asked, a negation, a modal, a relation word, a number), and they are the engine's own:
-`readout_diff.speech` finds the reported speech, lines it up with its source sentence
-to the end of its clause and says what changes its meaning, for `report` and `check`.
+`readout_diff.speech` finds the reported speech and lines it up with its source sentence
+to the end of its clause, `readout_diff.meaning` says what changes its meaning, for
+`report` and `check`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from .. import speech
+from .. import meaning
 from ..align import Encoder
 from ..attribute import is_first_person
 from ..differences import content_keys
@@ -139,4 +140,4 @@ def meaning_changes(
     """What the reported version changes in the source sentence's meaning, in words: over
     the stretch of each that renders the other, to the end of its clause."""
     b0, b1, w0, w1 = reported_span(source, reported)
-    return speech.meaning_changes(reported[w0:w1], source[b0:b1])
+    return meaning.meaning_changes(reported[w0:w1], source[b0:b1])

@@ -1,0 +1,327 @@
+"""Meaning: what a changed stretch of reported speech does to what its source says.
+
+One implementation, used by the engine (substance in `differences`) and by
+`check --paraphrase`.
+
+What changes the meaning of a reported sentence (each a documented list below):
+
+* polarity: a negation gained or lost ("not", "no", "never", "without"), or a verb turned
+  into its opposite ("discouraged" for "encouraged", "oppose" for "support");
+* force: a request pressed harder or softer ("asked" < "urged" < "demanded"), an
+  intensifier gained or lost ("gravely troubled" for "troubled", "concern" for "deep
+  concern"), an obligation changed ("must" for "should");
+* who acts or is acted on: another country or person named in the changed words;
+* a meaning-bearing function word: "against", "without", "except", "despite", ... gained,
+  lost or swapped ("in Taiwan" for "against Taiwan"); swaps among words of one relation
+  ("for"/"over"/"about" the lives lost, "will"/"would") keep the meaning;
+* a number.
+
+Everything else in reworded reported speech (a synonym, "Washington" for "the United
+States", tense and person shifts, "called on" for "urged") is cosmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .entities import PRINCIPAL, entity_of
+from .normalise import Token
+
+# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
+FORCE: tuple[tuple[str, int], ...] = (
+    (
+        r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
+        r"highlight|rais|convey|assur|appreciat|thank|condemn|review|affirm|share)\w*",
+        0,
+    ),
+    (r"(?:encourag|invit|suggest|hop)\w*", 1),
+    (r"(?:urg|ask|request|appeal|seek|sought)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),
+    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 3),
+)
+NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor", "neither", "none", "nothing"})
+# Function words that carry a relation of their own: gaining, losing or swapping one
+# changes what is said ("in Taiwan" for "against Taiwan", "with" for "without").
+MEANING_WORDS = frozenset(
+    {
+        "against",
+        "without",
+        "except",
+        "despite",
+        "unless",
+        "instead",
+        "anti",
+        "versus",
+        "vs",
+        "neither",
+        "nor",
+        "only",
+        "never",
+        "not",
+        "no",
+        "n't",
+    }
+)
+# Modals by what they commit to; a swap inside one class is a tense or person shift.
+MODAL_CLASSES: tuple[frozenset[str], ...] = (
+    frozenset({"will", "would", "shall", "'ll"}),
+    frozenset({"must", "have to", "has to"}),
+    frozenset({"should", "ought"}),
+    frozenset({"can", "could", "may", "might"}),
+)
+MODALS = frozenset(w for c in MODAL_CLASSES for w in c)
+# Words that make a stance stronger: gained or lost, they change its force.
+INTENSIFIERS = frozenset(
+    """deep deeply grave gravely serious seriously strong strongly unequivocal unequivocally
+    firm firmly unwavering ironclad full fully immediate immediately urgent urgently utmost
+    profound profoundly great greatly extremely highly absolute absolutely total totally
+    complete completely resolute steadfast sincere sincerely strongest deepest""".split()
+)
+# What a readout stands for or asks about: one of these put for another changes the object
+# of the statement ("respect for the sovereignty" -> "support for the sovereignty").
+STANCES = frozenset(
+    """respect support recognition recognise recognize commitment concern condemnation
+    condolence condolences solidarity opposition sovereignty integrity independence
+    ceasefire peace security stability release withdrawal sanctions aid assistance
+    cooperation""".split()
+)
+# Opposites that share no prefix.
+_OPPOSITES = (
+    ("support", "oppos"),
+    ("accept", "reject"),
+    ("welcom", "reject"),
+    ("welcom", "condemn"),
+    ("prais", "condemn"),
+    ("prais", "criticiz"),
+    ("increas", "decreas"),
+    ("increas", "reduc"),
+    ("allow", "prevent"),
+    ("allow", "forbid"),
+    ("continu", "stop"),
+    ("continu", "halt"),
+    ("continu", "ceas"),
+    ("continu", "end"),
+    ("start", "stop"),
+    ("lift", "impos"),
+    ("approv", "reject"),
+    ("easing", "escalat"),
+)
+_NEGATIVE_PREFIXES = ("dis", "un", "in", "im", "non", "de", "mis", "anti", "counter")
+# Words that only name or frame: a title, an initial, the call itself.
+FRAMING = frozenset(
+    """president prime minister secretary foreign state deputy mr mrs ms dr his her their
+    counterpart call calls phone telephone telephonic conversation conversations talk talks
+    spoke speaks today yesterday monday tuesday wednesday thursday friday saturday sunday
+    overnight evening morning night also separate separately""".split()
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ingly", "ing", "ed", "es", "s", "e", "ion", "ment"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+STANCE_STEMS = frozenset(_stem(w) for w in STANCES)
+
+
+def force_of(word: str, following: str = "") -> int | None:
+    """The force of a request verb (see FORCE), None for another word."""
+    low = word.casefold()
+    for pattern, force in FORCE:
+        if re.fullmatch(pattern, low):
+            if low.startswith("call") and following not in ("on", "for", "upon"):
+                return None
+            return force
+    return None
+
+
+def _force_at(words: Sequence[str], i: int) -> int | None:
+    """The force of words[i] in its place: "told X that ..." reports, "told X to ..." orders."""
+    force = force_of(words[i], _at(words, i + 1))
+    if force == 3 and words[i] in ("told", "tell", "tells", "telling"):
+        after = list(words[i + 1 : i + 4])
+        if "to" not in after or ("that" in after and after.index("that") < after.index("to")):
+            return 0
+    return force
+
+
+def opposite(a: str, b: str) -> bool:
+    """Two words that say opposite things ("discouraged"/"encouraged", "oppose"/"support")."""
+    sa, sb = _stem(a.casefold().replace("-", "")), _stem(b.casefold().replace("-", ""))
+    if sa == sb or len(sa) < 3 or len(sb) < 3:
+        return False
+    for prefix in _NEGATIVE_PREFIXES:
+        for x, y in ((sa, sb), (sb, sa)):
+            rest = x.removeprefix(prefix)
+            if x.startswith(prefix) and len(rest) >= 3 and rest in (y, y.removeprefix("en")):
+                return True  # "de-escalate"/"escalate", "discourage"/"encourage"
+    return any(
+        (sa.startswith(x) and sb.startswith(y)) or (sa.startswith(y) and sb.startswith(x))
+        for x, y in _OPPOSITES
+    )
+
+
+def _low(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm.casefold() for t in tokens if t.is_word]
+
+
+def _negations(words: Sequence[str]) -> int:
+    return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
+
+
+def _modal_class(words: Sequence[str]) -> set[int]:
+    return {i for w in words for i, c in enumerate(MODAL_CLASSES) if w in c}
+
+
+def _entities(tokens: Sequence[Token], prefix: str) -> set[str]:
+    out = set()
+    for t in tokens:
+        entity = entity_of(t)
+        if entity and entity != PRINCIPAL and entity.startswith(prefix):
+            out.add(entity.removesuffix("'s"))
+    return out
+
+
+def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
+    """What a changed stretch (base words -> witness words) does to the meaning, in words;
+    empty when the change keeps the meaning."""
+    wb, ww = _low(base), _low(witness)
+    out: list[str] = []
+    if _negations(wb) != _negations(ww):
+        gained = [w for w in ww if w in NEGATIONS or w.endswith("n't")]
+        lost = [w for w in wb if w in NEGATIONS or w.endswith("n't")]
+        out.append(f"negation differs: {_list(gained)} where the source has {_list(lost)}")
+    flip = next(((a, b) for a in wb for b in ww if opposite(a, b)), None)
+    if flip is not None:
+        out.append(f'says "{flip[1]}" where the source says "{flip[0]}", its opposite')
+    fb = [(f, w) for i, w in enumerate(wb) if (f := _force_at(wb, i)) is not None]
+    fw = [(f, w) for i, w in enumerate(ww) if (f := _force_at(ww, i)) is not None]
+    if flip is None and fb and fw and max(fb)[0] != max(fw)[0]:
+        vb = next(w for f, w in fb if f == max(fb)[0])
+        vw = next(w for f, w in fw if f == max(fw)[0])
+        out.append(f'says "{vw}" where the source says "{vb}"')
+    ib, iw = set(wb) & INTENSIFIERS, set(ww) & INTENSIFIERS
+    if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
+        out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
+    mb, mw = _modal_class(wb), _modal_class(ww)
+    if (mb or mw) and not (mb & mw):
+        out.append(
+            f"modal {_list(set(ww) & MODALS)} where the source has {_list(set(wb) & MODALS)}"
+        )
+    kb, kw = set(wb) & MEANING_WORDS - NEGATIONS, set(ww) & MEANING_WORDS - NEGATIONS
+    if kb != kw:
+        out.append(f"relation word {_list(kw)} where the source has {_list(kb)}")
+    sb = {_stem(w) for w in wb} & STANCE_STEMS
+    sw = {_stem(w) for w in ww} & STANCE_STEMS
+    if sb and sw and not sb & sw:
+        gave = [w for w in ww if _stem(w) in sw]
+        had = [w for w in wb if _stem(w) in sb]
+        out.append(f"says {_list(gave)} where the source says {_list(had)}")
+    cb, cw = _entities(base, "country:"), _entities(witness, "country:")
+    pb, pw = _entities(base, "person:"), _entities(witness, "person:")
+    replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
+    widened = replaced and (cb or pb) and not (cw or pw) and bool({"both", "all"} & set(ww))
+    if (
+        (cb and cw and cb != cw)
+        or (pb and pw and pb != pw)
+        or (replaced and (cw or pw) and not (cb or pb))
+        or widened  # "both sides" where the source names one
+    ):
+        mine = _first_name_of(witness, cb | pb)
+        theirs = _first_name_of(base, cw | pw)
+        out.append(f'names "{mine}" where the source names "{theirs or "no one"}"')
+    elif (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
+        out.append(f'names "{tw[1]}" where the source names "{tb[1]}"')  # who was urged
+    numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
+    numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
+    if numbers_w - numbers_b:
+        out.append(f"number {_list(numbers_w - numbers_b)} is not in the source")
+    elif numbers_b - numbers_w and numbers_w:
+        out.append(f"number {_list(numbers_b - numbers_w)} is changed")
+    return out
+
+
+def _target(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """Who a request is made of: the first country or person named after the strongest
+    request verb ("urged Kenya to work with Uganda": Kenya)."""
+    words = [t for t in tokens if t.is_word]
+    best: tuple[int, int] | None = None
+    for i, t in enumerate(words):
+        nxt = words[i + 1].norm.casefold() if i + 1 < len(words) else ""
+        force = force_of(t.norm, nxt)
+        if force is not None and force >= 1 and (best is None or force > best[0]):
+            best = (force, i)
+    if best is None:
+        return None
+    for t in words[best[1] + 1 : best[1] + 5]:
+        entity = entity_of(t)
+        if entity and entity != PRINCIPAL:
+            return entity.removesuffix("'s"), t.norm
+    return None
+
+
+def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
+    """The first country or person named here that the other side does not name."""
+    for t in tokens:
+        entity = entity_of(t)
+        if entity and entity != PRINCIPAL and entity.removesuffix("'s") not in other:
+            return t.norm
+    return ""
+
+
+def framing_only(tokens: Sequence[Token]) -> bool:
+    """Words that only name or frame (titles, initials, the call and whom it was with, a
+    weekday, "was reported to have"): adding or dropping them in reported speech says
+    nothing new. A lone country name is a qualifier ("US President Trump")."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    words = [t for t in tokens if t.is_word]
+    lows = [t.norm.casefold() for t in words]
+    about_the_call = any(w in _CALL_WORDS for w in lows) or (
+        bool(lows) and lows[0] in ("to", "with") and entity_of(words[-1]) is not None
+    )  # "in a call with X on Saturday", "emphasized to Wang"
+    if len(words) == 1 and entity_of(words[0]) is not None:
+        return True
+    if len(words) == 2 and lows[0] == "of" and entity_of(words[1]) is not None:
+        return True  # "President Aliyev of Azerbaijan"
+
+    def framing(i: int, t: Token) -> bool:
+        low = lows[i]
+        title_next = i + 1 < len(words) and lows[i + 1] in _TITLES
+        entity = entity_of(t)
+        return (
+            low in FRAMING
+            or low in STOPWORDS
+            or low in ATTRIBUTION
+            or entity == PRINCIPAL
+            or (entity is not None and (title_next or about_the_call))
+            or re.fullmatch(r"[A-Z]\.?", t.norm) is not None
+        )
+
+    return bool(words) and all(framing(i, t) for i, t in enumerate(words))
+
+
+ATTRIBUTION = frozenset("said says told added stated according reported".split())
+_CALL_WORDS = frozenset(
+    "call calls phone telephone telephonic conversation spoke counterpart counterparts".split()
+)
+_TITLES = frozenset("president prime minister secretary foreign deputy leader".split())
+
+
+def _at(words: Sequence[str], i: int) -> str:
+    return words[i] if i < len(words) else ""
+
+
+def _list(words: set[str] | list[str]) -> str:
+    return ", ".join(f'"{w}"' for w in sorted(set(words))) if words else "none"
+
+
+def meaning_changes(reported: Sequence[Token], source: Sequence[Token]) -> list[str]:
+    """`check --paraphrase`: what reported speech changes in the meaning of its source
+    sentence, in words (the same test the engine's differences make)."""
+    out = shifts(source, reported)
+    if out:
+        out[0] = "paraphrase " + out[0]
+    return out
