@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -304,7 +305,7 @@ class DocumentContext:
     text: str
     sentences: tuple[tuple[int, int, int], ...]  # start, end, paragraph
     reference: dt.date | None
-    call_dates: tuple[tuple[int, dt.date, int], ...]  # a call sentence's offset, day, index
+    call_dates: tuple[tuple[int, dt.date, int], ...]  # offset, day, index; in text order
     sentence_tokens: tuple[tuple[Token, ...], ...]  # canonical tokens of each sentence
     partners: dict[str, float] = field(default_factory=dict)  # whom the article says was called
     # per-paragraph facts, worked out once per document on first use (not per passage)
@@ -492,9 +493,10 @@ def _date_votes(
     for mention in find_dates(unit_text):
         if mention.relative == 0 and relative_ref:
             votes[relative_ref] += 1.5
-    before = [day for offset, day, _ in ctx.call_dates if offset <= unit_start]
+    # the last call date printed at or before the unit (call_dates are in text order)
+    before = bisect_right(ctx.call_dates, unit_start, key=lambda call: call[0])
     if before:
-        votes[before[-1]] += 2.0
+        votes[ctx.call_dates[before - 1][1]] += 2.0
     elif ctx.call_dates:
         votes[ctx.call_dates[0][1]] += 1.0
     if ctx.reference and not votes:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -820,25 +820,21 @@ def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
             readouts[ri].id,
         )
 
-    for i, a in enumerate(spots):
-        for b in spots[i + 1 :]:
-            (ra, sa, _, wa), (rb, sb, _, wb) = a, b
-            if (
-                ra == rb
-                or wa.document != wb.document
-                or not (wa.start < wb.end and wb.start < wa.end)
-            ):
-                continue
-            passage = _word_keys(wa.text) | _word_keys(wb.text)
-            missing_a = passage - _word_keys(readouts[ra].sentences[sa].text)
-            missing_b = passage - _word_keys(readouts[rb].sentences[sb].text)
-            if missing_a == missing_b:
-                continue  # its words are in both (twins share them): it stands in both
-            if len(missing_a) != len(missing_b):
-                loser = b if len(missing_a) < len(missing_b) else a
-            else:
-                loser = min(a, b, key=rank)
-            dropped.add(loser[:3])
+    for i, j in _overlapping(spots):
+        a, b = spots[i], spots[j]
+        (ra, sa, _, wa), (rb, sb, _, wb) = a, b
+        if ra == rb:
+            continue
+        passage = _word_keys(wa.text) | _word_keys(wb.text)
+        missing_a = passage - _word_keys(readouts[ra].sentences[sa].text)
+        missing_b = passage - _word_keys(readouts[rb].sentences[sb].text)
+        if missing_a == missing_b:
+            continue  # its words are in both (twins share them): it stands in both
+        if len(missing_a) != len(missing_b):
+            loser = b if len(missing_a) < len(missing_b) else a
+        else:
+            loser = min(a, b, key=rank)
+        dropped.add(loser[:3])
     if not dropped:
         return readouts
     out = []
@@ -853,6 +849,22 @@ def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
         if readout.official_document or any(s.witnesses for s in sentences):
             out.append(replace(readout, sentences=tuple(sentences)))
     return out
+
+
+def _overlapping(spots: list[tuple[int, int, int, Witness]]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of spots whose witnesses overlap in one document: a sweep over
+    each document's witnesses by start, not a comparison of every pair."""
+    by_doc: defaultdict[str, list[int]] = defaultdict(list)
+    for i, (_, _, _, w) in enumerate(spots):
+        by_doc[w.document].append(i)
+    for indices in by_doc.values():
+        indices.sort(key=lambda i: spots[i][3].start)
+        open_: list[int] = []  # earlier witnesses that reach past the current start
+        for i in indices:
+            w = spots[i][3]
+            open_ = [k for k in open_ if spots[k][3].end > w.start]
+            yield from ((min(i, k), max(i, k)) for k in open_ if spots[k][3].start < w.end)
+            open_.append(i)
 
 
 def _counterpart_readouts(

@@ -8,8 +8,10 @@ where it starts for one taken up mid-sentence), and its differences are classifi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import accumulate, islice, takewhile
 
 from .align import Candidate, Cluster, Encoder, matched_range, similarity
 from .collation import QUOTE_KEYS, Version, collate, join_words, medoid
@@ -162,8 +164,9 @@ def build_sentence(
     _, _, versions = _versions(cluster)
     found = spots(base_tokens, base_text, versions)
     disputed = [s for s in found if s.disputed]
+    siblings = _Siblings.of(base_tokens, members)
     measured = [
-        (measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))), m)
+        (measure(base_text, base_tokens, m, siblings, ignore_case, claims.get(id(m))), m)
         for m in members
     ]
     words = {  # content words of each witness, from the tokens its candidate already has
@@ -233,17 +236,60 @@ def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]
     return built
 
 
+@dataclass(frozen=True, slots=True)
+class _Siblings:
+    """What measuring one witness asks of the sentence's other witnesses in its document,
+    worked out once per sentence: a long article holds hundreds of witnesses of one
+    sentence, and comparing every pair made measuring quadratic."""
+
+    ranges: dict[int, tuple[int, int, int, int]]  # id(member) -> matched_range with the base
+    first_ends: dict[str, list[tuple[int, int]]]  # document -> (base end, id), earliest first
+    last_starts: dict[str, list[tuple[int, int]]]  # document -> (base start, id), latest first
+    quotes: dict[str, list[tuple[int, int]]]  # document -> its quotations' spans, in order
+
+    @classmethod
+    def of(cls, base_tokens: list[Token], members: list[Candidate]) -> _Siblings:
+        ranges = {id(m): matched_range(base_tokens, m.tokens) for m in members}
+        first_ends: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        last_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in members:
+            b0, b1, _, _ = ranges[id(m)]
+            if b1 > b0:
+                first_ends[m.doc.id].append((b1, id(m)))
+                last_starts[m.doc.id].append((-b0, id(m)))
+            if m.unit.kind == PassageKind.QUOTE:
+                quotes[m.doc.id].append((m.unit.start, m.unit.end))
+        for spans in (*first_ends.values(), *last_starts.values(), *quotes.values()):
+            spans.sort()
+        return cls(ranges, first_ends, last_starts, quotes)
+
+    def covered_around(self, member: Candidate, b0: int, b1: int) -> tuple[bool, bool]:
+        """Does another witness of its document cover the base before b0, and after b1?"""
+        ends = self.first_ends.get(member.doc.id, [])
+        starts = self.last_starts.get(member.doc.id, [])
+        end = next((e for e, who in ends if who != id(member)), None)
+        start = next((-s for s, who in starts if who != id(member)), None)
+        return end is not None and end <= b0, start is not None and start >= b1
+
+    def quotes_inside(self, member: Candidate) -> list[tuple[int, int]]:
+        """The quotations of its document that start inside the member."""
+        spans = self.quotes.get(member.doc.id, [])
+        first = bisect_left(spans, (member.unit.start,))
+        return list(takewhile(lambda span: span[0] < member.unit.end, islice(spans, first, None)))
+
+
 def measure(
     base_text: str,
     base_tokens: list[Token],
     member: Candidate,
-    siblings: list[Candidate],
+    siblings: _Siblings,
     ignore_case: bool,
     claimed: str | None,
 ) -> Witness:
     doc = member.doc
     tokens = member.tokens
-    b0, b1, w0, w1 = matched_range(base_tokens, tokens)
+    b0, b1, w0, w1 = siblings.ranges[id(member)]
     kind = member.unit.kind
     if kind == PassageKind.PARAPHRASE and w1 > w0:
         # reported speech is measured to the end of its clause, and so is the base: a
@@ -253,14 +299,7 @@ def measure(
     elif member.fragment:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     else:
-        others = [s for s in siblings if s is not member and s.doc.id == doc.id]
-        covered_before = covered_after = False
-        for other in others:
-            ob0, ob1, _, _ = matched_range(base_tokens, other.tokens)
-            if ob1 > ob0 and ob1 <= b0:
-                covered_before = True
-            if ob1 > ob0 and ob0 >= b1:
-                covered_after = True
+        covered_before, covered_after = siblings.covered_around(member, b0, b1)
         if not covered_before and _speaks_for_ends(tokens, member)[0]:
             b0 = 0
         elif w0 > 0:
@@ -271,14 +310,7 @@ def measure(
         tokens = member.tokens
     base_part = base_tokens[b0:b1]
     differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
-    quoted = [
-        (s.unit.start, s.unit.end)
-        for s in siblings
-        if s.doc.id == doc.id
-        and s.unit.kind == PassageKind.QUOTE
-        and kind == PassageKind.PARAPHRASE
-        and member.unit.start <= s.unit.start < member.unit.end
-    ]
+    quoted = siblings.quotes_inside(member) if kind == PassageKind.PARAPHRASE else []
     if quoted:
         # reported speech with a quotation inside: the quoted words are judged as a quote,
         # so the two witnesses never disagree on the same words
@@ -366,14 +398,38 @@ def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
     two witnesses over the same words, the verbatim one is kept. A quotation inside
     reported speech stays beside it: two witnesses, the quote measured as a quote and the
     reported speech around it as paraphrase."""
+    verbatim = [w for w in witnesses if w.kind != PassageKind.PARAPHRASE]
+    in_verbatim, in_any = _Holders(verbatim), _Holders(witnesses)
+    verbatim_spans = {(w.document, w.start, w.end) for w in verbatim}
 
-    def covers(o: Witness, w: Witness) -> bool:
-        if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
-            return False
-        if o.kind == PassageKind.PARAPHRASE and w.kind != PassageKind.PARAPHRASE:
-            return False
-        if (o.start, o.end) != (w.start, w.end):
-            return True
-        return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
+    def redundant(w: Witness) -> bool:
+        if w.kind != PassageKind.PARAPHRASE:
+            return in_verbatim.strictly_hold(w)
+        return in_any.strictly_hold(w) or (w.document, w.start, w.end) in verbatim_spans
 
-    return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
+    return [w for w in witnesses if not redundant(w)]
+
+
+class _Holders:
+    """Witnesses by document and start, to tell whether one holds another's span and more
+    without comparing every pair."""
+
+    def __init__(self, witnesses: list[Witness]) -> None:
+        by_doc: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for w in witnesses:
+            by_doc[w.document].append((w.start, w.end))
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}  # the furthest end up to each start
+        for doc, spans in by_doc.items():
+            spans.sort()
+            self._starts[doc] = [start for start, _ in spans]
+            self._reach[doc] = list(accumulate((end for _, end in spans), max))
+
+    def strictly_hold(self, w: Witness) -> bool:
+        """Does one of them span all of w and more?"""
+        starts, reach = self._starts.get(w.document, []), self._reach.get(w.document, [])
+        at_or_before = bisect_right(starts, w.start)
+        before = bisect_left(starts, w.start)
+        return (at_or_before > 0 and reach[at_or_before - 1] > w.end) or (
+            before > 0 and reach[before - 1] >= w.end
+        )
