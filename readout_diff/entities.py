@@ -815,12 +815,9 @@ def detect_cast(
     subjects: Counter[str] = Counter()
     weighted = [(text, 1) for text in texts] + [(text, 20) for text in official]
     for text, weight in weighted:
-        for line in text.splitlines():
-            if not _MAY_NAME_A_CALL.search(line):
-                continue  # tokenising every line of a long page is most of the cost
-            tokens = _country_tokens(line)
-            found.extend(_announcements(tokens, weight))
-            subjects.update(_readout_subjects(line, tokens))
+        reading = _read_calls(text)
+        found.extend(replace(a, weight=weight) for a in reading.announcements)
+        subjects.update(reading.subjects)
     tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
         tally.calling[_entity_key(hint.split())] += 100
@@ -1025,21 +1022,41 @@ def person_key(person: Person) -> str:
     return _entity_key(person.label.split())
 
 
+@dataclass(frozen=True, slots=True)
+class _CallReading:
+    """What one text says about calls: its call phrases as written (at weight 1), and
+    who is the subject of its readout verbs."""
+
+    announcements: tuple[_Announcement, ...]
+    subjects: Counter[str]
+
+
+@lru_cache(maxsize=1024)
+def _read_calls(text: str) -> _CallReading:
+    """Every line of a text that may name a call, tokenised once: the cast and each
+    readout's caller (`announced_calls`) read the same phrases."""
+    found: list[_Announcement] = []
+    subjects: Counter[str] = Counter()
+    for line in text.splitlines():
+        if not _MAY_NAME_A_CALL.search(line):
+            continue  # tokenising every line of a long page is most of the cost
+        tokens = _country_tokens(line)
+        found.extend(_announcements(tokens, 1))
+        subjects.update(_readout_subjects(line, tokens))
+    return _CallReading(tuple(found), subjects)
+
+
 @lru_cache(maxsize=8192)
 def _country_tokens(line: str) -> tuple[Token, ...]:
-    """One line's tokens with countries merged: read once for the cast, once more for
-    each readout's caller, so kept."""
+    """One line's tokens with countries merged, kept: wire copies share their lines."""
     return tuple(canonicalise(tokenise(line), country_gazetteer()))
 
 
-def announced_calls(line: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The (callers, partners) of each call phrase in one line, as written, as person keys;
+def announced_calls(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The (callers, partners) of each call phrase in a text, as written, as person keys;
     a subject known only by title ("The Secretary spoke with X") is the principal."""
-    if not _MAY_NAME_A_CALL.search(line):
-        return []
-    tokens = _country_tokens(line)
     out = []
-    for found in _announcements(tokens, 1):
+    for found in _read_calls(text).announcements:
         callers = tuple(_entity_key(m.name) for m in found.callers)
         if not callers and found.title:
             callers = (PRINCIPAL,)

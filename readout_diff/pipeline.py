@@ -502,9 +502,19 @@ def _counterpart_side(
     if person is None:
         person = credited[0] if len(credited) == 1 else None
         return person.id if person is not None else None
-    if person in credited or words & _READOUT_CREDIT or _office_of(prep.doc.text, person):
+    if person in credited or words & _READOUT_CREDIT or _article_names_office(prep, person):
         return person.id
     return None
+
+
+def _article_names_office(prep: _Prepared, person: Person) -> bool:
+    """Asked for every passage of an article, so kept with the article: in the shared
+    cache the passages' own windows would push it out, and a long article be read again."""
+    assert prep.context is not None
+    key = f"office of {person.country}"
+    if key not in prep.context.memo:
+        prep.context.memo[key] = _office_of(prep.doc.text, person)
+    return bool(prep.context.memo[key])
 
 
 # Words around a quotation that make it spoken, not a readout's.
