@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Quotation marks and apostrophes of every common style, folded to ASCII for matching.
 DOUBLE_QUOTES = '"“”„‟″«»〝〞＂'
@@ -103,9 +104,11 @@ _QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?= [a-z])')
 _SPLIT_HYPHEN = re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or mark: where it stands in the original, how it reads, how it matches."""
+class Token(NamedTuple):
+    """A word or mark: where it stands in the original, how it reads, how it matches.
+
+    A named tuple, not a frozen dataclass: a long article makes millions of tokens, and
+    a tuple is built three times faster."""
 
     start: int
     end: int
@@ -134,24 +137,27 @@ _TOKEN = re.compile(
 def tokenise(text: str, base_offset: int = 0) -> list[Token]:
     """Tokens of `text` with original offsets shifted by `base_offset`."""
     norm = normalise(text)
+    origin = norm.origin  # NormalisedText.span, inlined: it runs once per token
     tokens: list[Token] = []
     for match in _TOKEN.finditer(norm.text):
         value = match.group()
-        start, end = norm.span(match.start(), match.end())
+        at, stop = match.span()
+        start, end = origin[at], origin[stop - 1] + 1
         kind = match.lastgroup
-        if kind == "word" and _GLUED.fullmatch(value):
+        if kind == "word" and "." in value and _GLUED.fullmatch(value):
             # "violence.The": two words glued by a missing space; split them.
             head, _, tail = value.partition(".")
-            tokens.extend(_split_glued(text, norm, match.start(), head, tail, base_offset))
+            tokens.extend(_split_glued(text, norm, at, head, tail, base_offset))
             continue
+        is_word = kind == "word" or kind == "abbr"
         tokens.append(
             Token(
                 start + base_offset,
                 end + base_offset,
                 text[start:end],
                 value,
-                match_key(value) if kind in ("word", "abbr") else _mark_key(value, kind),
-                kind in ("word", "abbr"),
+                match_key(value) if is_word else _mark_key(value, kind),
+                is_word,
             )
         )
     return tokens
