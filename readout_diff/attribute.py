@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .dates import DateMention, find_dates
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .normalise import Token
+from .scanning import starting_with
 
 _CONTEXT_NOUNS = frozenset(
     [
@@ -37,11 +38,13 @@ _CONTEXT_NOUNS = frozenset(
     ]
 )
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
-_BOTH = re.compile(
-    r"\b(?:in\s+both\s+(?:the\s+)?(?:calls|conversations)|(?:both|two|the\s+two)\s+(?:separate\s+)?"
+_BOTH = starting_with(
+    "beist",
+    r"(?:in\s+both\s+(?:the\s+)?(?:calls|conversations)|(?:both|two|the\s+two)\s+(?:separate\s+)?"
     r"(?:phone\s+|telephone\s+)?(?:calls|conversations)|separate\s+(?:phone\s+|telephone\s+)?"
     r"(?:calls|conversations)|(?:both|each\s+of\s+the)\s+calls)\b",
     re.IGNORECASE,
+    word=True,
 )
 _FIRST_PERSON = frozenset(
     [
@@ -353,7 +356,7 @@ def _paragraphs(ctx: DocumentContext, cast: Cast) -> dict[int, _Paragraph]:
     return out
 
 
-_BOTH_WORD = re.compile(r"\bboth\b", re.I)
+_BOTH_WORD = starting_with("b", r"both\b", re.I, word=True)
 
 
 def document_partners(sentence_tokens: Sequence[Sequence[Token]], cast: Cast) -> dict[str, float]:
@@ -405,10 +408,12 @@ def call_dates(
 
 # "Rubio on Sunday held calls with ...": verbs that hold the call itself, not another event.
 _CALL_HOLDING = frozenset(["held", "had", "made", "placed", "phoned", "called", "dialled"])
-_CALL_ANCHOR = re.compile(
-    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?|discussed)\b\s+(?:[\w'’]+\s+){0,4}?"
+_CALL_ANCHOR = starting_with(
+    "cdst",
+    r"(?:spoke|spoken|speaks|talked|calls?|conversations?|discussed)\b\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:with|to)\b",
     re.I,
+    word=True,
 )
 
 

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
 from .normalise import Token, tokenise
+from .scanning import initials_of, starting_with
 
 PRINCIPAL = "principal"
 
@@ -219,7 +220,9 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        match = _match_at(tokens, i, gazetteer)
+        # most words start no alias: one look-up of their folded form tells
+        first = gazetteer.lengths.get(_folded_form(tokens[i].norm))
+        match = _match_at(tokens, i, gazetteer) if first else None
         if match is None:
             out.append(tokens[i])
             i += 1
@@ -240,6 +243,12 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
         )
         i += length
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_form(norm: str) -> str:
+    """A word's case-folded alias form (`_alias_form`), kept: the same words recur."""
+    return _strip_possessive(norm)[0].casefold()
 
 
 def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Alias] | None:
@@ -586,8 +595,11 @@ _READOUT_VERBS = frozenset(
 
 
 # A line that holds none of these words names no call and no readout subject.
-_MAY_NAME_A_CALL = re.compile(
-    r"\b(?:" + "|".join(sorted(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS)) + r")\b", re.I
+_MAY_NAME_A_CALL = starting_with(
+    initials_of(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS),
+    r"(?:" + "|".join(sorted(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS)) + r")\b",
+    re.I,
+    word=True,
 )
 
 

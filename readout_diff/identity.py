@@ -18,6 +18,7 @@ from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, en
 from .model import Document, Readout
 from .normalise import tokenise
 from .readouts import ReadoutSpec
+from .scanning import starting_with
 
 OFFICIAL_WEIGHT = 20  # an official text's own lead sentence outweighs any number of outlets
 
@@ -89,14 +90,9 @@ _OFFICES = [
     ("Kremlin", r"Kremlin"),
     ("United Nations", r"United\s+Nations|\bU\.?N\.?\b\s+(?:spokes|chief|Secretary)"),
 ]
-# The letters every office's name above starts with. The look-ahead lets the regex engine
-# skip every other position of a long text: ten times faster, and the same matches.
-_OFFICE_INITIALS = "DEFKMPSUW"
-_OFFICE_PATTERN = re.compile(
-    f"(?=[{_OFFICE_INITIALS}])(?:"
-    + "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
-    + ")"
-)
+_OFFICE_INITIALS = "DEFKMPSUW"  # every office's name above starts with one of these
+_OFFICE_ALTERNATIVES = "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
+_OFFICE_PATTERN = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES)
 
 
 def issuer_of(
@@ -164,7 +160,7 @@ def _countries(text: str) -> frozenset[str]:
     return frozenset(e for t in tokens if (e := entity_of(t)) and e.startswith("country:"))
 
 
-_ANY_CASE_OFFICE = re.compile(_OFFICE_PATTERN.pattern, re.IGNORECASE)  # "foreign ministry"
+_ANY_CASE_OFFICE = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES, re.I)  # "foreign ministry"
 
 
 def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attributed:

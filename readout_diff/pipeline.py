@@ -64,6 +64,7 @@ from .model import (
 from .normalise import Token, normalise, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
+from .scanning import starting_with
 from .segment import Layout, layout
 from .speakers import speaker_head
 from .witnesses import build_sentence
@@ -173,10 +174,12 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
     return prepared
 
 
-_DATE_STAMP = re.compile(
-    r"\b(?:posted|published|first\s+published|updated)\s*(?:on\s*)?:?\s*"
+_DATE_STAMP = starting_with(
+    "fpu",
+    r"(?:posted|published|first\s+published|updated)\s*(?:on\s*)?:?\s*"
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})",
     re.IGNORECASE,
+    word=True,
 )
 
 
@@ -533,10 +536,12 @@ def _names_office(text: str, country: str | None) -> bool:
     return bool(issuer.value) and not (issuer.value or "").endswith("government")
 
 
-_ANNOUNCES_CALL = re.compile(
-    r"\b(?:spoke|spoken|talked|phoned|held|had)\b(?:\s+\S+){0,3}?\s+"
+_ANNOUNCES_CALL = starting_with(
+    "hpst",
+    r"(?:spoke|spoken|talked|phoned|held|had)\b(?:\s+\S+){0,3}?\s+"
     r"(?:with|to|calls?|talks|a\s+call|(?:phone|telephone)\s+(?:calls?|conversations?))\b",
     re.IGNORECASE,
+    word=True,
 )
 
 
