@@ -140,16 +140,27 @@ def _offices_named(
     """The offices a text names (with `credited`, only where it credits them with words),
     kept: every readout an article carries asks again."""
     found: Counter[str] = Counter()
-    for match in _OFFICE_PATTERN.finditer(text):
-        if credited and not _CREDIT.search(
-            text, max(0, match.start() - 80), min(len(text), match.end() + 80)
-        ):
+    for start, end, office in _office_mentions(text):
+        if credited and not _CREDIT.search(text, max(0, start - 80), min(len(text), end + 80)):
             continue
-        before = text[max(0, match.start() - 30) : match.start()]
+        before = text[max(0, start - 30) : start]
         if counterpart_country and counterpart_country in _countries(before):
             continue
-        found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+        found[office] += 1
     return tuple(sorted(found.items()))
+
+
+def _office_name(match: re.Match[str]) -> str:
+    """The office an office pattern's match names."""
+    return _OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]
+
+
+@lru_cache(maxsize=1024)
+def _office_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where a text names an office, and which: read once per text, whichever
+    counterpart and readout ask."""
+    found = _OFFICE_PATTERN.finditer(text)
+    return tuple((match.start(), match.end(), _office_name(match)) for match in found)
 
 
 @lru_cache(maxsize=4096)
@@ -177,7 +188,7 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         for match in _ANY_CASE_OFFICE.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]
             if country in _countries(before):
-                found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+                found[_office_name(match)] += 1
         if found:
             votes[found.most_common(1)[0][0]] += 1
     name = country_names().get(country, country.partition(":")[2].upper())

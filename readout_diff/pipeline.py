@@ -61,7 +61,7 @@ from .model import (
     Source,
     Witness,
 )
-from .normalise import Token, normalise, tokenise
+from .normalise import Token, tokenise
 from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .scanning import starting_with
@@ -152,13 +152,7 @@ def _mark_copies(prepared: list[_Prepared]) -> list[_Prepared]:
     """Wire copies (the same paragraphs under other bylines) form one group."""
     keys: list[set[str]] = []
     for prep in prepared:
-        keys.append(
-            {
-                normalise(prep.doc.text[p.start : p.end]).text.casefold()
-                for p in prep.layout.paragraphs
-                if p.end - p.start > 40
-            }
-        )
+        keys.append({p.key for p in prep.layout.paragraphs if p.end - p.start > 40})
     holders: defaultdict[str, list[int]] = defaultdict(list)  # paragraph -> documents
     for i in sorted(range(len(prepared)), key=lambda i: prepared[i].doc.id):
         prepared[i].group = prepared[i].doc.id
