@@ -177,19 +177,22 @@ _DATE_STAMP = starting_with(
 )
 
 
-def _date_in_text(prep: _Prepared, default_year: int | None) -> str | None:
-    """A publication date read from the article itself: its latest full date outside the
-    page chrome, else the day its call sentence names ("on Thursday (May 8)")."""
+def _printed_date(prep: _Prepared) -> str | None:
+    """A publication date the article prints: a "Published ..." stamp, else its latest
+    full date outside the page chrome."""
     text = prep.doc.text
     stamp = _DATE_STAMP.search(text)
     if stamp and (day := parse_date(stamp.group(1))):
         return day.isoformat()
     kept = "\n".join(text[p.start : p.end] for p in prep.layout.paragraphs)
-    latest = latest_full_date(kept)
-    if latest or default_year is None or prep.doc.role == Role.OFFICIAL:
-        return latest  # an official text's "today" is dated by the articles that report it
+    return latest_full_date(kept)
+
+
+def _call_day(prep: _Prepared, default_year: int) -> str | None:
+    """The day the article's call sentence names ("on Thursday (May 8)"): what dates an
+    article that prints no full date."""
     spans = tuple((s.start, s.end, s.paragraph) for s in prep.layout.sentences)
-    days = [day for _, day, _ in call_dates(text, spans, None, default_year)]
+    days = [day for _, day, _ in call_dates(prep.doc.text, spans, None, default_year)]
     return max(days).isoformat() if days else None
 
 
@@ -280,16 +283,19 @@ def _read(
 def _date_documents(prepared: list[_Prepared], notices: list[Notice]) -> int | None:
     """Date the undated from their text; an official text dated only by its file name
     says so. Returns the year most documents share (for dates printed without one)."""
+    undated = [p for p in prepared if p.doc.date is None]
+    printed = [_printed_date(p) for p in undated]
     default_year = _default_year(
         [p.doc for p in prepared]
-        + [replace(p.doc, date=_date_in_text(p, None)) for p in prepared if p.doc.date is None]
+        + [replace(p.doc, date=day) for p, day in zip(undated, printed, strict=True)]
     ) or _default_year(  # no dated text at all: a year printed anywhere, a caption's too
         [replace(p.doc, date=latest_full_date(p.doc.text)) for p in prepared]
     )
-    for prep in prepared:
-        if prep.doc.date is None:
-            found = _date_in_text(prep, default_year)
-            prep.doc = replace(prep.doc, date=found, date_source="text" if found else None)
+    for prep, found in zip(undated, printed, strict=True):
+        # an official text's "today" is dated by the articles that report it
+        if found is None and default_year is not None and prep.doc.role != Role.OFFICIAL:
+            found = _call_day(prep, default_year)
+        prep.doc = replace(prep.doc, date=found, date_source="text" if found else None)
     notices.extend(
         Notice(p.doc.path, "dated from its file name: no date in its text or metadata")
         for p in prepared
