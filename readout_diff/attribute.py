@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, relative_days
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .normalise import Token
 from .scanning import starting_with
@@ -493,11 +493,11 @@ def _date_votes(
     votes: dict[dt.date, float] = defaultdict(float)
     if post_date:
         votes[post_date] += 3.0
-    unit_text = ctx.text[unit_start:unit_end]
     relative_ref = post_date or ctx.reference
-    for mention in find_dates(unit_text):
-        if mention.relative == 0 and relative_ref:
-            votes[relative_ref] += 1.5
+    if relative_ref:
+        for days in relative_days(ctx.text[unit_start:unit_end]):
+            if days == 0:
+                votes[relative_ref] += 1.5
     # the last call date printed at or before the unit (call_dates are in text order)
     before = bisect_right(ctx.call_dates, unit_start, key=lambda call: call[0])
     if before:

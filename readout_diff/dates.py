@@ -113,9 +113,18 @@ def find_dates(text: str) -> list[DateMention]:
         if not any(m.end() + gap in starts for gap in range(4)):
             found.append(DateMention(m.start(), m.end(), weekday=WEEKDAYS.index(m.group().lower())))
     for m in _RELATIVE.finditer(text):
-        offset = -1 if m.group().lower() == "yesterday" else 0
-        found.append(DateMention(m.start(), m.end(), relative=offset))
+        found.append(DateMention(m.start(), m.end(), relative=_days_from_today(m)))
     return sorted(found, key=lambda d: d.start)
+
+
+def relative_days(text: str) -> list[int]:
+    """The days a text names relative to its document's date ("today" 0, "yesterday" -1),
+    in order: all some callers need of `find_dates`, without its full-date patterns."""
+    return [_days_from_today(m) for m in _RELATIVE.finditer(text)]
+
+
+def _days_from_today(match: re.Match[str]) -> int:
+    return -1 if match.group().lower() == "yesterday" else 0
 
 
 def parse_date(value: str) -> dt.date | None:

@@ -184,11 +184,7 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         return Attributed(None, None)
     votes: Counter[str] = Counter()
     for text in texts:
-        found: Counter[str] = Counter()
-        for match in _ANY_CASE_OFFICE.finditer(text):
-            before = text[max(0, match.start() - 30) : match.start()]
-            if country in _countries(before):
-                found[_office_name(match)] += 1
+        found = Counter(office for office, before in _offices_after(text) if country in before)
         if found:
             votes[found.most_common(1)[0][0]] += 1
     name = country_names().get(country, country.partition(":")[2].upper())
@@ -196,6 +192,16 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         return Attributed(f"{name}'s government", "the counterpart's side, no office named")
     office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return Attributed(f"{name}'s {office}", f"credited by {count} of {len(texts)} documents")
+
+
+@lru_cache(maxsize=1024)
+def _offices_after(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each office a text names in any case, with the countries named in the 30 characters
+    before it: read once per text, whichever counterpart asks."""
+    return tuple(
+        (_office_name(match), _countries(text[max(0, match.start() - 30) : match.start()]))
+        for match in _ANY_CASE_OFFICE.finditer(text)
+    )
 
 
 # --- naming a found readout ---------------------------------------------------------
