@@ -249,7 +249,12 @@ class _Siblings:
 
     @classmethod
     def of(cls, base_tokens: list[Token], members: list[Candidate]) -> _Siblings:
-        ranges = {id(m): matched_range(base_tokens, m.tokens) for m in members}
+        return cls.indexed(members, {id(m): matched_range(base_tokens, m.tokens) for m in members})
+
+    @classmethod
+    def indexed(
+        cls, members: list[Candidate], ranges: dict[int, tuple[int, int, int, int]]
+    ) -> _Siblings:
         first_ends: dict[str, list[tuple[int, int]]] = defaultdict(list)
         last_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
         quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
