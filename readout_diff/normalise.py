@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -28,12 +29,25 @@ _FOLD["…"] = "..."
 _FOLD.update({chr(c): "" for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]})
 
 
+# What most characters of an article that need a look become: one character for one.
+# A text whose every such character is one of these keeps its offsets as they are.
+_ONE_FOR_ONE = str.maketrans(
+    {
+        **{q: '"' for q in DOUBLE_QUOTES},
+        **{q: "'" for q in SINGLE_QUOTES},
+        **{d: "-" for d in DASHES},
+        **{w: " " for w in "\t\n\x0c\r\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"},
+        **{chr(w): " " for w in range(0x2000, 0x200B)},
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
     """Normalised text plus, for each of its characters, the original offset."""
 
     text: str
-    origin: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    origin: Sequence[int]  # len(text) + 1 entries; the last is len(original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) span back to original offsets."""
@@ -48,6 +62,31 @@ def normalise(text: str) -> NormalisedText:
     Also repairs two typesetting slips that split a word: a backslash escaping a quote
     (\\") and a space inside a hyphenated word ("de -escalation").
     """
+    return _one_for_one(text) or _normalise_each(text)
+
+
+def _one_for_one(text: str) -> NormalisedText | None:
+    """Most of an article needs only its quotes, dashes and spaces folded, one character
+    for one: done with `str.translate`, offsets kept as they are. None when any character
+    needs more (NFKC, dropping, a run of spaces, a repaired slip)."""
+    folded = text.translate(_ONE_FOR_ONE)
+    if not (
+        folded.isascii()
+        and folded.isprintable()
+        and "\\" not in folded
+        and "  " not in folded
+        and folded[:1] != " "
+        and folded[-1:] != " "
+    ):
+        return None
+    joined = _QUOTE_FOR_APOSTROPHE.sub("'", folded)
+    if _SPLIT_HYPHEN.search(joined):
+        return None
+    return NormalisedText(joined, range(len(text) + 1))
+
+
+def _normalise_each(text: str) -> NormalisedText:
+    """`normalise`, character by character, with a map back to the original offsets."""
     chars: list[str] = []
     origin: list[int] = []
     pos = 0
@@ -142,7 +181,7 @@ def tokenise(text: str, base_offset: int = 0) -> list[Token]:
     for match in _TOKEN.finditer(norm.text):
         value = match.group()
         at, stop = match.span()
-        start, end = origin[at], origin[stop - 1] + 1
+        start = origin[at]
         kind = match.lastgroup
         if kind == "word" and "." in value and _GLUED.fullmatch(value):
             # "violence.The": two words glued by a missing space; split them.
@@ -150,19 +189,14 @@ def tokenise(text: str, base_offset: int = 0) -> list[Token]:
             tokens.extend(_split_glued(text, norm, at, head, tail, base_offset))
             continue
         is_word = kind == "word" or kind == "abbr"
-        tokens.append(
-            Token(
-                start + base_offset,
-                end + base_offset,
-                text[start:end],
-                value,
-                match_key(value) if is_word else _mark_key(value, kind),
-                is_word,
-            )
-        )
+        key = match_key(value) if is_word else _mark_key(value, kind)
+        end = origin[stop - 1] + 1
+        fields = (start + base_offset, end + base_offset, text[start:end], value, key, is_word, "")
+        tokens.append(_new_tuple(Token, fields))  # Token(*fields), without its Python __new__
     return tokens
 
 
+_new_tuple = tuple.__new__
 _GLUED = re.compile(r"\w*[a-z]{2}\.[A-Z][a-z]+")
 
 

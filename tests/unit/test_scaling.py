@@ -194,3 +194,31 @@ def test_relative_days_are_the_relative_mentions_of_find_dates() -> None:
     text = "Today, on May 1, he said yesterday's call and this morning's talks; tonight, Monday."
     assert relative_days(text) == [m.relative for m in find_dates(text) if m.relative is not None]
     assert relative_days(text) == [0, -1, 0, 0]
+
+
+def test_normalising_one_character_for_one_is_normalising_each() -> None:
+    """The fast path of `normalise` (a translation table, offsets kept) gives what the
+    character-by-character path gives, and declines whatever it cannot do alike."""
+    from readout_diff.normalise import (
+        DASHES,
+        DOUBLE_QUOTES,
+        INVISIBLE,
+        SINGLE_QUOTES,
+        _normalise_each,
+        _one_for_one,
+    )
+
+    odd = "ab s-.'\"\\\t\n\x0b\x1c\x85\xa0\u2000\u2009\u2028\u3000\u0301é…ﬁ"
+    alphabet = list(odd + DOUBLE_QUOTES + SINGLE_QUOTES + DASHES + INVISIBLE)
+    rng = random.Random(5)
+    fast = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9)))
+        found = _one_for_one(text)
+        if found is not None:
+            each = _normalise_each(text)
+            assert (found.text, tuple(found.origin)) == (each.text, tuple(each.origin)), text
+            fast += 1
+    assert 2000 < fast < 20000  # both paths taken
+    assert _one_for_one("He said \u201cyes\u201d \u2013 twice.") is not None
+    assert _one_for_one("two  spaces") is None and _one_for_one("an ellipsis\u2026") is None
