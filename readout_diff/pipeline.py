@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import ParamSpec, TypeVar
 
 from .align import (
     Aligner,
@@ -70,6 +72,8 @@ from .speakers import speaker_head
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,27 @@ def _tokens_in(sentence_tokens: list[Token], start: int, end: int) -> list[Token
     return [t for t in sentence_tokens if t.start >= start and t.end <= end]
 
 
+def _cyclic_gc_paused(engine: Callable[P, T]) -> Callable[P, T]:
+    """Run without Python's cyclic garbage collector, then restore it as it was. A long
+    article makes millions of tokens that live until the run ends, and the collector
+    would walk them all again and again: a tenth of the time on a 5 MB input. Reference
+    counting still frees whatever the run drops; the few reference cycles it makes
+    (candidates and the sentences they joined) are collected once it returns."""
+
+    @wraps(engine)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return engine(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_cyclic_gc_paused
 def run(
     sources: Sequence[Source],
     specs: Sequence[ReadoutSpec] = (),

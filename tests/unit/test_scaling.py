@@ -222,3 +222,25 @@ def test_normalising_one_character_for_one_is_normalising_each() -> None:
     assert 2000 < fast < 20000  # both paths taken
     assert _one_for_one("He said \u201cyes\u201d \u2013 twice.") is not None
     assert _one_for_one("two  spaces") is None and _one_for_one("an ellipsis\u2026") is None
+
+
+def test_the_engine_pauses_the_cyclic_collector_and_restores_it() -> None:
+    import gc
+
+    from readout_diff.model import Role, Source
+
+    seen: list[bool] = []
+    text = "Secretary Ann Lee spoke with Foreign Minister Bo Chan on May 1. “We agreed,” he said."
+
+    def progress(stage: str, done: int, total: int) -> None:
+        seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    pipeline.run([Source("a", text, Role.REPORT)], progress=progress)
+    assert seen and not any(seen) and gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.run([Source("a", text, Role.REPORT)])
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
