@@ -90,9 +90,10 @@ _OFFICES = [
     ("Kremlin", r"Kremlin"),
     ("United Nations", r"United\s+Nations|\bU\.?N\.?\b\s+(?:spokes|chief|Secretary)"),
 ]
-_OFFICE_INITIALS = "DEFKMPSUW"  # every office's name above starts with one of these
+# every office's name above starts with one of these, then one of the second letters
+_OFFICE_INITIALS, _OFFICE_SECOND = "DEFKMPSUW", "CEFMNehinortx."
 _OFFICE_ALTERNATIVES = "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
-_OFFICE_PATTERN = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES)
+_OFFICE_PATTERN = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES, then=_OFFICE_SECOND)
 
 
 def issuer_of(
@@ -171,7 +172,9 @@ def _countries(text: str) -> frozenset[str]:
     return frozenset(e for t in tokens if (e := entity_of(t)) and e.startswith("country:"))
 
 
-_ANY_CASE_OFFICE = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES, re.I)  # "foreign ministry"
+_ANY_CASE_OFFICE = starting_with(
+    _OFFICE_INITIALS, _OFFICE_ALTERNATIVES, re.I, then=_OFFICE_SECOND
+)  # "foreign ministry"
 
 
 def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attributed:

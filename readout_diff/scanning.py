@@ -14,14 +14,15 @@ from collections.abc import Iterable
 
 
 def starting_with(
-    initials: str, pattern: str, flags: int = 0, *, word: bool = False
+    initials: str, pattern: str, flags: int = 0, *, word: bool = False, then: str = ""
 ) -> re.Pattern[str]:
     """`pattern`, tried only where the text holds one of `initials` (in any case with
-    re.IGNORECASE), and with `word` only where a word starts (the `\\b` the pattern would
-    begin with: tested first, as it is the cheaper test). Every match of `pattern` must
-    start with one of `initials`."""
+    re.IGNORECASE), followed by one of `then` if given, and with `word` only where a word
+    starts (the `\\b` the pattern would begin with: tested first, as it is the cheaper
+    test). Every match of `pattern` must start so."""
     boundary = r"\b" if word else ""
-    return re.compile(f"{boundary}(?=[{initials}])(?:{pattern})", flags)
+    second = f"[{then}]" if then else ""
+    return re.compile(f"{boundary}(?=[{initials}]{second})(?:{pattern})", flags)
 
 
 def initials_of(words: Iterable[str]) -> str:

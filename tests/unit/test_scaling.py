@@ -150,8 +150,17 @@ def _article_texts() -> list[str]:
     files = sorted((ROOT / "seeds").glob("*.txt"))
     for story in sorted(s for s in stories.iterdir() if s.name != BLIND):
         files += sorted(story.glob("articles/*.md"))
-    texts = [f.read_text("utf-8") for f in files]
-    return texts + [t.upper() for t in texts[:3]] + [t.lower() for t in texts[:3]]
+    texts = [f.read_text("utf-8") for f in files] + [EVERY_OFFICE]
+    return texts + [t.upper() for t in texts[-4:]] + [t.lower() for t in texts[-4:]]
+
+
+EVERY_OFFICE = (  # each way `identity` spells an office, in any case below
+    "State Department, Department of State, DoS, White House, Foreign Office, Foreign, "
+    "Commonwealth & Development Office, FCDO, Foreign Ministry, Ministry of External "
+    "Affairs, External Affairs Ministry, MFA, MEA, Prime Minister's Office, PMO, "
+    "Presidential Administration, Presidency, Kremlin, United Nations, U.N. chief, UN "
+    "spokesman. Monday, Jan 5, 2025, 5 March 2024, today, both calls."
+)
 
 
 SCANNING = {
@@ -161,7 +170,7 @@ SCANNING = {
     "identity": [identity._OFFICE_PATTERN, identity._ANY_CASE_OFFICE],
     "pipeline": [pipeline._DATE_STAMP, pipeline._ANNOUNCES_CALL],
 }
-_WRAPPED = re.compile(r"(?P<word>\\b)?\(\?=\[(?P<initials>[^\]]*)\]\)\(\?:(?P<pattern>.*)\)", re.S)
+_WRAPPED = re.compile(r"(?P<word>\\b)?\(\?=\[[^\]]*\](?:\[[^\]]*\])?\)\(\?:(?P<pattern>.*)\)", re.S)
 
 
 @pytest.mark.parametrize("module", sorted(SCANNING))
