@@ -253,3 +253,20 @@ def test_the_engine_pauses_the_cyclic_collector_and_restores_it() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_normalise_patterns_that_look_behind_what_they_match() -> None:
+    from readout_diff.normalise import _QUOTE_FOR_APOSTROPHE, _SPLIT_HYPHEN
+
+    plain = {  # as they were written: a look-behind first, tried at every position
+        _QUOTE_FOR_APOSTROPHE: re.compile(r'(?<=[a-z]s)"(?= [a-z])'),
+        _SPLIT_HYPHEN: re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)"),
+    }
+    odd = 'the leaders" talks, as" a, "s" x, de -escalation, de- escalation, a - b, 9 -9, é -é'
+    for fast, slow in plain.items():
+        found = 0
+        for text in [*_article_texts(), odd]:
+            expected = [m.span() for m in slow.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == expected
+            found += len(expected)
+        assert found
