@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .documents import MAX_BYTES
-from .errors import ReadoutSpecError
+from .errors import UNUSABLE_PATH, ReadoutSpecError
 from .inputs import read_paths
 from .model import InputError, Result, Role, Source
 from .pipeline import Options, Progress, run
@@ -31,7 +31,7 @@ def _names_a_path(item: str) -> bool:
         return False
     try:
         return Path(item).exists()
-    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+    except UNUSABLE_PATH:
         return False
 
 

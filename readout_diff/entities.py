@@ -19,6 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
+from .lexicon import strip_possessive
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -173,16 +174,8 @@ class Gazetteer:
         )
 
 
-def _strip_possessive(norm: str) -> tuple[str, bool]:
-    if norm.endswith("'s") and len(norm) > 2:
-        return norm[:-2], True
-    if norm.endswith("s'"):
-        return norm[:-1], True
-    return norm, False
-
-
 def _alias_form(token: Token, case_sensitive: bool) -> str:
-    text = _strip_possessive(token.norm)[0]
+    text = strip_possessive(token.norm)
     return text if case_sensitive else text.casefold()
 
 
@@ -226,7 +219,7 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
             continue
         length, alias = match
         parts = tokens[i : i + length]
-        _, possessive = _strip_possessive(parts[-1].norm)
+        possessive = strip_possessive(parts[-1].norm) != parts[-1].norm
         out.append(
             Token(
                 parts[0].start,
@@ -250,7 +243,7 @@ def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Ali
         if i + length > len(tokens):
             continue
         window = tokens[i : i + length]
-        if any(_strip_possessive(t.norm)[1] for t in window[:-1]):
+        if any(strip_possessive(t.norm) != t.norm for t in window[:-1]):
             continue
         exact = tuple(_alias_form(t, True) for t in window)
         alias = gaz.phrases.get(exact)
@@ -499,7 +492,7 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or low in _SKIP_INSIDE:
             break
-        name.insert(0, _strip_possessive(tok.norm)[0])
+        name.insert(0, strip_possessive(tok.norm))
     body = [t for t in tokens if not (entity_of(t) or "").startswith("country:")]
     name = [n for n in name if n not in {"."}]
     if not name or not any(len(n) > 2 for n in name) or name[-1].casefold() in _BODIES:
@@ -514,6 +507,11 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
 
 def _entity_key(name: Sequence[str]) -> str:
     return "person:" + name[-1].casefold()
+
+
+def surname_key(name: str) -> str:
+    """The "person:<surname>" key of a name as written ("Wang Yi" -> "person:yi")."""
+    return _entity_key(name.split())
 
 
 _BETWEEN_CALL_AND_PARTNER = frozenset(
@@ -823,7 +821,7 @@ def detect_cast(
             subjects.update(_readout_subjects(line, tokens))
     tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
-        tally.calling[_entity_key(hint.split())] += 100
+        tally.calling[surname_key(hint)] += 100
     principal_key = _principal_key(tally)
     callers = {k for k, v in tally.calling.items() if v > tally.called[k] and k != principal_key}
     people, others = [], []
@@ -847,7 +845,7 @@ def detect_cast(
     office = tuple(p for p in others if principal and _same_office(p, principal))
     third = tuple(p for p in others if p not in office)
     # people only third parties phoned are in calls of their own, not the principal's
-    theirs = {_entity_key(p.label.split()) for p in third}
+    theirs = {surname_key(p.label) for p in third}
     elsewhere = tuple(
         p for p in people if tally.callers_of[p.id] and tally.callers_of[p.id] <= theirs
     )
@@ -925,7 +923,7 @@ def _cast_gazetteer(
     for person in office:
         _add_names(gaz, person, PRINCIPAL)
     for person in third:
-        _add_names(gaz, person, _entity_key(person.label.split()))
+        _add_names(gaz, person, surname_key(person.label))
     if principal is None:
         return gaz
     named = bool(principal.aliases)  # a principal known only by title has no name forms
@@ -996,7 +994,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
     for spec in specs:
         name = spec.counterpart
         aliases = spec.aliases
-        key = _entity_key(name.split())
+        key = surname_key(name)
         country = None
         for phrase in (spec.country, *aliases):
             if not phrase:
@@ -1022,7 +1020,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
 
 def person_key(person: Person) -> str:
     """The "person:<surname>" key a person's name gives, whatever entity they stand for."""
-    return _entity_key(person.label.split())
+    return surname_key(person.label)
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..attribute import call_partners
+from ..attribute import CALL_NOUNS, SPEAKING_VERBS, call_partners
 from ..entities import Cast, canonicalise, detect_cast, entity_of
 from ..model import Document
 from ..normalise import Token, tokenise
@@ -357,12 +357,11 @@ def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
     )
 
 
-_NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
+_NOT_PINS = SPEAKING_VERBS | {"speaks"}  # "X speaks with Y" pins nothing either
 
 
 _CALL_PHRASE = re.compile(
-    r"\b(?:calls?|conversations?|readouts?|talks|meetings?|phone)\b\W+(?:\w+\W+){0,3}?"
-    r"(?:with|of|on|between)\b",
+    rf"\b(?:{'|'.join(sorted(CALL_NOUNS))})\b\W+(?:\w+\W+){{0,3}}?(?:with|of|on|between)\b",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,7 @@ from .. import corpus
 from ..corpus import Plan, Record, Summary, WindowResult
 from ..diagnostics import ExitCode, error
 from ..documents import MAX_BYTES, TEXT_SUFFIXES, InputProblem, parse
+from ..errors import PARSE_FAILURES
 
 
 def stream(
@@ -118,7 +119,7 @@ def _documents(
     except InputProblem as problem:
         yield origin, str(problem)
         return
-    except (ValueError, LookupError, RecursionError, ImportError) as problem:
+    except PARSE_FAILURES as problem:
         yield origin, f"cannot be parsed: {problem}"
         return
     for number, doc in enumerate(docs, 1):
