@@ -55,7 +55,9 @@ def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], lis
     return sources + read, errors + read_errors
 
 
-def analyse(
+# The public entry point: its options are keyword-only, named at every call, and a record
+# of them would break every caller, so the argument count is allowed here.
+def analyse(  # noqa: PLR0913
     inputs: Sequence[TextOrPath],
     *,
     official: Sequence[TextOrPath] = (),
