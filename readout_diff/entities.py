@@ -572,6 +572,8 @@ def _title_before(tokens: Sequence[Token], i: int) -> str | None:
     return " ".join(words)
 
 
+# Words that never make a title on their own ("Mr spoke to" has no title). Not the
+# `speakers` honorifics, which are every word that may stand before a surname ("Secretary").
 _HONORIFICS = frozenset(["mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "his", "her"])
 
 
