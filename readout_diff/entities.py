@@ -174,8 +174,14 @@ class Gazetteer:
         )
 
 
+def _strip_possessive(norm: str) -> tuple[str, bool]:
+    """`lexicon.strip_possessive`, and whether there was a possessive to strip."""
+    owner = strip_possessive(norm)
+    return owner, owner != norm
+
+
 def _alias_form(token: Token, case_sensitive: bool) -> str:
-    text = strip_possessive(token.norm)
+    text = _strip_possessive(token.norm)[0]
     return text if case_sensitive else text.casefold()
 
 
@@ -219,7 +225,7 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
             continue
         length, alias = match
         parts = tokens[i : i + length]
-        possessive = strip_possessive(parts[-1].norm) != parts[-1].norm
+        _, possessive = _strip_possessive(parts[-1].norm)
         out.append(
             Token(
                 parts[0].start,
@@ -243,7 +249,7 @@ def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Ali
         if i + length > len(tokens):
             continue
         window = tokens[i : i + length]
-        if any(strip_possessive(t.norm) != t.norm for t in window[:-1]):
+        if any(_strip_possessive(t.norm)[1] for t in window[:-1]):
             continue
         exact = tuple(_alias_form(t, True) for t in window)
         alias = gaz.phrases.get(exact)
@@ -492,7 +498,7 @@ def _finish(tokens: list[Token]) -> list[_Mention]:
         low = tok.norm.casefold()
         if tok.tier or low in TITLE_WORDS or low in _SKIP_INSIDE:
             break
-        name.insert(0, strip_possessive(tok.norm))
+        name.insert(0, _strip_possessive(tok.norm)[0])
     body = [t for t in tokens if not (entity_of(t) or "").startswith("country:")]
     name = [n for n in name if n not in {"."}]
     if not name or not any(len(n) > 2 for n in name) or name[-1].casefold() in _BODIES:
