@@ -19,6 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
+from .lexicon import strip_possessive
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -174,11 +175,9 @@ class Gazetteer:
 
 
 def _strip_possessive(norm: str) -> tuple[str, bool]:
-    if norm.endswith("'s") and len(norm) > 2:
-        return norm[:-2], True
-    if norm.endswith("s'"):
-        return norm[:-1], True
-    return norm, False
+    """`lexicon.strip_possessive`, and whether there was a possessive to strip."""
+    owner = strip_possessive(norm)
+    return owner, owner != norm
 
 
 def _alias_form(token: Token, case_sensitive: bool) -> str:
@@ -516,6 +515,11 @@ def _entity_key(name: Sequence[str]) -> str:
     return "person:" + name[-1].casefold()
 
 
+def surname_key(name: str) -> str:
+    """The "person:<surname>" key of a name as written ("Wang Yi" -> "person:yi")."""
+    return _entity_key(name.split())
+
+
 _BETWEEN_CALL_AND_PARTNER = frozenset(
     [
         "late",
@@ -574,6 +578,8 @@ def _title_before(tokens: Sequence[Token], i: int) -> str | None:
     return " ".join(words)
 
 
+# Words that never make a title on their own ("Mr spoke to" has no title). Not the
+# `speakers` honorifics, which are every word that may stand before a surname ("Secretary").
 _HONORIFICS = frozenset(["mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "his", "her"])
 
 
@@ -823,7 +829,7 @@ def detect_cast(
             subjects.update(_readout_subjects(line, tokens))
     tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
-        tally.calling[_entity_key(hint.split())] += 100
+        tally.calling[surname_key(hint)] += 100
     principal_key = _principal_key(tally)
     callers = {k for k, v in tally.calling.items() if v > tally.called[k] and k != principal_key}
     people, others = [], []
@@ -847,7 +853,7 @@ def detect_cast(
     office = tuple(p for p in others if principal and _same_office(p, principal))
     third = tuple(p for p in others if p not in office)
     # people only third parties phoned are in calls of their own, not the principal's
-    theirs = {_entity_key(p.label.split()) for p in third}
+    theirs = {surname_key(p.label) for p in third}
     elsewhere = tuple(
         p for p in people if tally.callers_of[p.id] and tally.callers_of[p.id] <= theirs
     )
@@ -925,7 +931,7 @@ def _cast_gazetteer(
     for person in office:
         _add_names(gaz, person, PRINCIPAL)
     for person in third:
-        _add_names(gaz, person, _entity_key(person.label.split()))
+        _add_names(gaz, person, surname_key(person.label))
     if principal is None:
         return gaz
     named = bool(principal.aliases)  # a principal known only by title has no name forms
@@ -996,7 +1002,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
     for spec in specs:
         name = spec.counterpart
         aliases = spec.aliases
-        key = _entity_key(name.split())
+        key = surname_key(name)
         country = None
         for phrase in (spec.country, *aliases):
             if not phrase:
@@ -1022,7 +1028,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
 
 def person_key(person: Person) -> str:
     """The "person:<surname>" key a person's name gives, whatever entity they stand for."""
-    return _entity_key(person.label.split())
+    return surname_key(person.label)
 
 
 @lru_cache(maxsize=8192)

@@ -222,9 +222,11 @@ def body(text: str) -> str:
     return text.split("---\n", 2)[2]
 
 
-def diff(kind: str, base: str, witness: str, substantive: bool, text: str, at: int) -> Difference:
-    """A difference whose witness words stand at `text.find(witness, at)`."""
-    start = text.find(witness, at) if witness else at
+def diff(kind: str, base: str, witness: str, substantive: bool, at: tuple[str, int]) -> Difference:
+    """A difference whose witness words stand in `text` from `offset` on: `at` is (text,
+    offset)."""
+    text, offset = at
+    start = text.find(witness, offset) if witness else offset
     return Difference(
         DifferenceKind(kind), base, witness, substantive, 0, len(base), start, start + len(witness)
     )
@@ -251,8 +253,8 @@ def hand_made_result(story: Path) -> Result:
         daily,
         VERBATIM + ",",
         "quote",
-        diff("typography", ".", ",", False, daily, daily.index(VERBATIM)),
-        diff("addition", "", "immediate", True, daily, 0),  # a false flag on a verbatim quote
+        diff("typography", ".", ",", False, (daily, daily.index(VERBATIM))),
+        diff("addition", "", "immediate", True, (daily, 0)),  # a false flag on a verbatim quote
     )
     quoted_times = witness("times", times, SENTENCE_2, "quote")
     changed = witness(
@@ -260,9 +262,9 @@ def hand_made_result(story: Path) -> Result:
         times,
         'Secretary Whitlock "encouraged Kenya to restore direct communications with Tanzania,"',
         "paraphrase",
-        diff("addition", "", 'Whitlock "', True, times, 0),  # outside the quote: not its own
-        diff("wording_change", "re-establish", "restore", False, times, 0),  # flag wrong
-        diff("omission", "The", "", True, times, times.index("Kenya")),  # invented
+        diff("addition", "", 'Whitlock "', True, (times, 0)),  # outside the quote: not its own
+        diff("wording_change", "re-establish", "restore", False, (times, 0)),  # flag wrong
+        diff("omission", "The", "", True, (times, times.index("Kenya"))),  # invented
     )
     decoy = witness(
         "daily", daily, "Kenya will never accept any violation of its territory.", "quote"
