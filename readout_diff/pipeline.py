@@ -35,10 +35,11 @@ from .attribute import (
 )
 from .contrast import contrast
 from .counterpart import (
+    Side,
     counterpart_readouts,
-    counterpart_side,
     counterpart_subject,
     lead_and_unit,
+    side_of,
     speaker_is_counterpart,
 )
 from .dates import leading_date_line, parse_date
@@ -226,7 +227,7 @@ def run(
     docs = [p.doc for p in prepared]
     cast = _cast_of(prepared, specs)
     encoder = Encoder()
-    sides: dict[int, str] = {}  # candidates credited to the counterpart's own readout
+    sides: dict[int, Side] = {}  # candidates of the counterpart's side
     officials = _read_officials(prepared, cast, encoder, default_year, specs)
     candidates = [
         candidate
@@ -255,8 +256,8 @@ def run(
     own_side, taken = counterpart_readouts(
         [c for c in leftovers if id(c) in sides], sides, readouts, cast
     )
-    for key, clusters in own_side:
-        entries: list[Entry] = [(c, list(c.members), {}) for c in clusters]
+    for key, sentences in own_side:
+        entries: list[Entry] = [(c, members, {}) for c, members in sentences]
         readout = _readout(key, entries, cast, specs, [], [], options)
         readouts.append(identify_counterpart_side(readout, cast, by_id, call_days, specs))
     unassigned.extend(
@@ -405,11 +406,11 @@ def _without_readouts(docs: list[Document], readouts: list[Readout]) -> list[Not
 
 
 def _candidates_of(
-    prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, str] | None = None
+    prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, Side] | None = None
 ) -> list[Candidate]:
     """Every unit of a report as a candidate for alignment, with its evidence and, when
-    it may not start a readout sentence of its own, why. A passage the article credits to
-    the counterpart's side's readout goes into `sides` (candidate id -> counterpart)."""
+    it may not start a readout sentence of its own, why. A passage of the counterpart's
+    side (credited to their readout, or their reported speech) goes into `sides`."""
     out = []
     for unit in prep.units:
         assert prep.context is not None
@@ -451,8 +452,8 @@ def _candidates_of(
             reason,
             evidence,
         )
-        if reason is not None and sides is not None:
-            side = counterpart_side(prep.context, unit, context, cast)
+        if sides is not None:
+            side = side_of(prep.context, unit, toks, context, cast, reason is not None)
             if side is not None:
                 sides[id(candidate)] = side
         out.append(candidate)
