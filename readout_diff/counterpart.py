@@ -85,6 +85,15 @@ def _speech_witnesses(
     return out
 
 
+def _agreed_speech(speech: list[Candidate], cast: Cast) -> list[Sentence]:
+    """Sentences the counterpart's side's reported speech tells where two independent
+    outlets agree on it (the caller's side's are found the same way without an official
+    text); never a readout by themselves."""
+    trial = Aligner(cast, [])
+    trial.run_paraphrase(speech)
+    return [(c, list(c.members)) for c in trial.clusters if len({m.group for m in c.members}) >= 2]
+
+
 def _best_match(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
     """Reported speech may follow any of the translations quoted: its best match."""
     codes = {
@@ -341,6 +350,10 @@ def counterpart_readouts(
         own = found.country if found else None
         added = _speech_witnesses(clusters, speech, reported, own, cast)
         sentences = [(c, [*c.members, *added.get(id(c), [])]) for c in clusters]
+        joined = {id(m) for _, members in sentences for m in members}
+        sentences += _agreed_speech(
+            [c for c in speech if id(c) in reported and id(c) not in joined], cast
+        )
         day = _side_day(person, readouts, credited, cast)
         out.append((ReadoutKey(person, day), sentences))
         taken.update(id(originals[id(m)]) for _, members in sentences for m in members)

@@ -105,3 +105,20 @@ def test_reported_speech_alone_makes_no_readout_of_the_counterparts_side() -> No
     )
     result = analyse([Source("a.txt", told), Source("b.txt", told.replace("told", "urged"))])
     assert [r.issuer for r in result.readouts] == ["State Department"]
+
+
+def test_their_side_told_alike_by_two_outlets_is_a_sentence_of_its_readout() -> None:
+    """A sentence of the counterpart's account that no one quotes, told in reported speech
+    by two independent outlets, stands in its readout (built on the quoted sentence);
+    told by one outlet only, it does not."""
+    told = [
+        "Eriksen told Halvorsen that Norway would expand its Arctic patrols next year.",
+        "Eriksen said Oslo will expand Arctic patrols next year, according to Norwegian media.",
+    ]
+    both = _own(_analyse(*(PLAIN + t + "\n" for t in told)))
+    assert len(both.sentences) == 2
+    (agreed,) = [s for s in both.sentences if "patrols" in s.text]
+    assert sorted(w.document for w in agreed.witnesses) == ["c0", "c1"]
+    assert [s.text for s in _own(_analyse(PLAIN + told[0] + "\n")).sentences] == [
+        s.text for s in _own(_analyse()).sentences
+    ]
