@@ -213,7 +213,7 @@ def _reporting_counterpart(
     context: DocumentContext, unit: Unit, tokens: list[Token], cast: Cast
 ) -> Person | None:
     """The counterpart whose side is the subject of a reporting or action verb, before the
-    caller's side is: named, titled, or their country ("Wang told Rubio that ...", "the
+    caller is named as one: named, titled, or their country ("Wang told Rubio that ...", "the
     Chinese minister said ...", "Beijing urged ...", "..., stressed Wang"), or "he" or
     "she" opening the sentence when the last person named before it is that counterpart."""
     seen = 0  # words before this one
@@ -225,11 +225,13 @@ def _reporting_counterpart(
         word = token.norm.casefold()
         if previous in _BEFORE_OBJECT:
             person = None  # "told Wang", "with Beijing": the object
+        elif entity == PRINCIPAL:
+            return None  # "Rubio, a longtime China hawk, spoke ...": the caller's words
         elif word in _PRONOUNS and seen < 2:
             person = _named_before(context, unit.sentence, cast)
         else:
             person = _of_side(entity, cast)
-        if (person is not None or entity == PRINCIPAL) and _reports(tokens, i):
+        if person is not None and _reports(tokens, i):
             return person
         seen, previous = seen + 1, word
     return None

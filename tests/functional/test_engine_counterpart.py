@@ -74,14 +74,23 @@ def test_the_counterparts_account_in_reported_speech_joins_its_readout(speech: s
     assert all(w.document != "c0" for r in caller for s in r.sentences for w in s.witnesses)
 
 
-def test_the_same_words_from_the_callers_side_stay_out_of_the_counterparts_readout() -> None:
-    """ "He" after the caller was last named is the caller reporting; a few shared words
-    in no long run are not enough without the counterpart's side reporting them."""
-    speech = (
+@pytest.mark.parametrize(
+    "speech",
+    [
+        # "He" after the caller was last named is the caller reporting
         "Halvorsen raised the fishing quotas.\n\nHe said Washington must act responsibly "
-        "and play a constructive part for regional peace.\n"
-    )
-    assert _carried(_own(_analyse(PLAIN + speech))) == QUOTES_ONLY
+        "and play a constructive part for regional peace.",
+        # the counterpart's country after the caller as subject is no reporter of its own
+        "Halvorsen, a longtime Norway hawk, said Washington must act responsibly and play a "
+        "constructive part for regional peace.",
+    ],
+)
+def test_the_same_words_from_the_callers_side_stay_out_of_the_counterparts_readout(
+    speech: str,
+) -> None:
+    """A few shared words in no long run are not enough without the counterpart's side
+    reporting them."""
+    assert _carried(_own(_analyse(PLAIN + speech + "\n"))) == QUOTES_ONLY
 
 
 def test_what_the_counterpart_told_reporters_stays_out() -> None:
