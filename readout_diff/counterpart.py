@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .align import Aligner, Candidate, Cluster, conflicting, entity_order
+from .align import Aligner, Candidate, Cluster, conflicting, entity_order, shared_count
 from .attribute import DocumentContext
 from .entities import PRINCIPAL, Cast, Person, canonicalise, entity_of
 from .identity import counterpart_issuer_of
@@ -95,10 +95,15 @@ def _agreed_speech(speech: list[Candidate], cast: Cast) -> list[Sentence]:
 
 
 def _best_match(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
-    """Reported speech may follow any of the translations quoted: its best match."""
+    """Reported speech may follow any of the translations quoted: its best match (only
+    versions with enough content words in common are aligned, so many outlets stay cheap)."""
     codes = {
-        cluster.code,
-        *(m.code for m in cluster.members if m.unit.kind != PassageKind.PARAPHRASE),
+        code
+        for code in (
+            cluster.code,
+            *(m.code for m in cluster.members if m.unit.kind != PassageKind.PARAPHRASE),
+        )
+        if shared_count(cand.code, code) >= _MIN_SHARED
     }
     matches = [m for code in sorted(codes) if (m := content_match(cand.code, code))]
     return max(matches, key=lambda m: (m.matched, m.score), default=None)
@@ -230,7 +235,7 @@ def _reporting_counterpart(
         elif word in _PRONOUNS and seen < 2:
             person = _named_before(context, unit.sentence, cast)
         else:
-            person = _of_side(entity, cast)
+            person = _of_side(entity, cast) if entity else None
         if person is not None and _reports(tokens, i):
             return person
         seen, previous = seen + 1, word
