@@ -176,7 +176,8 @@ def counterpart_side(
     context: DocumentContext, unit: Unit, quote_context: list[Token], cast: Cast
 ) -> str | None:
     """The counterpart whose own government's readout the article credits this passage
-    to: said by the counterpart or of them (here or in the sentence before), or credited
+    to: said by the counterpart or of them (here, in the attribution after a quotation
+    ("“…,” the readout quoted Wang as saying") or in the sentence before), or credited
     to their country's office; with the readout, the statement or that office named in
     the sentences around it ("..., Wang said to Rubio, according to a readout from China's
     Ministry of Foreign Affairs") or, for words of the counterpart, anywhere in the
@@ -199,6 +200,9 @@ def counterpart_side(
         )
     if person is None:
         person = _counterpart_person(lead_and_unit(context, unit), cast)
+    if person is None and unit.kind == PassageKind.QUOTE:  # "“…,” the readout quoted Wang"
+        after = [t for t in context.sentence_tokens[unit.sentence] if t.start >= unit.end]
+        person = _counterpart_person(after, cast)
     if person is None and window[0] < unit.sentence:  # "“…,” Wang said, according to … “…”"
         person = _counterpart_person(context.sentence_tokens[window[0]], cast)
     credited = [p for p in cast.counterparts if _office_of(near, p)]

@@ -131,3 +131,20 @@ def test_their_side_told_alike_by_two_outlets_is_a_sentence_of_its_readout() -> 
     assert [s.text for s in _own(_analyse(PLAIN + told[0] + "\n")).sentences] == [
         s.text for s in _own(_analyse()).sentences
     ]
+
+
+@pytest.mark.parametrize(("quoted", "in_own"), [("Eriksen", True), ("Halvorsen", False)])
+def test_a_quotation_the_readout_is_quoted_as_saying_is_that_persons(
+    quoted: str, in_own: bool
+) -> None:
+    """“…,” the readout quoted X as saying: X's words, in X's side's readout when X is
+    the counterpart."""
+    text = (
+        "Both sides should “keep up the dialogue on fisheries and on Arctic shipping "
+        f"lanes,” the readout quoted {quoted} as saying.\n"
+    )
+    own = _own(_analyse(PLAIN + text))
+    found = [s.text for s in own.sentences if "fisheries" in s.text]
+    assert found == (
+        ["Keep up the dialogue on fisheries and on Arctic shipping lanes."] if in_own else []
+    )
