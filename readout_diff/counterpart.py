@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .align import Aligner, Candidate, Cluster, conflicting, entity_order, shared_count
+from .align import Aligner, Candidate, Cluster, conflicting, entity_order
 from .attribute import DocumentContext
 from .entities import PRINCIPAL, Cast, Person, canonicalise, entity_of
 from .identity import counterpart_issuer_of
@@ -62,18 +62,21 @@ def _speech_witnesses(
     others for other stretches of it. Keyed by cluster id. It founds no sentence and
     casts no vote on a sentence's wording. The counterpart's own country (`own`) is the
     speaker's: naming it mirrors nothing."""
+    versions = [(c, _quoted_versions(c), _without(c.order, own)) for c in clusters]
     out: dict[int, list[Candidate]] = defaultdict(list)
     for cand in speech:
+        told = id(cand) in reported
+        words = Counter(cand.code)
         order = _without(entity_order(cand.tokens, cast), own)
         found: list[tuple[int, float, Cluster, ContentMatch]] = []
-        for cluster in clusters:
-            match = _best_match(cand, cluster)
+        for cluster, codes, cluster_order in versions:
+            match = _best_match(cand.code, words, codes, _MIN_SHARED if told else _LONG_RUN)
             if (
                 match is not None
                 and match.matched >= _MIN_SHARED
                 and match.score >= _MIN_DENSITY
-                and (match.longest >= _LONG_RUN or id(cand) in reported)
-                and not conflicting(order, _without(cluster.order, own))
+                and (match.longest >= _LONG_RUN or told)
+                and not conflicting(order, cluster_order)
             ):
                 found.append((match.matched, match.score, cluster, match))
         spans: list[tuple[int, int]] = []
@@ -94,18 +97,26 @@ def _agreed_speech(speech: list[Candidate], cast: Cast) -> list[Sentence]:
     return [(c, list(c.members)) for c in trial.clusters if len({m.group for m in c.members}) >= 2]
 
 
-def _best_match(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
-    """Reported speech may follow any of the translations quoted: its best match (only
-    versions with enough content words in common are aligned, so many outlets stay cheap)."""
-    codes = {
-        code
-        for code in (
-            cluster.code,
-            *(m.code for m in cluster.members if m.unit.kind != PassageKind.PARAPHRASE),
-        )
-        if shared_count(cand.code, code) >= _MIN_SHARED
+def _quoted_versions(cluster: Cluster) -> list[tuple[str, Counter[str]]]:
+    """A sentence's distinct quoted versions (content keys and their counts): reported
+    speech may follow any of the translations quoted."""
+    codes = {cluster.code} | {
+        m.code for m in cluster.members if m.unit.kind != PassageKind.PARAPHRASE
     }
-    matches = [m for code in sorted(codes) if (m := content_match(cand.code, code))]
+    return [(code, Counter(code)) for code in sorted(codes)]
+
+
+def _best_match(
+    code: str, words: Counter[str], versions: list[tuple[str, Counter[str]]], needed: int
+) -> ContentMatch | None:
+    """The best match of reported speech with any version; only versions with `needed`
+    content words in common are aligned, so a story told by many outlets stays cheap."""
+    matches = [
+        match
+        for version, counts in versions
+        if sum((words & counts).values()) >= needed
+        and (match := content_match(code, version)) is not None
+    ]
     return max(matches, key=lambda m: (m.matched, m.score), default=None)
 
 
@@ -122,7 +133,7 @@ def lead_and_unit(context: DocumentContext, unit: Unit) -> list[Token]:
 class Side:
     """The counterpart whose side a passage speaks for, and how the article says so."""
 
-    person: str  # the counterpart's id
+    person: str | None  # the counterpart's id; None: any counterpart's, on a long run alone
     credited: bool  # to their readout, statement or office: it may found a sentence
     reported: bool  # reported speech with their side as the subject of a reporting verb
 
@@ -136,16 +147,17 @@ def side_of(
     credit: bool,
 ) -> Side | None:
     """The counterpart's side a passage speaks for: credited to their government's readout
-    (asked only when `credit`), or reported speech with their side as its subject, which
-    may only join a sentence of that readout by its content words."""
+    (asked only when `credit`), or reported speech with their side as its subject. Other
+    reported speech names no side (None): it may join any counterpart's readout on a long
+    run of shared words alone. Never what was said to reporters."""
     credited = counterpart_side(context, unit, quote_context, cast) if credit else None
     speech = unit.kind == PassageKind.PARAPHRASE and not unit.fragment
     reporter = _reporting_counterpart(context, unit, tokens, cast) if speech else None
     if credited is not None:
         return Side(credited, True, reporter is not None and reporter.id == credited)
-    if reporter is None or _spoken(context, unit, quote_context):
+    if not speech or _spoken(context, unit, quote_context):
         return None
-    return Side(reporter.id, False, True)
+    return Side(reporter.id if reporter else None, False, reporter is not None)
 
 
 def _window(context: DocumentContext, unit: Unit) -> list[int]:
@@ -327,15 +339,19 @@ def counterpart_readouts(
     credit to it: aligned among themselves like any witnesses (so two outlets'
     translations of one sentence are versions of it), one readout per counterpart. It
     exists only where two independent outlets quote one of its sentences; their side's
-    reported speech then joins its sentences by content words. The day is that of the
+    reported speech (and other reported speech, on a long run of shared words) then
+    joins its sentences by content words. The day is that of the
     caller's readout of the same call, else the one its witnesses name. Returns each
     readout's key and sentences with their witnesses, and the ids of the passages taken."""
     by_person: dict[str, list[Candidate]] = defaultdict(list)
     for cand in leftovers:
-        by_person[sides[id(cand)].person].append(cand)
+        if (side := sides[id(cand)].person) is not None:
+            by_person[side].append(cand)
+    unsided = [c for c in leftovers if sides[id(c)].person is None]
     out: list[tuple[ReadoutKey, list[Sentence]]] = []
     taken: set[int] = set()
-    for person, cands in sorted(by_person.items()):
+    for person, own_cands in sorted(by_person.items()):
+        cands = own_cands + [c for c in unsided if id(c) not in taken]
         credited = [c for c in cands if sides[id(c)].credited]
         fresh = {id(c): _fresh(c) for c in cands}
         originals = {id(f): c for c in cands for f in [fresh[id(c)]]}

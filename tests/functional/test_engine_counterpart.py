@@ -74,6 +74,15 @@ def test_the_counterparts_account_in_reported_speech_joins_its_readout(speech: s
     assert all(w.document != "c0" for r in caller for s in r.sentences for w in s.witnesses)
 
 
+def test_reported_speech_of_no_named_side_joins_on_a_long_run_of_its_words() -> None:
+    speech = (
+        "Both governments agreed that the United States would act responsibly and play a "
+        "constructive role for peace in the region.\n"
+    )
+    own = _own(_analyse(PLAIN + speech))
+    assert _carried(own) == [*QUOTES_ONLY, ("c0", PassageKind.PARAPHRASE)]
+
+
 @pytest.mark.parametrize(
     "speech",
     [
