@@ -16,7 +16,9 @@ decide; paraphrase breaks ties). Where no reading has more than half of the vote
 spot is *disputed* (in a gap, only where two different insertions compete: words one
 outlet adds against the others' silence are its own): the base shows the reading the
 weights prefer, ties going to the shorter (words not all carry stay out), then the
-alphabetically first, so the order witnesses come in never changes the base.
+alphabetically first, so the order witnesses come in never changes the base. Date words
+an outlet opens its version with ("Today,") stay out of the base unless two or more
+independent quotes, most of those that speak there, carry them.
 """
 
 from __future__ import annotations
@@ -28,9 +30,17 @@ from difflib import SequenceMatcher
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .dates import MONTHS, WEEKDAYS
 from .normalise import Token
 
 QUOTE_KEYS = frozenset({'"', "'"})
+# words an outlet dates its report with ("Today,", "On Monday, April 30,")
+DATE_FRAMING = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(["today", "yesterday", "tonight", "on", "earlier", "this", "last", "week"])
+    | frozenset(["morning", "afternoon", "evening", "late", "early"])
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +119,31 @@ class VariantTable:
         return [decide(column, self.versions) for column in self.columns]
 
     def consensus(self) -> list[Token]:
-        return [t for v in self.verdicts() for t in v.winner.tokens]
+        verdicts = self.verdicts()
+        lead = self._date_framing(verdicts)
+        return [t for v in verdicts[lead:] for t in v.winner.tokens]
+
+    def _date_framing(self, verdicts: Sequence[Verdict]) -> int:
+        """How many leading columns are an outlet's date framing ("Today,", "On Monday,"):
+        not readout wording unless two or more independent quotes, most of those that
+        speak there, carry it. Only where other witnesses speak for the sentence too."""
+        if len({v.group for v in self.versions}) < 2:
+            return 0
+        lead, dated = 0, False
+        for verdict in verdicts:
+            words = [t for t in verdict.winner.tokens if t.is_word]
+            if not all(t.key in DATE_FRAMING or t.key.isdigit() for t in words):
+                break
+            quoted = {
+                self.versions[c.witness].group
+                for c in verdict.column.cells
+                if self.versions[c.witness].verbatim and c.tokens == verdict.winner.tokens
+            }
+            if words and verdict.majority and len(quoted) >= 2:
+                break
+            dated = dated or bool(words)
+            lead += 1
+        return lead if dated and lead < len(verdicts) else 0
 
 
 def keys_of(tokens: Sequence[Token]) -> list[str]:

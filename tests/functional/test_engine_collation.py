@@ -176,3 +176,45 @@ def test_a_sentence_one_outlet_adds_stays_its_own() -> None:
     extra = "Both leaders agreed to remain in close contact on trade talks."
     sentences = _one_outlet_apart(bench.READOUT[0], [extra])
     assert [s.text for s in sentences] == [*bench.READOUT, extra]
+
+
+def _base_of(quoted: list[str], told: list[str]) -> str:
+    versions = [
+        Version(_tokens(t), 1.0, f"q{i}", True, True, True, f"q{i}") for i, t in enumerate(quoted)
+    ]
+    versions += [
+        Version(_tokens(t), 0.45, f"p{i}", False, False, False, f"p{i}") for i, t in enumerate(told)
+    ]
+    return join_words([t.norm for t in collate(versions).consensus()])
+
+
+def test_one_outlets_date_framing_is_not_readout_wording() -> None:
+    """Issue 9, item 2: "Today," before the only full quote is that outlet's framing."""
+    told = ["Rubio urged calm in the region", "the Secretary urged calm"]
+    assert _base_of(["Today, the Secretary urged calm in the region."], told) == (
+        "The Secretary urged calm in the region."
+    )
+    assert _base_of(["On Monday, April 28, the Secretary urged calm in the region."], told) == (
+        "The Secretary urged calm in the region."
+    )
+
+
+def test_date_words_most_quotes_carry_stay() -> None:
+    quoted = ["Today, the Secretary urged calm in the region."] * 2
+    assert _base_of(quoted, []) == "Today, the Secretary urged calm in the region."
+    # one witness alone: nothing to weigh its framing against
+    assert _base_of(quoted[:1], []) == "Today, the Secretary urged calm in the region."
+
+
+def test_a_quote_opening_with_date_words_adds_nothing_said() -> None:
+    dated = "Today, the" + bench.READOUT[1][len("The") :]
+    rows = [bench.article(0, [bench.READOUT[0], dated, *bench.READOUT[2:]], False)]
+    rows += [bench.article(i, bench.READOUT, False) for i in range(1, 3)]
+    result = analyse([Source("dated.jsonl", "\n".join(json.dumps(r) for r in rows))])
+    sentence = _sentence(result, "condolences")
+    assert sentence.text == bench.READOUT[1]
+    (own,) = [w for w in sentence.witnesses if w.document == "dated#1"]
+    assert [(d.kind, d.witness, d.substantive) for d in own.differences] == [
+        ("addition", "Today,", False),
+        ("typography", "the Secretary", False),
+    ]
