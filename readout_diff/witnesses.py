@@ -162,8 +162,16 @@ def build_sentence(
     _, _, versions = _versions(cluster)
     found = spots(base_tokens, base_text, versions)
     disputed = [s for s in found if s.disputed]
+    same_document: dict[str, list[Candidate]] = defaultdict(list)
+    for m in members:
+        same_document[m.doc.id].append(m)
     measured = [
-        (measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))), m)
+        (
+            measure(
+                base_text, base_tokens, m, same_document[m.doc.id], ignore_case, claims.get(id(m))
+            ),
+            m,
+        )
         for m in members
     ]
     words = {  # content words of each witness, from the tokens its candidate already has
@@ -241,6 +249,8 @@ def measure(
     ignore_case: bool,
     claimed: str | None,
 ) -> Witness:
+    """One witness against the base; `siblings` are the sentence's witnesses from the
+    same document (another passage may cover the base before or after this one)."""
     doc = member.doc
     tokens = member.tokens
     b0, b1, w0, w1 = matched_range(base_tokens, tokens)
@@ -389,4 +399,7 @@ def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
             return True
         return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
 
-    return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
+    same_document: dict[str, list[Witness]] = defaultdict(list)
+    for w in witnesses:
+        same_document[w.document].append(w)
+    return [w for w in witnesses if not any(covers(o, w) for o in same_document[w.document])]
