@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 
 from .attribute import Evidence
-from .differences import STOPWORDS
+from .differences import STOPWORDS, key_opcodes
 from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
@@ -560,15 +560,15 @@ def _cut(cand: Candidate, at: int) -> tuple[Candidate, Candidate]:
 
 def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
     """First and last base and witness tokens that agree (on content), as half-open ranges."""
-    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    ops = key_opcodes(tuple(t.key for t in base), tuple(t.key for t in witness))
+    blocks = [op for op in ops if op[0] == "equal"]
     strong = [
-        b
-        for b in blocks
-        if any(t.is_word and t.key not in STOPWORDS for t in base[b.a : b.a + b.size])
+        op
+        for op in blocks
+        if any(t.is_word and t.key not in STOPWORDS for t in base[op[1] : op[2]])
     ]
     blocks = strong or blocks
     if not blocks:
         return 0, 0, 0, 0
     first, last = blocks[0], blocks[-1]
-    return first.a, last.a + last.size, first.b, last.b + last.size
+    return first[1], last[2], first[3], last[4]

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAYS
+from .differences import Opcode, key_opcodes
 from .normalise import Token
 
 QUOTE_KEYS = frozenset({'"', "'"})
@@ -180,18 +179,12 @@ def medoid(versions: Sequence[Version]) -> int:
     )
 
 
-_Op = tuple[str, int, int, int, int]
 _NONE: tuple[Token, ...] = ()
 
 
-@lru_cache(maxsize=4096)
-def _opcodes(pivot: tuple[str, ...], keys: tuple[str, ...]) -> tuple[_Op, ...]:
-    """Cached: most versions of a sentence are word for word alike, and each version is
-    aligned again against the consensus and the base, which are mostly the same words."""
-    return tuple(SequenceMatcher(None, pivot, keys, autojunk=False).get_opcodes())
-
-
-def _readings_of(ops: Sequence[_Op], toks: Sequence[Token]) -> tuple[list[int], dict[int, range]]:
+def _readings_of(
+    ops: Sequence[Opcode], toks: Sequence[Token]
+) -> tuple[list[int], dict[int, range]]:
     """A version's reading of each pivot token (the index of its own token there, or -1)
     and the runs of its tokens it inserts before each pivot token."""
     slot_of: list[int] = []
@@ -223,7 +216,7 @@ def align(pivot: Sequence[Token], versions: Sequence[Version]) -> VariantTable:
     for (shown, keys, from_start, to_end), indices in alike.items():
         toks = versions[indices[0]].tokens
         witnesses = tuple(indices)
-        ops = _opcodes(pivot_keys, keys)
+        ops = key_opcodes(pivot_keys, keys)
         equal = [op for op in ops if op[0] == "equal"]
         if not equal:
             continue
