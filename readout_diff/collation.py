@@ -1,7 +1,7 @@
 """Collate: every version of one readout sentence in one variant table, and its majority.
 
 The versions (witnesses) are aligned by star alignment on match keys: the pivot is the
-medoid (rapidfuzz `process.cdist` over key sequences, each key one character), every
+medoid (rapidfuzz `fuzz.ratio` over key sequences, each key one character), every
 version is aligned to it with difflib opcodes (`autojunk=False`), and then once more
 against the first consensus, so a change the pivot alone carries does not shape the
 table. The table has one column per pivot token (a *slot*) and one between each two (a
@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAYS
@@ -163,9 +162,11 @@ def medoid(versions: Sequence[Version]) -> int:
         "".join(codes.setdefault(k, chr(0xE000 + len(codes))) for k in keys_of(v.tokens))
         for v in versions
     ]
-    scores = process.cdist(encoded, encoded, scorer=fuzz.ratio, dtype=np.float32)
-    weights = np.array([v.weight for v in versions], dtype=np.float32)
-    central = scores @ weights - scores.diagonal() * weights
+    closeness = _closeness(encoded, [v.weight for v in versions])
+    central = [
+        closeness[code] - fuzz.ratio(code, code) * v.weight
+        for code, v in zip(encoded, versions, strict=True)
+    ]
     verbatim = [i for i, v in enumerate(versions) if v.verbatim]
     pool = verbatim or list(range(len(versions)))
     return max(
@@ -177,6 +178,22 @@ def medoid(versions: Sequence[Version]) -> int:
             tuple(-ord(c) for c in versions[i].label),
         ),
     )
+
+
+def _closeness(encoded: Sequence[str], weights: Sequence[float]) -> dict[str, float]:
+    """Each wording's weighted similarity to every version (itself included): the
+    wordings are compared once each, however many versions share them."""
+    mass: dict[str, float] = {}
+    for code, weight in zip(encoded, weights, strict=True):
+        mass[code] = mass.get(code, 0.0) + weight
+    wordings = list(mass)
+    return {
+        code: sum(
+            score * mass[wordings[j]]
+            for _, score, j in process.extract(code, wordings, scorer=fuzz.ratio, limit=None)
+        )
+        for code in wordings
+    }
 
 
 _NONE: tuple[Token, ...] = ()
