@@ -218,3 +218,23 @@ def test_a_quote_opening_with_date_words_adds_nothing_said() -> None:
         ("addition", "Today,", False),
         ("typography", "the Secretary", False),
     ]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.permutations(range(6)))
+def test_article_order_never_changes_the_readout(order: list[int]) -> None:
+    """One outlet's variant, one glued quote and one dated quote among six outlets: in
+    whatever order the articles come, the same six base sentences."""
+    readout = list(bench.READOUT)
+    glued = readout[1] + " " + readout[2][0].lower() + readout[2][1:]
+    own = [
+        [readout[0].replace("Minister", "Minister further"), *readout[1:]],
+        [readout[0], glued, *readout[3:]],
+        [readout[0], "Today, the" + readout[1][len("The") :], *readout[2:]],
+        readout,
+        readout,
+        readout,
+    ]
+    rows = [json.dumps(bench.article(i, own[i], False)) for i in order]
+    result = analyse([Source("any.jsonl", "\n".join(rows))])
+    assert [s.text for r in result.readouts for s in r.sentences] == readout
