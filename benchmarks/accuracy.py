@@ -760,40 +760,108 @@ def _best_match(
 def _base_equal(
     story: Story, result: Result, gold_by_doc: dict[str, GoldArticle], c: Counts
 ) -> list[dict[str, Any]]:
-    """Official sentences (or parts) quoted verbatim by 3+ distinct articles: does an
-    engine base sentence carry the same wording (case, punctuation, quote style aside)?"""
-    articles_of: dict[str, set[str]] = {}
-    shown: dict[str, tuple[str, str]] = {}
-    for article in gold_by_doc.values():
-        for p in article.passages:
-            if p.verbatim and p.official.strip():
-                key = compare_key(p.official)
-                articles_of.setdefault(key, set()).add(article.file)
-                shown.setdefault(key, (p.official, p.readout))
-    bases = [compare_key(s.text) for r in result.readouts for s in r.sentences]
-    official_text = {
-        g.id: _read_body(story.folder / g.official) for g in story.readouts if g.official
-    }
+    """Issue 9's measure: of the official sentences that three or more outlets quote
+    verbatim (whole or in part), how many have an engine base sentence equal to the
+    official wording (case, punctuation and quote style aside) over the stretch those
+    quotes cover, or a longer stretch of the same sentence."""
+    bases = [compare_key(s.text).split() for r in result.readouts for s in r.sentences]
     rows = []
-    for key, files in articles_of.items():
-        if len(files) < 3:
-            continue
-        official, readout = shown[key]
-        whole = _whole_sentence(official, official_text.get(readout, ""))
-        equal = any(b == key for b in bases)
-        contained = whole and any(re.search(rf"(?:^| ){re.escape(key)}(?: |$)", b) for b in bases)
-        c["base_sentences"] += 1
-        c["base_equal"] += equal or contained
-        rows.append(
-            {
-                "official": official,
-                "articles": len(files),
-                "whole_sentence": whole,
-                "equal": equal,
-                "contained": contained,
-            }
-        )
+    for readout in story.readouts:
+        quoted = [
+            (_outlet(story, article.file), p)
+            for article in gold_by_doc.values()
+            for p in article.passages
+            if p.readout == readout.id and p.verbatim and p.official.strip()
+        ]
+        official = _read_body(story.folder / readout.official) if readout.official else ""
+        sentences = split_sentences(official) or _fragment_sentences([p for _, p in quoted])
+        covered: dict[int, list[tuple[str, int, int]]] = {}
+        for outlet, passage in quoted:
+            for index, at, end in _quoted_stretches(passage, sentences):
+                covered.setdefault(index, []).append((outlet, at, end))
+        for index, spans in sorted(covered.items()):
+            outlets = {outlet for outlet, _, _ in spans}
+            if len(outlets) < 3:
+                continue
+            words = sentences[index]
+            lo, hi = min(a for _, a, _ in spans), max(b for _, _, b in spans)
+            equal = any(
+                (at := _run_at(base, words)) is not None and at <= lo and hi <= at + len(base)
+                for base in bases
+            )
+            c["base_sentences"] += 1
+            c["base_equal"] += equal
+            rows.append(
+                {"official": " ".join(words[lo:hi]), "outlets": len(outlets), "equal": equal}
+            )
     return rows
+
+
+_NO_BREAK = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|No")
+
+
+def split_sentences(text: str) -> list[list[str]]:
+    """A text's sentences, each as its compare_key words: a break after . ! or ? before a
+    capital (not after an initial, "U.S." or a title), and at every line end."""
+    out: list[list[str]] = []
+    start = 0
+    for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+", text):
+        before = re.search(r"(\S+)$", text[: m.start()])
+        word = before.group(1) if before else ""
+        if m.group().startswith(".") and _NO_BREAK.fullmatch(word.rstrip(".")):
+            continue
+        out.append(compare_key(text[start : m.end()]).split())
+        start = m.end()
+    out.append(compare_key(text[start:]).split())
+    return [words for words in out if words]
+
+
+def _quoted_stretches(
+    passage: GoldPassage, sentences: list[list[str]]
+) -> list[tuple[int, int, int]]:
+    """The official sentences a verbatim passage quotes, and the words of each it covers:
+    its own words where they stand in the official text (a quote taken up mid-sentence
+    covers only what it quotes), else the official wording the gold gives for it."""
+    for text in (passage.text, passage.official):
+        found = [_sentence_at(part, sentences) for part in split_sentences(text)]
+        if found and all(f is not None for f in found):
+            return [f for f in found if f is not None]
+    return []
+
+
+def _sentence_at(part: list[str], sentences: list[list[str]]) -> tuple[int, int, int] | None:
+    for index, words in enumerate(sentences):
+        at = _run_at(part, words)
+        if at is not None:
+            return index, at, at + len(part)
+    return None
+
+
+def _fragment_sentences(passages: list[GoldPassage]) -> list[list[str]]:
+    """Without an official text, the sentences of the official wording the gold gives for
+    its verbatim passages (a fragment inside a longer one adds nothing)."""
+    parts = [words for p in passages for words in split_sentences(p.official)]
+    unique = {tuple(words): words for words in parts}
+    return [
+        words
+        for key, words in unique.items()
+        if not any(other != key and _run_at(list(key), list(other)) is not None for other in unique)
+    ]
+
+
+def _run_at(part: list[str], words: list[str]) -> int | None:
+    """Where the words `part` stand as a run in `words`, if they do."""
+    for at in range(len(words) - len(part) + 1):
+        if words[at : at + len(part)] == part:
+            return at
+    return None
+
+
+def _outlet(story: Story, file: str) -> str:
+    """The article's outlet from its front matter (the file name when it has none)."""
+    head = (story.folder / file).read_text("utf-8")[:2000]
+    found = re.search(r"^outlet:[ \t]*(.+?)[ \t]*$", head, re.M)
+    return found.group(1) if found else file
 
 
 def _read_body(path: Path) -> str:
@@ -803,21 +871,6 @@ def _read_body(path: Path) -> str:
         return ""
     match = re.match(r"\A---[ \t]*\n.*?\n---[ \t]*\n", text, re.S)
     return text[match.end() :] if match else text
-
-
-def _whole_sentence(part: str, official: str) -> bool:
-    """The part starts a sentence and ends one (in the official text when it is found)."""
-    part = part.strip()
-    shaped = bool(re.match(r"[\"'“‘(]?[A-Z0-9]", part)) and bool(
-        re.search(r"[.!?][\"'”’)]*$", part)
-    )
-    if not shaped or not official:
-        return shaped
-    where = locate(part, official)
-    if where is None:
-        return shaped
-    before = official[: where[0]].rstrip()
-    return not before or before[-1] in ".!?\"'”’:\n" or official[where[0] - 1] == "\n"
 
 
 # ---------------------------------------------------------------- running stories

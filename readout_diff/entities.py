@@ -214,31 +214,59 @@ def country_gazetteer() -> Gazetteer:
 
 
 def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
-    """Merge alias phrases into single entity tokens (longest match first)."""
+    """Merge alias phrases into single entity tokens (longest match first). A middle
+    initial ("Antony J. Blinken") is read as part of the name it stands in."""
+    initials = _middle_initials(tokens)
+    kept = [k for k in range(len(tokens)) if k not in initials]
+    view = [tokens[k] for k in kept]
     out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        match = _match_at(tokens, i, gazetteer)
+    i = done = 0  # the place in `view`; original tokens emitted so far
+    while i < len(view):
+        match = _match_at(view, i, gazetteer)
         if match is None:
-            out.append(tokens[i])
             i += 1
             continue
         length, alias = match
-        parts = tokens[i : i + length]
+        first, last = kept[i], kept[i + length - 1]
+        out.extend(tokens[done:first])
+        parts = tokens[first : last + 1]
         _, possessive = _strip_possessive(parts[-1].norm)
         out.append(
             Token(
                 parts[0].start,
                 parts[-1].end,
-                " ".join(p.text for p in parts),
-                " ".join(p.norm for p in parts),
+                _spoken([p.text for p in parts]),
+                _spoken([p.norm for p in parts]),
                 entity_key(alias.entity) + ("'s" if possessive else ""),
                 True,
                 alias.tier,
             )
         )
+        done = last + 1
         i += length
+    out.extend(tokens[done:])
     return out
+
+
+def _middle_initials(tokens: Sequence[Token]) -> set[int]:
+    """The tokens of "J." between two capitalised names ("Antony J. Blinken")."""
+    out: set[int] = set()
+    for k in range(1, len(tokens) - 2):
+        letter, dot, before, after = tokens[k], tokens[k + 1], tokens[k - 1], tokens[k + 2]
+        if (
+            letter.is_word
+            and len(letter.norm) == 1
+            and letter.norm.isupper()
+            and dot.norm == "."
+            and all(t.is_word and len(t.norm) > 1 and t.norm[0].isupper() for t in (before, after))
+        ):
+            out.update((k, k + 1))
+    return out
+
+
+def _spoken(words: Sequence[str]) -> str:
+    """Words of a name as printed: an initial's full stop stays on it."""
+    return " ".join(words).replace(" . ", ". ")
 
 
 def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Alias] | None:

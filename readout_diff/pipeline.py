@@ -722,25 +722,24 @@ def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
             readouts[ri].id,
         )
 
-    for i, a in enumerate(spots):
-        for b in spots[i + 1 :]:
-            (ra, sa, _, wa), (rb, sb, _, wb) = a, b
-            if (
-                ra == rb
-                or wa.document != wb.document
-                or not (wa.start < wb.end and wb.start < wa.end)
-            ):
-                continue
-            passage = _word_keys(wa.text) | _word_keys(wb.text)
-            missing_a = passage - _word_keys(readouts[ra].sentences[sa].text)
-            missing_b = passage - _word_keys(readouts[rb].sentences[sb].text)
-            if missing_a == missing_b:
-                continue  # its words are in both (twins share them): it stands in both
-            if len(missing_a) != len(missing_b):
-                loser = b if len(missing_a) < len(missing_b) else a
-            else:
-                loser = min(a, b, key=rank)
-            dropped.add(loser[:3])
+    by_doc: dict[str, list[tuple[int, int, int, Witness]]] = defaultdict(list)
+    for spot in spots:
+        by_doc[spot[3].document].append(spot)
+    pairs = ((a, b) for same in by_doc.values() for i, a in enumerate(same) for b in same[i + 1 :])
+    for a, b in pairs:
+        (ra, sa, _, wa), (rb, sb, _, wb) = a, b
+        if ra == rb or not (wa.start < wb.end and wb.start < wa.end):
+            continue
+        passage = _word_keys(wa.text) | _word_keys(wb.text)
+        missing_a = passage - _word_keys(readouts[ra].sentences[sa].text)
+        missing_b = passage - _word_keys(readouts[rb].sentences[sb].text)
+        if missing_a == missing_b:
+            continue  # its words are in both (twins share them): it stands in both
+        if len(missing_a) != len(missing_b):
+            loser = b if len(missing_a) < len(missing_b) else a
+        else:
+            loser = min(a, b, key=rank)
+        dropped.add(loser[:3])
     if not dropped:
         return readouts
     out = []

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .align import Candidate, Cluster, Encoder, matched_range, similarity
-from .collation import QUOTE_KEYS, Version, collate, join_words, medoid
+from .collation import DATE_FRAMING, QUOTE_KEYS, Version, collate, join_words, medoid
 from .differences import ELLIPSIS, content_keys, diff
 from .entities import Cast, canonicalise
 from .model import (
@@ -162,8 +162,16 @@ def build_sentence(
     _, _, versions = _versions(cluster)
     found = spots(base_tokens, base_text, versions)
     disputed = [s for s in found if s.disputed]
+    same_document: dict[str, list[Candidate]] = defaultdict(list)
+    for m in members:
+        same_document[m.doc.id].append(m)
     measured = [
-        (measure(base_text, base_tokens, m, members, ignore_case, claims.get(id(m))), m)
+        (
+            measure(
+                base_text, base_tokens, m, same_document[m.doc.id], ignore_case, claims.get(id(m))
+            ),
+            m,
+        )
         for m in members
     ]
     words = {  # content words of each witness, from the tokens its candidate already has
@@ -241,6 +249,8 @@ def measure(
     ignore_case: bool,
     claimed: str | None,
 ) -> Witness:
+    """One witness against the base; `siblings` are the sentence's witnesses from the
+    same document (another passage may cover the base before or after this one)."""
     doc = member.doc
     tokens = member.tokens
     b0, b1, w0, w1 = matched_range(base_tokens, tokens)
@@ -289,6 +299,7 @@ def measure(
                 for d, q in zip(differences, strict, strict=True)
             )
     differences = _cut_before_attribution(differences, base_part, doc, member)
+    differences = _dated_lead(differences, tokens[0].start if tokens else member.unit.start)
     if ignore_case:
         differences = tuple(
             d
@@ -349,6 +360,18 @@ def _cut_before_attribution(
     return (*differences[:-1], replace(last, kind=DifferenceKind.TRUNCATION))
 
 
+def _dated_lead(differences: tuple[Difference, ...], start: int) -> tuple[Difference, ...]:
+    """Date words a witness opens with ("Today,", "On Monday,") are the outlet's framing,
+    kept out of the base (see collation): an addition that changes nothing said."""
+    first = differences[0] if differences else None
+    if first is None or first.kind != DifferenceKind.ADDITION or first.witness_start != start:
+        return differences
+    words = [t for t in tokenise(first.witness) if t.is_word]
+    if not words or not all(t.key in DATE_FRAMING or t.key.isdigit() for t in words):
+        return differences
+    return (replace(first, substantive=False), *differences[1:])
+
+
 def _ends_sentence(doc: Document, member: Candidate) -> bool:
     """Does the witness run to the end of its sentence (so a shorter one drops words)?"""
     if member.unit.kind == PassageKind.POST:
@@ -376,4 +399,7 @@ def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
             return True
         return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
 
-    return [w for w in witnesses if not any(covers(o, w) for o in witnesses)]
+    same_document: dict[str, list[Witness]] = defaultdict(list)
+    for w in witnesses:
+        same_document[w.document].append(w)
+    return [w for w in witnesses if not any(covers(o, w) for o in same_document[w.document])]
