@@ -391,13 +391,50 @@ def _by_counterpart_and_day(story: Story, readout: Readout) -> list[str]:
     return [g for _, g in sorted(found, key=lambda f: f[0])]
 
 
+@dataclass
+class _Scoring:
+    """One run against its story's gold: what every part of the score reads."""
+
+    story: Story
+    result: Result
+    c: Counts  # the counts being summed
+    gold_by_doc: dict[str, GoldArticle]  # engine document id -> its gold article
+    by_doc: dict[str, list[EngineWitness]]  # engine document id -> its witnesses
+    mapping: dict[str, str | None] = field(default_factory=dict)  # engine -> gold readout
+    votes: dict[str, Counter[str]] = field(default_factory=dict)
+
+
 def score_run(story: Story, result: Result, mode: str) -> Score:
     score = Score()
-    c = score.counts
-    c.update(dict.fromkeys(COUNT_KEYS, 0))  # every figure present, zero or not
+    score.counts.update(dict.fromkeys(COUNT_KEYS, 0))  # every figure present, zero or not
+    problems: list[str] = []
+    gold_by_doc = _gold_articles(story, result, problems)
+    file_of = {doc_id: a.file for doc_id, a in gold_by_doc.items()}
+    run = _Scoring(story, result, score.counts, gold_by_doc, _witnesses_by_doc(result))
+    run.mapping, run.votes = map_readouts(story, result, run.by_doc, gold_by_doc)
+    per_article = _score_article_readouts(run)
+    identity = {gold.id: _score_identity(run, gold) for gold in story.readouts}
+    passages_detail: list[dict[str, Any]] = []
+    for doc_id, article in gold_by_doc.items():
+        passages_detail.extend(_score_passages(run, doc_id, article))
+    if mode == "articles":
+        score.details["base_sentences"] = _base_equal(story, result, gold_by_doc, run.c)
+    score.details.update(
+        per_article=per_article,
+        mapping=run.mapping,
+        identity=identity,
+        passages=passages_detail,
+        problems=problems,
+        errors=[f"{e.path}: {e.message}" for e in result.errors],
+        files={doc_id: file_of[doc_id] for doc_id in sorted(file_of)},
+    )
+    return score
+
+
+def _gold_articles(story: Story, result: Result, problems: list[str]) -> dict[str, GoldArticle]:
+    """Each gold article by the engine's id of its document, its passages located in it."""
     docs_by_path = {str(Path(d.path).resolve()): d for d in result.documents}
     gold_by_doc: dict[str, GoldArticle] = {}
-    problems: list[str] = []
     for article in story.articles:
         doc = docs_by_path.get(str((story.folder / article.file).resolve()))
         if doc is None or doc.role != Role.REPORT:
@@ -405,19 +442,24 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
             continue
         gold_by_doc[doc.id] = article
         _locate_gold(article, doc.text, problems)
-    file_of = {doc_id: a.file for doc_id, a in gold_by_doc.items()}
+    return gold_by_doc
 
+
+def _witnesses_by_doc(result: Result) -> dict[str, list[EngineWitness]]:
     by_doc: dict[str, list[EngineWitness]] = {}
     for readout in result.readouts:
         for sentence in readout.sentences:
             for witness in sentence.witnesses:
                 by_doc.setdefault(witness.document, []).append(EngineWitness(readout, witness))
-    mapping, votes = map_readouts(story, result, by_doc, gold_by_doc)
+    return by_doc
 
-    # readouts per article
+
+def _score_article_readouts(run: _Scoring) -> dict[str, Any]:
+    """Readouts per article: the gold's, and the engine's mapped onto them."""
+    c, mapping = run.c, run.mapping
     per_article: dict[str, Any] = {}
-    for doc_id, article in gold_by_doc.items():
-        engine_ids = sorted({ew.readout.id for ew in by_doc.get(doc_id, [])})
+    for doc_id, article in run.gold_by_doc.items():
+        engine_ids = sorted({ew.readout.id for ew in run.by_doc.get(doc_id, [])})
         mapped = {mapping[e] for e in engine_ids if mapping[e] is not None}
         invented = [e for e in engine_ids if mapping[e] is None]
         gold_ids = set(article.readouts)
@@ -433,147 +475,167 @@ def score_run(story: Story, result: Result, mode: str) -> Score:
             "precision": _ratio(hits, reported),
             "recall": _ratio(hits, len(gold_ids)),
         }
-    c["engine_readouts"] += len(result.readouts)
+    c["engine_readouts"] += len(run.result.readouts)
     c["invented_readouts"] += sum(1 for g in mapping.values() if g is None)
-    c["gold_readouts"] += len(story.readouts)
+    c["gold_readouts"] += len(run.story.readouts)
+    return per_article
 
-    # identity per mapped gold readout: the engine readout with most witnesses speaks for it
-    identity: dict[str, Any] = {}
-    for gold in story.readouts:
-        engine = [r for r in result.readouts if mapping[r.id] == gold.id]
-        if not engine:
-            identity[gold.id] = None
-            continue
-        c["gold_readouts_mapped"] += 1
-        c["duplicate_readouts"] += len(engine) - 1
-        # the engine readout that carries most of this readout's passages speaks for it
-        main = max(
-            engine,
-            key=lambda r: (votes[r.id][gold.id], sum(len(s.witnesses) for s in r.sentences)),
-        )
-        caller = engine_caller(main)
-        caller_right = same_person(gold.caller, caller)
-        counterpart_right = same_person(gold.counterpart, main.counterpart)
-        day_right = main.date == gold.day
-        row: dict[str, Any] = {
-            "engine": [r.id for r in engine],
-            "label": main.label,
-            "caller": [caller, caller_right],
-            "counterpart": [main.counterpart, counterpart_right],
-            "day": [main.date, day_right],
-        }
-        c["identity_caller"] += caller_right
-        c["identity_counterpart"] += counterpart_right
-        c["identity_day"] += day_right
-        issuer = getattr(main, "issuer", None)
-        if issuer is not None:
-            issuer_right = bool(gold.issuer) and (
-                compare_key(gold.issuer) in compare_key(str(issuer))
-                or compare_key(str(issuer)) in compare_key(gold.issuer)
-            )
-            row["issuer"] = [str(issuer), issuer_right]
-            c["identity_issuer_known"] += 1
-            c["identity_issuer"] += issuer_right
-        evidence = getattr(main, "date_evidence", None)
-        if evidence is not None:
-            row["date_evidence"] = str(evidence)
-        identity[gold.id] = row
 
-    # passages, decoys and differences
-    passages_detail: list[dict[str, Any]] = []
-    for doc_id, article in gold_by_doc.items():
-        text = result.document(doc_id).text
-        witnesses = by_doc.get(doc_id, [])
-        spans = [p.span for p in article.passages if p.span]
-        claimed: set[int] = set()
-        for passage in article.passages:
-            if passage.span is None:
-                c["passages_unlocated"] += 1
-                continue
-            kind = passage.kind
-            c[f"{kind}_gold"] += 1
-            nested = _nested(passage.span, spans)
-            pieces = _minus(passage.span, nested)
-            touching = [
-                ew
-                for ew in witnesses
-                if any(_overlap_has_word(text, ew.span, piece) for piece in pieces)
-            ]
-            claimed.update(id(ew) for ew in touching)
-            right = [ew for ew in touching if mapping[ew.readout.id] == passage.readout]
-            prow: dict[str, Any] = {
-                "article": article.file,
-                "kind": kind,
-                "readout": passage.readout,
-                "text": passage.text[:80],
-                "found": bool(touching),
-                "right_readout": bool(right),
-                "engine_readouts": sorted({ew.readout.id for ew in touching}),
-            }
-            passages_detail.append(prow)
-            if kind == "paraphrase":
-                c["paraphrase_meaning_gold"] += sum(d.substantive for d in passage.differences)
-            if not touching:
-                c["differences_in_passages_not_found"] += len(passage.differences)
-                continue
-            c[f"{kind}_found"] += 1
-            c[f"{kind}_right_readout"] += bool(right)
-            near, owned = _differences_near(passage.span, nested, right or touching)
-            prow["differences"] = _score_differences(passage, near, owned, text, c)
-            if kind == "paraphrase":
-                # a meaning change the gold names, marked substantive by the engine
-                c["paraphrase_meaning_flagged"] += sum(
-                    1
-                    for r in prow["differences"]
-                    if r["gold"] and r["gold"][3] and r["engine"] and r["engine"][3]
-                )
-                if not any(d.substantive for d in passage.differences):
-                    c["faithful_paraphrase_found"] += 1
-                    c["faithful_paraphrase_flagged"] += any(d.substantive for d in owned)
-            if passage.verbatim:
-                flags = sum(1 for d in owned if d.substantive)
-                c[f"verbatim_{kind}_found"] += 1
-                c[f"verbatim_{kind}_flagged"] += flags > 0
-                c[f"verbatim_{kind}_false_substantive"] += flags
-        for decoy in article.decoys:
-            if decoy.span is None:
-                c["decoys_unlocated"] += 1
-                continue
-            c["decoys"] += 1
-            holes = [s for s in spans if s[0] < decoy.span[1] and decoy.span[0] < s[1]]
-            pieces = _minus(decoy.span, holes)
-            hit = [
-                ew
-                for ew in witnesses
-                if any(_overlap_has_word(text, ew.span, piece) for piece in pieces)
-            ]
-            claimed.update(id(ew) for ew in hit)
-            if hit:
-                c["false_passages"] += 1
-                passages_detail.append(
-                    {
-                        "article": article.file,
-                        "kind": "decoy",
-                        "why": decoy.why,
-                        "text": decoy.text[:80],
-                        "engine_readouts": sorted({ew.readout.id for ew in hit}),
-                    }
-                )
-        other = {(ew.witness.start, ew.witness.end) for ew in witnesses if id(ew) not in claimed}
-        c["other_witnesses"] += len(other)
-
-    if mode == "articles":
-        score.details["base_sentences"] = _base_equal(story, result, gold_by_doc, c)
-    score.details.update(
-        per_article=per_article,
-        mapping=mapping,
-        identity=identity,
-        passages=passages_detail,
-        problems=problems,
-        errors=[f"{e.path}: {e.message}" for e in result.errors],
-        files={doc_id: file_of[doc_id] for doc_id in sorted(file_of)},
+def _score_identity(run: _Scoring, gold: GoldReadout) -> dict[str, Any] | None:
+    """Who called whom and when, for one gold readout: the engine readout that carries
+    most of its passages speaks for it. None when no engine readout maps onto it."""
+    c = run.c
+    engine = [r for r in run.result.readouts if run.mapping[r.id] == gold.id]
+    if not engine:
+        return None
+    c["gold_readouts_mapped"] += 1
+    c["duplicate_readouts"] += len(engine) - 1
+    main = max(
+        engine,
+        key=lambda r: (run.votes[r.id][gold.id], sum(len(s.witnesses) for s in r.sentences)),
     )
-    return score
+    caller = engine_caller(main)
+    caller_right = same_person(gold.caller, caller)
+    counterpart_right = same_person(gold.counterpart, main.counterpart)
+    day_right = main.date == gold.day
+    row: dict[str, Any] = {
+        "engine": [r.id for r in engine],
+        "label": main.label,
+        "caller": [caller, caller_right],
+        "counterpart": [main.counterpart, counterpart_right],
+        "day": [main.date, day_right],
+    }
+    c["identity_caller"] += caller_right
+    c["identity_counterpart"] += counterpart_right
+    c["identity_day"] += day_right
+    issuer = getattr(main, "issuer", None)
+    if issuer is not None:
+        issuer_right = bool(gold.issuer) and (
+            compare_key(gold.issuer) in compare_key(str(issuer))
+            or compare_key(str(issuer)) in compare_key(gold.issuer)
+        )
+        row["issuer"] = [str(issuer), issuer_right]
+        c["identity_issuer_known"] += 1
+        c["identity_issuer"] += issuer_right
+    evidence = getattr(main, "date_evidence", None)
+    if evidence is not None:
+        row["date_evidence"] = str(evidence)
+    return row
+
+
+@dataclass
+class _ArticleRun:
+    """One gold article against the engine's witnesses in its document."""
+
+    file: str
+    text: str
+    witnesses: list[EngineWitness]
+    spans: list[tuple[int, int]]  # its located gold passages
+    claimed: set[int] = field(default_factory=set)  # ids of witnesses a passage or decoy took
+
+    def touching(self, pieces: list[tuple[int, int]]) -> list[EngineWitness]:
+        """The witnesses sharing a word with any of `pieces`, now claimed."""
+        found = [
+            ew
+            for ew in self.witnesses
+            if any(_overlap_has_word(self.text, ew.span, piece) for piece in pieces)
+        ]
+        self.claimed.update(id(ew) for ew in found)
+        return found
+
+
+def _score_passages(run: _Scoring, doc_id: str, article: GoldArticle) -> list[dict[str, Any]]:
+    """One article's gold passages and decoys against the engine's witnesses; the engine
+    witnesses neither claims are counted as other witnesses."""
+    art = _ArticleRun(
+        article.file,
+        run.result.document(doc_id).text,
+        run.by_doc.get(doc_id, []),
+        [p.span for p in article.passages if p.span],
+    )
+    rows: list[dict[str, Any]] = []
+    for passage in article.passages:
+        if passage.span is None:
+            run.c["passages_unlocated"] += 1
+            continue
+        rows.append(_score_passage(run, art, passage))
+    for decoy in article.decoys:
+        row = _score_decoy(run, art, decoy)
+        if row is not None:
+            rows.append(row)
+    other = {
+        (ew.witness.start, ew.witness.end) for ew in art.witnesses if id(ew) not in art.claimed
+    }
+    run.c["other_witnesses"] += len(other)
+    return rows
+
+
+def _score_passage(run: _Scoring, art: _ArticleRun, passage: GoldPassage) -> dict[str, Any]:
+    """One located gold passage: found, with the right readout, and its differences."""
+    c, kind = run.c, passage.kind
+    assert passage.span is not None
+    c[f"{kind}_gold"] += 1
+    nested = _nested(passage.span, art.spans)
+    touching = art.touching(_minus(passage.span, nested))
+    right = [ew for ew in touching if run.mapping[ew.readout.id] == passage.readout]
+    row: dict[str, Any] = {
+        "article": art.file,
+        "kind": kind,
+        "readout": passage.readout,
+        "text": passage.text[:80],
+        "found": bool(touching),
+        "right_readout": bool(right),
+        "engine_readouts": sorted({ew.readout.id for ew in touching}),
+    }
+    if kind == "paraphrase":
+        c["paraphrase_meaning_gold"] += sum(d.substantive for d in passage.differences)
+    if not touching:
+        c["differences_in_passages_not_found"] += len(passage.differences)
+        return row
+    c[f"{kind}_found"] += 1
+    c[f"{kind}_right_readout"] += bool(right)
+    near, owned = _differences_near(passage.span, nested, right or touching)
+    row["differences"] = _score_differences(passage, near, owned, art.text, c)
+    if kind == "paraphrase":
+        _score_paraphrase(c, passage, row["differences"], owned)
+    if passage.verbatim:
+        flags = sum(1 for d in owned if d.substantive)
+        c[f"verbatim_{kind}_found"] += 1
+        c[f"verbatim_{kind}_flagged"] += flags > 0
+        c[f"verbatim_{kind}_false_substantive"] += flags
+    return row
+
+
+def _score_paraphrase(
+    c: Counts, passage: GoldPassage, rows: list[dict[str, Any]], owned: list[Difference]
+) -> None:
+    # a meaning change the gold names, marked substantive by the engine
+    c["paraphrase_meaning_flagged"] += sum(
+        1 for r in rows if r["gold"] and r["gold"][3] and r["engine"] and r["engine"][3]
+    )
+    if not any(d.substantive for d in passage.differences):
+        c["faithful_paraphrase_found"] += 1
+        c["faithful_paraphrase_flagged"] += any(d.substantive for d in owned)
+
+
+def _score_decoy(run: _Scoring, art: _ArticleRun, decoy: GoldDecoy) -> dict[str, Any] | None:
+    """A decoy the engine took for a passage is a false passage."""
+    if decoy.span is None:
+        run.c["decoys_unlocated"] += 1
+        return None
+    run.c["decoys"] += 1
+    holes = [s for s in art.spans if s[0] < decoy.span[1] and decoy.span[0] < s[1]]
+    hit = art.touching(_minus(decoy.span, holes))
+    if not hit:
+        return None
+    run.c["false_passages"] += 1
+    return {
+        "article": art.file,
+        "kind": "decoy",
+        "why": decoy.why,
+        "text": decoy.text[:80],
+        "engine_readouts": sorted({ew.readout.id for ew in hit}),
+    }
 
 
 def _locate_gold(article: GoldArticle, text: str, problems: list[str]) -> None:
@@ -643,26 +705,7 @@ def _score_differences(
             )
             if where:
                 cursor = where[1]
-        gold_words = set(words(gold.witness or gold.base))
-        best: tuple[tuple[int, int, int, int], int] | None = None
-        for i, d in enumerate(near):
-            located = bool(
-                where
-                and d.witness_end > d.witness_start
-                and min(where[1], d.witness_end) > max(where[0], d.witness_start)
-            )
-            engine_words = set(words(d.witness if gold.witness else d.base))
-            if len(engine_words) > 2 * max(len(gold_words), 1) + 3:
-                continue  # far coarser than the gold change: it does not mark it
-            shared = len(gold_words & engine_words)
-            by_words = bool(gold_words) and shared >= max(1, math.ceil(len(gold_words) / 2))
-            if not (located or by_words):
-                continue
-            if i in used and not (located or gold_words <= engine_words):
-                continue
-            rank = (int(i not in used), int(d.kind.value == gold.kind), int(located), shared)
-            if best is None or rank > best[0]:
-                best = (rank, i)
+        best = _best_match(gold, where, near, used)
         row: dict[str, Any] = {"gold": [gold.kind, gold.base, gold.witness, gold.substantive]}
         if best is None:
             c["differences_missed"] += 1
@@ -685,43 +728,140 @@ def _score_differences(
     return rows
 
 
+def _best_match(
+    gold: GoldDifference, where: tuple[int, int] | None, near: list[Difference], used: set[int]
+) -> tuple[tuple[int, int, int, int], int] | None:
+    """The engine difference (rank, index in `near`) that best answers a gold one: at the
+    place of its witness words (`where`), or sharing half its words; one not `used` yet
+    first, then one of the same kind."""
+    gold_words = set(words(gold.witness or gold.base))
+    best: tuple[tuple[int, int, int, int], int] | None = None
+    for i, d in enumerate(near):
+        located = bool(
+            where
+            and d.witness_end > d.witness_start
+            and min(where[1], d.witness_end) > max(where[0], d.witness_start)
+        )
+        engine_words = set(words(d.witness if gold.witness else d.base))
+        if len(engine_words) > 2 * max(len(gold_words), 1) + 3:
+            continue  # far coarser than the gold change: it does not mark it
+        shared = len(gold_words & engine_words)
+        by_words = bool(gold_words) and shared >= max(1, math.ceil(len(gold_words) / 2))
+        if not (located or by_words):
+            continue
+        if i in used and not (located or gold_words <= engine_words):
+            continue
+        rank = (int(i not in used), int(d.kind.value == gold.kind), int(located), shared)
+        if best is None or rank > best[0]:
+            best = (rank, i)
+    return best
+
+
 def _base_equal(
     story: Story, result: Result, gold_by_doc: dict[str, GoldArticle], c: Counts
 ) -> list[dict[str, Any]]:
-    """Official sentences (or parts) quoted verbatim by 3+ distinct articles: does an
-    engine base sentence carry the same wording (case, punctuation, quote style aside)?"""
-    articles_of: dict[str, set[str]] = {}
-    shown: dict[str, tuple[str, str]] = {}
-    for article in gold_by_doc.values():
-        for p in article.passages:
-            if p.verbatim and p.official.strip():
-                key = compare_key(p.official)
-                articles_of.setdefault(key, set()).add(article.file)
-                shown.setdefault(key, (p.official, p.readout))
-    bases = [compare_key(s.text) for r in result.readouts for s in r.sentences]
-    official_text = {
-        g.id: _read_body(story.folder / g.official) for g in story.readouts if g.official
-    }
+    """Issue 9's measure: of the official sentences that three or more outlets quote
+    verbatim (whole or in part), how many have an engine base sentence equal to the
+    official wording (case, punctuation and quote style aside) over the stretch those
+    quotes cover, or a longer stretch of the same sentence."""
+    bases = [compare_key(s.text).split() for r in result.readouts for s in r.sentences]
     rows = []
-    for key, files in articles_of.items():
-        if len(files) < 3:
-            continue
-        official, readout = shown[key]
-        whole = _whole_sentence(official, official_text.get(readout, ""))
-        equal = any(b == key for b in bases)
-        contained = whole and any(re.search(rf"(?:^| ){re.escape(key)}(?: |$)", b) for b in bases)
-        c["base_sentences"] += 1
-        c["base_equal"] += equal or contained
-        rows.append(
-            {
-                "official": official,
-                "articles": len(files),
-                "whole_sentence": whole,
-                "equal": equal,
-                "contained": contained,
-            }
-        )
+    for readout in story.readouts:
+        quoted = [
+            (_outlet(story, article.file), p)
+            for article in gold_by_doc.values()
+            for p in article.passages
+            if p.readout == readout.id and p.verbatim and p.official.strip()
+        ]
+        official = _read_body(story.folder / readout.official) if readout.official else ""
+        sentences = split_sentences(official) or _fragment_sentences([p for _, p in quoted])
+        covered: dict[int, list[tuple[str, int, int]]] = {}
+        for outlet, passage in quoted:
+            for index, at, end in _quoted_stretches(passage, sentences):
+                covered.setdefault(index, []).append((outlet, at, end))
+        for index, spans in sorted(covered.items()):
+            outlets = {outlet for outlet, _, _ in spans}
+            if len(outlets) < 3:
+                continue
+            words = sentences[index]
+            lo, hi = min(a for _, a, _ in spans), max(b for _, _, b in spans)
+            equal = any(
+                (at := _run_at(base, words)) is not None and at <= lo and hi <= at + len(base)
+                for base in bases
+            )
+            c["base_sentences"] += 1
+            c["base_equal"] += equal
+            rows.append(
+                {"official": " ".join(words[lo:hi]), "outlets": len(outlets), "equal": equal}
+            )
     return rows
+
+
+_NO_BREAK = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|No")
+
+
+def split_sentences(text: str) -> list[list[str]]:
+    """A text's sentences, each as its compare_key words: a break after . ! or ? before a
+    capital (not after an initial, "U.S." or a title), and at every line end."""
+    out: list[list[str]] = []
+    start = 0
+    for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+", text):
+        before = re.search(r"(\S+)$", text[: m.start()])
+        word = before.group(1) if before else ""
+        if m.group().startswith(".") and _NO_BREAK.fullmatch(word.rstrip(".")):
+            continue
+        out.append(compare_key(text[start : m.end()]).split())
+        start = m.end()
+    out.append(compare_key(text[start:]).split())
+    return [words for words in out if words]
+
+
+def _quoted_stretches(
+    passage: GoldPassage, sentences: list[list[str]]
+) -> list[tuple[int, int, int]]:
+    """The official sentences a verbatim passage quotes, and the words of each it covers:
+    its own words where they stand in the official text (a quote taken up mid-sentence
+    covers only what it quotes), else the official wording the gold gives for it."""
+    for text in (passage.text, passage.official):
+        found = [_sentence_at(part, sentences) for part in split_sentences(text)]
+        if found and all(f is not None for f in found):
+            return [f for f in found if f is not None]
+    return []
+
+
+def _sentence_at(part: list[str], sentences: list[list[str]]) -> tuple[int, int, int] | None:
+    for index, words in enumerate(sentences):
+        at = _run_at(part, words)
+        if at is not None:
+            return index, at, at + len(part)
+    return None
+
+
+def _fragment_sentences(passages: list[GoldPassage]) -> list[list[str]]:
+    """Without an official text, the sentences of the official wording the gold gives for
+    its verbatim passages (a fragment inside a longer one adds nothing)."""
+    parts = [words for p in passages for words in split_sentences(p.official)]
+    unique = {tuple(words): words for words in parts}
+    return [
+        words
+        for key, words in unique.items()
+        if not any(other != key and _run_at(list(key), list(other)) is not None for other in unique)
+    ]
+
+
+def _run_at(part: list[str], words: list[str]) -> int | None:
+    """Where the words `part` stand as a run in `words`, if they do."""
+    for at in range(len(words) - len(part) + 1):
+        if words[at : at + len(part)] == part:
+            return at
+    return None
+
+
+def _outlet(story: Story, file: str) -> str:
+    """The article's outlet from its front matter (the file name when it has none)."""
+    head = (story.folder / file).read_text("utf-8")[:2000]
+    found = re.search(r"^outlet:[ \t]*(.+?)[ \t]*$", head, re.M)
+    return found.group(1) if found else file
 
 
 def _read_body(path: Path) -> str:
@@ -731,21 +871,6 @@ def _read_body(path: Path) -> str:
         return ""
     match = re.match(r"\A---[ \t]*\n.*?\n---[ \t]*\n", text, re.S)
     return text[match.end() :] if match else text
-
-
-def _whole_sentence(part: str, official: str) -> bool:
-    """The part starts a sentence and ends one (in the official text when it is found)."""
-    part = part.strip()
-    shaped = bool(re.match(r"[\"'“‘(]?[A-Z0-9]", part)) and bool(
-        re.search(r"[.!?][\"'”’)]*$", part)
-    )
-    if not shaped or not official:
-        return shaped
-    where = locate(part, official)
-    if where is None:
-        return shaped
-    before = official[: where[0]].rstrip()
-    return not before or before[-1] in ".!?\"'”’:\n" or official[where[0] - 1] == "\n"
 
 
 # ---------------------------------------------------------------- running stories
@@ -909,19 +1034,12 @@ def _cell(fn: Any, current: Counts | None, first: Counts | None) -> str:
     return f"{fn(first)} → {now}"
 
 
+Row = tuple[str, str, Counts | None, Counts | None]  # story, mode, current, first
+
+
 def render(report: dict[str, Any], firsts: dict[str, dict[str, Counts]]) -> str:
-    rows: list[tuple[str, str, Counts | None, Counts | None]] = []
     stories = report["stories"]
-    for mode in MODES:
-        every_first = all(s in firsts for s in stories)
-        first_total = total(firsts[s][mode] for s in stories) if every_first and stories else None
-        rows.append(("**overall**", mode, report["overall"][mode], first_total))
-    for slug, story in stories.items():
-        name = f"{slug} (blind)" if story["blind"] else slug
-        for mode in MODES:
-            run = story["modes"][mode]
-            current = None if "crash" in run else run["counts"]
-            rows.append((name, mode, current, firsts.get(slug, {}).get(mode)))
+    rows = _rows(report, firsts)
     lines = [
         "# Accuracy on real coverage",
         "",
@@ -937,8 +1055,35 @@ def render(report: dict[str, Any], firsts: dict[str, dict[str, Counts]]) -> str:
             cells = [_cell(fn, current, first) for _, fn in columns]
             lines.append("| " + " | ".join([name, MODE_NAMES[mode], *cells]) + " |")
         lines.append("")
-    notes = []
+    notes = _notes(report)
+    if notes:
+        lines += ["## Notes", "", *notes, ""]
+    seconds = sum(m.get("seconds", 0) for s in stories.values() for m in s["modes"].values())
+    lines.append(f"{len(stories)} stories scored in {seconds:.1f} s of engine and scoring time.")
+    return "\n".join(lines)
+
+
+def _rows(report: dict[str, Any], firsts: dict[str, dict[str, Counts]]) -> list[Row]:
+    """The overall rows, then each story's, each mode's counts now and first."""
+    rows: list[Row] = []
+    stories = report["stories"]
+    for mode in MODES:
+        every_first = all(s in firsts for s in stories)
+        first_total = total(firsts[s][mode] for s in stories) if every_first and stories else None
+        rows.append(("**overall**", mode, report["overall"][mode], first_total))
     for slug, story in stories.items():
+        name = f"{slug} (blind)" if story["blind"] else slug
+        for mode in MODES:
+            run = story["modes"][mode]
+            current = None if "crash" in run else run["counts"]
+            rows.append((name, mode, current, firsts.get(slug, {}).get(mode)))
+    return rows
+
+
+def _notes(report: dict[str, Any]) -> list[str]:
+    """Crashes, gold that could not be located, engine errors, skipped stories."""
+    notes = []
+    for slug, story in report["stories"].items():
         for mode in MODES:
             run = story["modes"][mode]
             if "crash" in run:
@@ -949,11 +1094,7 @@ def render(report: dict[str, Any], firsts: dict[str, dict[str, Counts]]) -> str:
                 notes += [f"- {slug}: engine error: {e}" for e in run["errors"]]
     for problem in report["skipped"]:
         notes.append(f"- skipped {problem}")
-    if notes:
-        lines += ["## Notes", "", *notes, ""]
-    seconds = sum(m.get("seconds", 0) for s in stories.values() for m in s["modes"].values())
-    lines.append(f"{len(stories)} stories scored in {seconds:.1f} s of engine and scoring time.")
-    return "\n".join(lines)
+    return notes
 
 
 # ---------------------------------------------------------------- main

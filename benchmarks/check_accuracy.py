@@ -21,7 +21,9 @@ import json
 import subprocess
 import sys
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 STORIES = Path(__file__).resolve().parent / "accuracy" / "stories"
 
@@ -56,12 +58,16 @@ def body(path: Path) -> str:
     return text
 
 
+Quote = dict[str, Any]  # one quotation of check's JSON report
+COUNTS = ("misquotes", "flagged", "verbatim", "clean", "elsewhere")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--story", action="append", required=True)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    total = {"misquotes": 0, "flagged": 0, "verbatim": 0, "clean": 0, "elsewhere": 0}
+    total = dict.fromkeys(COUNTS, 0)
     print("| story | misquotes flagged | verbatim quotes with no error | errors elsewhere |")
     print("|---|---|---|---|")
     for slug in args.story:
@@ -69,72 +75,7 @@ def main() -> int:
         if not (story / "official").is_dir():
             print(f"| {slug} | no official text | | |")
             continue
-        gold = tomllib.loads((story / "gold.toml").read_text(encoding="utf-8"))
-        report = run_check(story)
-        errors: dict[tuple[str, int, int], list[str]] = {}
-        for f in report["findings"]:
-            if f["severity"] == "error" and not f.get("suppressed"):
-                at = f["location"]
-                errors.setdefault((at["path"], at["line"], at["column"]), []).append(f["message"])
-
-        def erred(q: dict, errors: dict = errors) -> list[str]:  # type: ignore[type-arg]
-            at = q["location"]
-            return errors.get((at["path"], at["line"], at["column"]), [])  # type: ignore[no-any-return]
-
-        quotes = {}
-        for q in report["quotes"]:
-            quotes.setdefault(q["document"], []).append(q)
-        with_text = {
-            r["id"]
-            for r in gold.get("readout", [])
-            if r.get("official") and (story / r["official"]).is_file()
-        }
-        counts = {"misquotes": 0, "flagged": 0, "verbatim": 0, "clean": 0, "elsewhere": 0}
-        used: set[tuple[str, str]] = set()
-        for article in gold.get("article", []):
-            doc = Path(article["file"]).stem
-            for passage in article.get("passage", []):
-                if passage.get("kind") != "quote" or passage.get("readout") not in with_text:
-                    continue  # only quotations of a readout whose official text is given
-                text = passage["text"]
-                mine = [
-                    q
-                    for q in quotes.get(doc, [])
-                    if q["text"].strip(" ,.") in text
-                    or text.strip(" ,.") in q["text"]
-                    or _overlap(q["text"], text) > 0.6
-                ]
-                bad = [q for q in mine if erred(q)]
-                for q in mine:
-                    used.add((doc, q["text"]))
-                real = any(d.get("substantive") for d in passage.get("difference", []))
-                if real:
-                    counts["misquotes"] += 1
-                    counts["flagged"] += bool(bad)
-                    if args.verbose and not bad:
-                        print(
-                            f"  MISSED {slug}/{doc}: {text[:90]!r} -> "
-                            f"{[(q['verdict'], q['note']) for q in mine]}",
-                            file=sys.stderr,
-                        )
-                elif passage.get("verbatim"):
-                    counts["verbatim"] += 1
-                    counts["clean"] += not bad
-                    if args.verbose and bad:
-                        print(
-                            f"  FALSE {slug}/{doc}: {text[:90]!r} -> {[erred(q) for q in bad]}",
-                            file=sys.stderr,
-                        )
-        for doc, mine in quotes.items():
-            for q in mine:
-                if (doc, q["text"]) not in used and erred(q):
-                    counts["elsewhere"] += 1
-                    if args.verbose:
-                        print(
-                            f"  ELSEWHERE {slug}/{doc}: {q['text'][:80]!r} {q['speaker']!r} "
-                            f"{erred(q)}",
-                            file=sys.stderr,
-                        )
+        counts = _StoryRun(slug, run_check(story), args.verbose).score(story)
         for k in total:
             total[k] += counts[k]
         print(
@@ -146,6 +87,88 @@ def main() -> int:
         f"| {total['elsewhere']} |"
     )
     return 0
+
+
+@dataclass
+class _StoryRun:
+    """One story's check report against its gold."""
+
+    slug: str
+    report: dict[str, Any]
+    verbose: bool
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    used: set[tuple[str, str]] = field(default_factory=set)  # (document, quote) matched to gold
+    errors: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
+    quotes: dict[str, list[Quote]] = field(default_factory=dict)  # by document stem
+
+    def __post_init__(self) -> None:
+        for f in self.report["findings"]:
+            if f["severity"] == "error" and not f.get("suppressed"):
+                at = f["location"]
+                key = (at["path"], at["line"], at["column"])
+                self.errors.setdefault(key, []).append(f["message"])
+        for q in self.report["quotes"]:
+            self.quotes.setdefault(q["document"], []).append(q)
+
+    def erred(self, q: Quote) -> list[str]:
+        at = q["location"]
+        return self.errors.get((at["path"], at["line"], at["column"]), [])
+
+    def say(self, line: str) -> None:
+        if self.verbose:
+            print(line, file=sys.stderr)
+
+    def score(self, story: Path) -> dict[str, int]:
+        gold = tomllib.loads((story / "gold.toml").read_text(encoding="utf-8"))
+        with_text = {
+            r["id"]
+            for r in gold.get("readout", [])
+            if r.get("official") and (story / r["official"]).is_file()
+        }
+        for article in gold.get("article", []):
+            doc = Path(article["file"]).stem
+            for passage in article.get("passage", []):
+                if passage.get("kind") != "quote" or passage.get("readout") not in with_text:
+                    continue  # only quotations of a readout whose official text is given
+                self.score_passage(doc, passage)
+        self.score_elsewhere()
+        return self.counts
+
+    def score_passage(self, doc: str, passage: dict[str, Any]) -> None:
+        """A gold quotation: a misquote must carry an error, a verbatim one none."""
+        text = passage["text"]
+        mine = [
+            q
+            for q in self.quotes.get(doc, [])
+            if q["text"].strip(" ,.") in text
+            or text.strip(" ,.") in q["text"]
+            or _overlap(q["text"], text) > 0.6
+        ]
+        bad = [q for q in mine if self.erred(q)]
+        self.used.update((doc, q["text"]) for q in mine)
+        if any(d.get("substantive") for d in passage.get("difference", [])):
+            self.counts["misquotes"] += 1
+            self.counts["flagged"] += bool(bad)
+            if not bad:
+                verdicts = [(q["verdict"], q["note"]) for q in mine]
+                self.say(f"  MISSED {self.slug}/{doc}: {text[:90]!r} -> {verdicts}")
+        elif passage.get("verbatim"):
+            self.counts["verbatim"] += 1
+            self.counts["clean"] += not bad
+            if bad:
+                errors = [self.erred(q) for q in bad]
+                self.say(f"  FALSE {self.slug}/{doc}: {text[:90]!r} -> {errors}")
+
+    def score_elsewhere(self) -> None:
+        """Errors on quotations the gold does not list."""
+        for doc, mine in self.quotes.items():
+            for q in mine:
+                if (doc, q["text"]) not in self.used and self.erred(q):
+                    self.counts["elsewhere"] += 1
+                    self.say(
+                        f"  ELSEWHERE {self.slug}/{doc}: {q['text'][:80]!r} {q['speaker']!r} "
+                        f"{self.erred(q)}"
+                    )
 
 
 def _overlap(a: str, b: str) -> float:

@@ -18,14 +18,14 @@ import datetime as dt
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
 from .attribute import Evidence
-from .differences import STOPWORDS
+from .differences import STOPWORDS, key_opcodes
 from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
@@ -341,6 +341,8 @@ class Aligner:
                 self._found(cand)
             else:
                 left.append(cand)
+        self._settle_lone_variants()
+        self._split_glued()
         if any(c.official is not None for c in self.clusters):
             # with official texts, paraphrase alone founds no sentence
             return self._adopt_fragments(candidates, left)
@@ -360,6 +362,125 @@ class Aligner:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
         return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _drop(self, cluster: Cluster) -> None:
+        index = self.clusters.index(cluster)
+        del self.clusters[index], self._codes[index], self._spaced[index]
+
+    def _leave(self, cluster: Cluster, cand: Candidate) -> None:
+        cluster.members.remove(cand)
+        cand.joined.remove(cluster)
+        if cand.strong_date and not cand.other_day:
+            cluster.dates[cand.strong_date] -= cand.weight
+
+    def _neighbours(self) -> dict[int, tuple[Cluster | None, Cluster | None]]:
+        """Each placed quote's sentences before and after it in its document."""
+        by_doc: dict[str, dict[int, Candidate]] = defaultdict(dict)
+        for cluster in self.clusters:
+            for m in cluster.members:
+                if _quoted_sentence(m):
+                    by_doc[m.doc.id][id(m)] = m
+        out: dict[int, tuple[Cluster | None, Cluster | None]] = {}
+        for placed in by_doc.values():
+            ordered = sorted(placed.values(), key=lambda m: m.unit.start)
+            for i, m in enumerate(ordered):
+                before = ordered[i - 1].joined[0] if i else None
+                after = ordered[i + 1].joined[0] if i + 1 < len(ordered) else None
+                out[id(m)] = (before, after)
+        return out
+
+    def _settle_lone_variants(self) -> None:
+        """A sentence only one outlet carries, standing where other outlets carry a
+        sentence it resembles, is that outlet's version of it: a sentence is founded by
+        what independent witnesses carry as one, not by one outlet's change."""
+        lone = [
+            c
+            for c in self.clusters
+            if c.official is None
+            and len(_groups(c)) == 1
+            and all(_quoted_sentence(m) for m in c.members)
+        ]
+        if not lone:
+            return
+        around = self._neighbours()
+        for cluster in lone:
+            target = self._variant_target(cluster, around)
+            if target is None:
+                continue
+            for member in list(cluster.members):
+                self._leave(cluster, member)
+                self._join(target, member)
+            self._drop(cluster)
+
+    def _variant_target(
+        self, lone: Cluster, around: dict[int, tuple[Cluster | None, Cluster | None]]
+    ) -> Cluster | None:
+        """The sentence of two or more outlets that `lone` is a version of: close enough to
+        join it, not carried by its own article, and standing where they carry it (the same
+        sentence before or after it)."""
+        docs = {m.doc.id for m in lone.members}
+        places = [around[id(m)] for m in lone.members]
+        best: tuple[float, Cluster] | None = None
+        for other in self.clusters:
+            groups = _groups(other)
+            if other is lone or len(groups) < 2 or docs & {m.doc.id for m in other.members}:
+                continue
+            if conflicting(lone.order, other.order):
+                continue
+            score = similarity(lone.code, other.code, other.vocabulary)
+            if score < self.JOIN or (best is not None and score <= best[0]):
+                continue
+            if any(
+                _same_place(place, around.get(id(m), (None, None)))
+                for place in places
+                for m in other.members
+            ):
+                best = (score, other)
+        return best[1] if best else None
+
+    def _split_glued(self) -> None:
+        """A quote that runs two sentences into one ("…in Karachi. he emphasized…") is
+        split where the sentences other outlets carry part, and each part is a version of
+        its own sentence: one outlet's punctuation does not merge two sentences."""
+        for cluster in list(self.clusters):
+            for member in list(cluster.members):
+                split = self._glued_split(cluster, member)
+                if split is None:
+                    continue
+                at, other, first_is_own = split
+                head, tail = _cut(member, at)
+                self._leave(cluster, member)
+                self._join(cluster, head if first_is_own else tail)
+                self._join(other, tail if first_is_own else head)
+
+    def _glued_split(self, cluster: Cluster, member: Candidate) -> tuple[int, Cluster, bool] | None:
+        """Where `member` carries, beyond its sentence, another sentence that two or more
+        outlets quote and its article does not: the content word it starts at, that
+        sentence, and whether the member's own sentence comes first."""
+        if not _quoted_sentence(member) or member.code == cluster.code:
+            return None
+        matcher = SequenceMatcher(None, cluster.code, member.code, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks:
+            return None
+        first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
+        best: tuple[float, int, Cluster, bool] | None = None
+        for at, extra, own_first in (
+            (last, member.code[last:], True),
+            (first, member.code[:first], False),
+        ):
+            if len(extra) < 3:
+                continue
+            for other in self.clusters:
+                groups = _groups(other)
+                if other is cluster or member.doc.id in {m.doc.id for m in other.members}:
+                    continue
+                if len(groups) < 2 and other.official is None:
+                    continue
+                score = similarity(extra, other.code, other.vocabulary)
+                if score >= self.VERBATIM and (best is None or score > best[0]):
+                    best = (score, at, other, own_first)
+        return best[1:] if best else None
 
     def _adopt_fragments(
         self, candidates: Sequence[Candidate], left: list[Candidate]
@@ -421,17 +542,52 @@ class _Spans:
         return best[1] if best else None
 
 
+def _quoted_sentence(cand: Candidate) -> bool:
+    return cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment
+
+
+def _groups(cluster: Cluster) -> set[str]:
+    return {m.group for m in cluster.members}
+
+
+def _same_place(
+    a: tuple[Cluster | None, Cluster | None], b: tuple[Cluster | None, Cluster | None]
+) -> bool:
+    """Two sentences standing between the same sentences (either side suffices)."""
+    return (a[0] is not None and a[0] is b[0]) or (a[1] is not None and a[1] is b[1])
+
+
+_SENTENCE_END = frozenset([".", "!", "?", ";"])
+
+
+def _cut(cand: Candidate, at: int) -> tuple[Candidate, Candidate]:
+    """`cand` in two before its content word `at`: after the last sentence mark between
+    that word and the one before, else right after the one before."""
+    content = [i for i, t in enumerate(cand.tokens) if t.is_word and t.key not in STOPWORDS]
+    lo, hi = content[at - 1] + 1, content[at]
+    marks = [i + 1 for i in range(lo, hi) if cand.tokens[i].key in _SENTENCE_END]
+    split = marks[-1] if marks else lo
+    parts = []
+    for tokens, code in (
+        (cand.tokens[:split], cand.code[:at]),
+        (cand.tokens[split:], cand.code[at:]),
+    ):
+        unit = replace(cand.unit, start=tokens[0].start, end=tokens[-1].end)
+        parts.append(replace(cand, unit=unit, tokens=tokens, code=code, joined=[]))
+    return parts[0], parts[1]
+
+
 def matched_range(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
     """First and last base and witness tokens that agree (on content), as half-open ranges."""
-    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    ops = key_opcodes(tuple(t.key for t in base), tuple(t.key for t in witness))
+    blocks = [op for op in ops if op[0] == "equal"]
     strong = [
-        b
-        for b in blocks
-        if any(t.is_word and t.key not in STOPWORDS for t in base[b.a : b.a + b.size])
+        op
+        for op in blocks
+        if any(t.is_word and t.key not in STOPWORDS for t in base[op[1] : op[2]])
     ]
     blocks = strong or blocks
     if not blocks:
         return 0, 0, 0, 0
     first, last = blocks[0], blocks[-1]
-    return first.a, last.a + last.size, first.b, last.b + last.size
+    return first[1], last[2], first[3], last[4]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .documents import MAX_BYTES
-from .errors import ReadoutSpecError
+from .errors import UNUSABLE_PATH, ReadoutSpecError
 from .inputs import read_paths
 from .model import InputError, Result, Role, Source
 from .pipeline import Options, Progress, run
@@ -31,7 +31,7 @@ def _names_a_path(item: str) -> bool:
         return False
     try:
         return Path(item).exists()
-    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+    except UNUSABLE_PATH:
         return False
 
 
@@ -55,7 +55,9 @@ def _sources(items: Iterable[TextOrPath], role: Role) -> tuple[list[Source], lis
     return sources + read, errors + read_errors
 
 
-def analyse(
+# The public entry point: its options are keyword-only, named at every call, and a record
+# of them would break every caller, so the argument count is allowed here.
+def analyse(  # noqa: PLR0913
     inputs: Sequence[TextOrPath],
     *,
     official: Sequence[TextOrPath] = (),

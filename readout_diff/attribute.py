@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates, relative_days
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
+from .lexicon import PRONOUNS
 from .normalise import Token
 from .scanning import starting_with
 
-_CONTEXT_NOUNS = frozenset(
+# Words that open a call phrase ("in a call with X", "spoke to X and Y"); `check` reads
+# the nouns alone, as a verb of speaking says what calls there were, not which one a
+# quotation is from.
+CALL_NOUNS = frozenset(
     [
         "call",
         "calls",
@@ -31,12 +35,10 @@ _CONTEXT_NOUNS = frozenset(
         "talks",
         "meeting",
         "phone",
-        "spoke",
-        "spoken",
-        "speaking",
-        "talked",
     ]
 )
+SPEAKING_VERBS = frozenset(["spoke", "spoken", "speaking", "talked"])
+_CONTEXT_NOUNS = CALL_NOUNS | SPEAKING_VERBS
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
 _BOTH = starting_with(
     "beist",
@@ -99,7 +101,6 @@ _PAST_IRREGULAR = frozenset(
         "shared",
     ]
 )
-_PRONOUNS = frozenset(["he", "she", "they"])
 # Plural subjects a readout uses for both parties: "Both leaders", "The two sides".
 _PARTY_NOUNS = frozenset(["leaders", "sides", "ministers", "counterparts"])
 _VERB_BEFORE_OBJECT = re.compile(r"(?:ed|told|asked|urged|pressed|gave|sent|spoke)$")
@@ -169,7 +170,7 @@ def readout_style(tokens: Sequence[Token], founding: bool = False) -> bool:
         party = (
             low in _PARTY_NOUNS and i > 0 and words[i - 1].norm.casefold() in ("both", "two", "the")
         )
-        subject = named or party or (i < 3 and low in _PRONOUNS)
+        subject = named or party or (i < 3 and low in PRONOUNS)
         if not subject or (
             founding and party and not any(entity_of(w) == PRINCIPAL for w in words)
         ):
@@ -199,6 +200,9 @@ _BEFORE_VERB = frozenset(
 )
 
 
+# Someone else's words before a readout subject, or the subject's own after it. Not
+# `lexicon.SPEECH_VERBS` on purpose: "stressed", "warned", "announced" there are also how a
+# readout reports what its principal did, which `readout_style` must still read as one.
 SPEECH_WORDS = frozenset(
     [
         "said",

@@ -1,7 +1,7 @@
 """Collate: every version of one readout sentence in one variant table, and its majority.
 
 The versions (witnesses) are aligned by star alignment on match keys: the pivot is the
-medoid (rapidfuzz `process.cdist` over key sequences, each key one character), every
+medoid (rapidfuzz `fuzz.ratio` over key sequences, each key one character), every
 version is aligned to it with difflib opcodes (`autojunk=False`), and then once more
 against the first consensus, so a change the pivot alone carries does not shape the
 table. The table has one column per pivot token (a *slot*) and one between each two (a
@@ -16,21 +16,30 @@ decide; paraphrase breaks ties). Where no reading has more than half of the vote
 spot is *disputed* (in a gap, only where two different insertions compete: words one
 outlet adds against the others' silence are its own): the base shows the reading the
 weights prefer, ties going to the shorter (words not all carry stay out), then the
-alphabetically first, so the order witnesses come in never changes the base.
+alphabetically first, so the order witnesses come in never changes the base. Date words
+an outlet opens its version with ("Today,") stay out of the base unless two or more
+independent quotes, most of those that speak there, carry them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
+from .dates import MONTHS, WEEKDAYS
+from .differences import Opcode, key_opcodes
 from .normalise import Token
 
 QUOTE_KEYS = frozenset({'"', "'"})
+# words an outlet dates its report with ("Today,", "On Monday, April 30,")
+DATE_FRAMING = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(["today", "yesterday", "tonight", "on", "earlier", "this", "last", "week"])
+    | frozenset(["morning", "afternoon", "evening", "late", "early"])
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +57,13 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One witness's reading of one column: a token, some inserted tokens, or () (none)."""
+    """The reading of one column by witnesses worded alike: a token, some inserted tokens,
+    or () (none)."""
 
-    witness: int
+    witnesses: tuple[int, ...]
     tokens: tuple[Token, ...]
+    keys: tuple[str, ...]  # the tokens' match keys: what the reading is
+    shown: tuple[str, ...]  # the tokens as printed (case kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +121,33 @@ class VariantTable:
         return [decide(column, self.versions) for column in self.columns]
 
     def consensus(self) -> list[Token]:
-        return [t for v in self.verdicts() for t in v.winner.tokens]
+        verdicts = self.verdicts()
+        lead = self._date_framing(verdicts)
+        return [t for v in verdicts[lead:] for t in v.winner.tokens]
+
+    def _date_framing(self, verdicts: Sequence[Verdict]) -> int:
+        """How many leading columns are an outlet's date framing ("Today,", "On Monday,"):
+        not readout wording unless two or more independent quotes, most of those that
+        speak there, carry it. Only where other witnesses speak for the sentence too."""
+        if len({v.group for v in self.versions}) < 2:
+            return 0
+        lead, dated = 0, False
+        for verdict in verdicts:
+            words = [t for t in verdict.winner.tokens if t.is_word]
+            if not all(t.key in DATE_FRAMING or t.key.isdigit() for t in words):
+                break
+            quoted = {
+                self.versions[i].group
+                for c in verdict.column.cells
+                if c.keys == verdict.winner.keys
+                for i in c.witnesses
+                if self.versions[i].verbatim
+            }
+            if words and verdict.majority and len(quoted) >= 2:
+                break
+            dated = dated or bool(words)
+            lead += 1
+        return lead if dated and lead < len(verdicts) else 0
 
 
 def keys_of(tokens: Sequence[Token]) -> list[str]:
@@ -124,9 +162,11 @@ def medoid(versions: Sequence[Version]) -> int:
         "".join(codes.setdefault(k, chr(0xE000 + len(codes))) for k in keys_of(v.tokens))
         for v in versions
     ]
-    scores = process.cdist(encoded, encoded, scorer=fuzz.ratio, dtype=np.float32)
-    weights = np.array([v.weight for v in versions], dtype=np.float32)
-    central = scores @ weights - scores.diagonal() * weights
+    closeness = _closeness(encoded, [v.weight for v in versions])
+    central = [
+        closeness[code] - fuzz.ratio(code, code) * v.weight
+        for code, v in zip(encoded, versions, strict=True)
+    ]
     verbatim = [i for i, v in enumerate(versions) if v.verbatim]
     pool = verbatim or list(range(len(versions)))
     return max(
@@ -140,45 +180,85 @@ def medoid(versions: Sequence[Version]) -> int:
     )
 
 
-def _opcodes(pivot: Sequence[str], keys: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    return SequenceMatcher(None, pivot, keys, autojunk=False).get_opcodes()
+def _closeness(encoded: Sequence[str], weights: Sequence[float]) -> dict[str, float]:
+    """Each wording's weighted similarity to every version (itself included): the
+    wordings are compared once each, however many versions share them."""
+    mass: dict[str, float] = {}
+    for code, weight in zip(encoded, weights, strict=True):
+        mass[code] = mass.get(code, 0.0) + weight
+    wordings = list(mass)
+    return {
+        code: sum(
+            score * mass[wordings[j]]
+            for _, score, j in process.extract(code, wordings, scorer=fuzz.ratio, limit=None)
+        )
+        for code in wordings
+    }
+
+
+_NONE: tuple[Token, ...] = ()
+
+
+def _readings_of(
+    ops: Sequence[Opcode], toks: Sequence[Token]
+) -> tuple[list[int], dict[int, range]]:
+    """A version's reading of each pivot token (the index of its own token there, or -1)
+    and the runs of its tokens it inserts before each pivot token."""
+    slot_of: list[int] = []
+    gap_of: dict[int, range] = {}
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            gap_of[i1] = range(j1, j2)
+            continue
+        common = min(i2 - i1, j2 - j1) if tag != "delete" else 0
+        slot_of.extend(range(j1, j1 + common))
+        slot_of.extend([-1] * (i2 - i1 - common))
+        if j2 - j1 > common:
+            gap_of[i2] = range(j1 + common, j2)
+    return slot_of, gap_of
 
 
 def align(pivot: Sequence[Token], versions: Sequence[Version]) -> VariantTable:
-    """Every version against the pivot tokens: the variant table."""
+    """Every version against the pivot tokens: the variant table. Versions worded alike
+    (most of them, often) are aligned once and share their cells."""
     n = len(pivot)
-    pivot_keys = keys_of(pivot)
+    pivot_keys = tuple(keys_of(pivot))
     slots: list[list[Cell]] = [[] for _ in range(n)]
     gaps: list[list[Cell]] = [[] for _ in range(n + 1)]
+    alike: dict[tuple[tuple[str, ...], tuple[str, ...], bool, bool], list[int]] = {}
     for index, version in enumerate(versions):
         toks = version.tokens
-        ops = _opcodes(pivot_keys, keys_of(toks))
+        wording = (tuple(t.norm for t in toks), tuple(keys_of(toks)))
+        alike.setdefault((*wording, version.from_start, version.to_end), []).append(index)
+    for (shown, keys, from_start, to_end), indices in alike.items():
+        toks = versions[indices[0]].tokens
+        witnesses = tuple(indices)
+        ops = key_opcodes(pivot_keys, keys)
         equal = [op for op in ops if op[0] == "equal"]
         if not equal:
             continue
-        lo = 0 if version.from_start else equal[0][1]
-        hi = n if version.to_end else equal[-1][2]
-        slot_of: dict[int, tuple[Token, ...]] = {}
-        gap_of: dict[int, list[Token]] = {}
-        for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal" or tag == "replace":
-                common = min(i2 - i1, j2 - j1)
-                for k in range(common):
-                    slot_of[i1 + k] = (toks[j1 + k],)
-                for k in range(i1 + common, i2):
-                    slot_of[k] = ()
-                if j2 - j1 > common:
-                    gap_of.setdefault(i2, []).extend(toks[j1 + common : j2])
-            elif tag == "delete":
-                for k in range(i1, i2):
-                    slot_of[k] = ()
-            else:  # insert
-                gap_of.setdefault(i1, []).extend(toks[j1:j2])
+        lo = 0 if from_start else equal[0][1]
+        hi = n if to_end else equal[-1][2]
+        none = Cell(witnesses, _NONE, (), ())
+        slot_of, gap_of = _readings_of(ops, toks)
         for k in range(lo, hi):
-            slots[k].append(Cell(index, slot_of.get(k, ())))
+            j = slot_of[k]
+            slots[k].append(
+                Cell(witnesses, (toks[j],), (keys[j],), (shown[j],)) if j >= 0 else none
+            )
         for k in range(lo, hi + 1):
-            if lo < k < hi or (k == lo and version.from_start) or (k == hi and version.to_end):
-                gaps[k].append(Cell(index, tuple(gap_of.get(k, ()))))
+            if lo < k < hi or (k == lo and from_start) or (k == hi and to_end):
+                run = gap_of.get(k)
+                gaps[k].append(
+                    Cell(
+                        witnesses,
+                        toks[run.start : run.stop],
+                        keys[run.start : run.stop],
+                        shown[run.start : run.stop],
+                    )
+                    if run
+                    else none
+                )
     columns: list[Column] = []
     for k in range(n + 1):
         if any(c.tokens for c in gaps[k]):
@@ -188,32 +268,32 @@ def align(pivot: Sequence[Token], versions: Sequence[Version]) -> VariantTable:
     return VariantTable(tuple(versions), tuple(pivot), tuple(columns))
 
 
+def _reading(cells: Sequence[Cell], versions: Sequence[Version]) -> Reading:
+    """One reading's weight, quoted weight and independent witnesses; how it is printed is
+    itself a vote ("Prime Minister Sharif", "Sharif")."""
+    weight = verbatim_weight = 0.0
+    groups: set[str] = set()
+    forms: dict[tuple[str, ...], tuple[float, tuple[Token, ...]]] = {}
+    for cell in cells:
+        cell_weight = 0.0
+        for index in cell.witnesses:
+            version = versions[index]
+            cell_weight += version.weight
+            verbatim_weight += version.weight if version.verbatim else 0.0
+            groups.add(version.group)
+        weight += cell_weight
+        shown, toks = forms.get(cell.shown, (0.0, cell.tokens))
+        forms[cell.shown] = (shown + cell_weight, toks)
+    form = max(forms.items(), key=lambda kv: (round(kv[1][0], 6), kv[0]))[1][1]
+    return Reading(form, weight, verbatim_weight, frozenset(groups))
+
+
 def decide(column: Column, versions: Sequence[Version]) -> Verdict:
     """Weighted majority over one column (see the module docstring)."""
-    weights: dict[tuple[str, ...], list[float]] = {}  # reading -> [all, verbatim]
-    groups: dict[tuple[str, ...], set[str]] = {}
-    shown: dict[tuple[str, ...], dict[tuple[str, ...], tuple[float, tuple[Token, ...]]]] = {}
+    by_reading: dict[tuple[str, ...], list[Cell]] = {}
     for cell in column.cells:
-        version = versions[cell.witness]
-        key = tuple(t.key for t in cell.tokens)
-        tally = weights.setdefault(key, [0.0, 0.0])
-        tally[0] += version.weight
-        tally[1] += version.weight if version.verbatim else 0.0
-        groups.setdefault(key, set()).add(version.group)
-        # how the reading is printed is itself a vote ("Prime Minister Sharif", "Sharif")
-        display = tuple(t.norm for t in cell.tokens)
-        forms = shown.setdefault(key, {})
-        weight, toks = forms.get(display, (0.0, cell.tokens))
-        forms[display] = (weight + version.weight, toks)
-    readings = [
-        Reading(
-            max(shown[key].items(), key=lambda kv: (round(kv[1][0], 6), kv[0]))[1][1],
-            weights[key][0],
-            weights[key][1],
-            frozenset(groups[key]),
-        )
-        for key in weights
-    ]
+        by_reading.setdefault(cell.keys, []).append(cell)
+    readings = [_reading(cells, versions) for cells in by_reading.values()]
     if not readings:
         return Verdict(column, (Reading((), 0.0, 0.0, frozenset()),), False, False, 0)
     readings.sort(

@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .api import analyse
+from .dates import MONTH_NAMES, WEEKDAYS
+from .lexicon import strip_possessive
 from .model import Readout, Result, Source
 from .serialise import to_dict
 from .views import COSMETIC, divergence, words
@@ -126,18 +128,14 @@ def _day(value: str | None) -> dt.date | None:
 _CAPITALISED = re.compile(r"(?<![\w.])([A-Z][\w’'-]{2,})")
 _NOT_KEYS = frozenset(
     "The This That These Those There Their They Then When While After Before His Her Its Our "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Mr Mrs Ms Dr".split()
-)
+    "Mr Mrs Ms Dr".split()
+) | {name.capitalize() for name in (*WEEKDAYS, *MONTH_NAMES)}
 
 
 def content_keys(texts: Sequence[str]) -> list[str]:
     """Each text's key: its capitalised words (names, places) that are rare in `texts`,
     sorted; words most documents share (the caller, the ministry) key nothing."""
-    words = [
-        {w.removesuffix("’s").removesuffix("'s") for w in _CAPITALISED.findall(t)} - _NOT_KEYS
-        for t in texts
-    ]
+    words = [{strip_possessive(w) for w in _CAPITALISED.findall(t)} - _NOT_KEYS for t in texts]
     counts = Counter(w for ws in words for w in ws)
     common = max(2.0, COMMON_SHARE * len(texts))
     return [" ".join(sorted(w for w in ws if counts[w] <= common)) for ws in words]

@@ -33,6 +33,8 @@ MONTHS = {
     )
     for name in names
 }
+# Each month's first spelling is its full name.
+MONTH_NAMES = [next(n for n, k in MONTHS.items() if k == m) for m in range(1, 13)]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -69,19 +71,7 @@ class DateMention:
     def resolve(self, reference: dt.date | None) -> dt.date | None:
         """The calendar day this mention names, given the document's own date."""
         if self.month and self.day:
-            year = self.year or (reference.year if reference else None)
-            if year is None:
-                return None
-            try:
-                day = dt.date(year, self.month, self.day)
-            except ValueError:
-                return None
-            if self.year is None and reference and day > reference + dt.timedelta(days=31):
-                try:
-                    day = day.replace(year=year - 1)
-                except ValueError:  # 29 February of a year that has none
-                    return None
-            return day
+            return self._calendar_day(self.month, self.day, reference)
         if reference is None:
             return None
         if self.relative is not None:
@@ -90,6 +80,20 @@ class DateMention:
             back = (reference.weekday() - self.weekday) % 7
             return reference - dt.timedelta(days=back)
         return None
+
+    def _calendar_day(self, month: int, day: int, reference: dt.date | None) -> dt.date | None:
+        """A month and day in the mention's year, else the document's; a day more than a
+        month after the document's date is from the year before."""
+        year = self.year or (reference.year if reference else None)
+        if year is None:
+            return None
+        try:
+            found = dt.date(year, month, day)
+            if self.year is None and reference and found > reference + dt.timedelta(days=31):
+                found = found.replace(year=year - 1)
+        except ValueError:  # 31 April, or 29 February of a year that has none
+            return None
+        return found
 
 
 def find_dates(text: str) -> list[DateMention]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .meaning import framing_only, shifts
 from .model import Difference, DifferenceKind
@@ -137,14 +138,19 @@ def _ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def opcodes(
-    base: Sequence[Token], witness: Sequence[Token]
-) -> list[tuple[str, int, int, int, int]]:
+Opcode = tuple[str, int, int, int, int]
+
+
+@lru_cache(maxsize=8192)
+def key_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Opcode, ...]:
+    """difflib opcodes of two key sequences. Cached: most versions of a readout sentence
+    are worded alike, and each is aligned more than once (collation, then measuring)."""
+    return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+
+
+def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[Opcode]:
     """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
-    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
-    ops: list[tuple[str, int, int, int, int]] = [
-        (tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    ]
+    ops = list(key_opcodes(tuple(t.key for t in base), tuple(t.key for t in witness)))
     changed = True
     while changed:
         changed = False

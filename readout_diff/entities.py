@@ -19,6 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
+from .lexicon import strip_possessive
 from .normalise import Token, tokenise
 from .scanning import initials_of, starting_with
 
@@ -175,11 +176,9 @@ class Gazetteer:
 
 
 def _strip_possessive(norm: str) -> tuple[str, bool]:
-    if norm.endswith("'s") and len(norm) > 2:
-        return norm[:-2], True
-    if norm.endswith("s'"):
-        return norm[:-1], True
-    return norm, False
+    """`lexicon.strip_possessive`, and whether there was a possessive to strip."""
+    owner = strip_possessive(norm)
+    return owner, owner != norm
 
 
 def _alias_form(token: Token, case_sensitive: bool) -> str:
@@ -216,32 +215,39 @@ def country_gazetteer() -> Gazetteer:
 
 
 def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
-    """Merge alias phrases into single entity tokens (longest match first)."""
+    """Merge alias phrases into single entity tokens (longest match first). A middle
+    initial ("Antony J. Blinken") is read as part of the name it stands in."""
+    initials = _middle_initials(tokens)
+    kept = [k for k in range(len(tokens)) if k not in initials]
+    view = [tokens[k] for k in kept]
     out: list[Token] = []
-    i = 0
-    while i < len(tokens):
+    i = done = 0  # the place in `view`; original tokens emitted so far
+    while i < len(view):
         # most words start no alias: one look-up of their folded form tells
-        first = gazetteer.lengths.get(_folded_form(tokens[i].norm))
-        match = _match_at(tokens, i, gazetteer) if first else None
+        starts = gazetteer.lengths.get(_folded_form(view[i].norm))
+        match = _match_at(view, i, gazetteer) if starts else None
         if match is None:
-            out.append(tokens[i])
             i += 1
             continue
         length, alias = match
-        parts = tokens[i : i + length]
+        first, last = kept[i], kept[i + length - 1]
+        out.extend(tokens[done:first])
+        parts = tokens[first : last + 1]
         _, possessive = _strip_possessive(parts[-1].norm)
         out.append(
             Token(
                 parts[0].start,
                 parts[-1].end,
-                " ".join(p.text for p in parts),
-                " ".join(p.norm for p in parts),
+                _spoken([p.text for p in parts]),
+                _spoken([p.norm for p in parts]),
                 entity_key(alias.entity) + ("'s" if possessive else ""),
                 True,
                 alias.tier,
             )
         )
+        done = last + 1
         i += length
+    out.extend(tokens[done:])
     return out
 
 
@@ -249,6 +255,27 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
 def _folded_form(norm: str) -> str:
     """A word's case-folded alias form (`_alias_form`), kept: the same words recur."""
     return _strip_possessive(norm)[0].casefold()
+
+
+def _middle_initials(tokens: Sequence[Token]) -> set[int]:
+    """The tokens of "J." between two capitalised names ("Antony J. Blinken")."""
+    out: set[int] = set()
+    for k in range(1, len(tokens) - 2):
+        letter, dot, before, after = tokens[k], tokens[k + 1], tokens[k - 1], tokens[k + 2]
+        if (
+            letter.is_word
+            and len(letter.norm) == 1
+            and letter.norm.isupper()
+            and dot.norm == "."
+            and all(t.is_word and len(t.norm) > 1 and t.norm[0].isupper() for t in (before, after))
+        ):
+            out.update((k, k + 1))
+    return out
+
+
+def _spoken(words: Sequence[str]) -> str:
+    """Words of a name as printed: an initial's full stop stays on it."""
+    return " ".join(words).replace(" . ", ". ")
 
 
 def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Alias] | None:
@@ -525,6 +552,11 @@ def _entity_key(name: Sequence[str]) -> str:
     return "person:" + name[-1].casefold()
 
 
+def surname_key(name: str) -> str:
+    """The "person:<surname>" key of a name as written ("Wang Yi" -> "person:yi")."""
+    return _entity_key(name.split())
+
+
 _BETWEEN_CALL_AND_PARTNER = frozenset(
     [
         "late",
@@ -583,6 +615,8 @@ def _title_before(tokens: Sequence[Token], i: int) -> str | None:
     return " ".join(words)
 
 
+# Words that never make a title on their own ("Mr spoke to" has no title). Not the
+# `speakers` honorifics, which are every word that may stand before a surname ("Secretary").
 _HONORIFICS = frozenset(["mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "his", "her"])
 
 
@@ -832,7 +866,7 @@ def detect_cast(
         subjects.update(reading.subjects)
     tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
-        tally.calling[_entity_key(hint.split())] += 100
+        tally.calling[surname_key(hint)] += 100
     principal_key = _principal_key(tally)
     callers = {k for k, v in tally.calling.items() if v > tally.called[k] and k != principal_key}
     people, others = [], []
@@ -856,7 +890,7 @@ def detect_cast(
     office = tuple(p for p in others if principal and _same_office(p, principal))
     third = tuple(p for p in others if p not in office)
     # people only third parties phoned are in calls of their own, not the principal's
-    theirs = {_entity_key(p.label.split()) for p in third}
+    theirs = {surname_key(p.label) for p in third}
     elsewhere = tuple(
         p for p in people if tally.callers_of[p.id] and tally.callers_of[p.id] <= theirs
     )
@@ -934,7 +968,7 @@ def _cast_gazetteer(
     for person in office:
         _add_names(gaz, person, PRINCIPAL)
     for person in third:
-        _add_names(gaz, person, _entity_key(person.label.split()))
+        _add_names(gaz, person, surname_key(person.label))
     if principal is None:
         return gaz
     named = bool(principal.aliases)  # a principal known only by title has no name forms
@@ -1005,7 +1039,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
     for spec in specs:
         name = spec.counterpart
         aliases = spec.aliases
-        key = _entity_key(name.split())
+        key = surname_key(name)
         country = None
         for phrase in (spec.country, *aliases):
             if not phrase:
@@ -1031,7 +1065,7 @@ def extend_cast(cast: Cast, specs: Sequence[NamedCounterpart]) -> Cast:
 
 def person_key(person: Person) -> str:
     """The "person:<surname>" key a person's name gives, whatever entity they stand for."""
-    return _entity_key(person.label.split())
+    return surname_key(person.label)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,3 +25,6 @@ class ReadoutSpecError(ReadoutDiffError, ValueError):
 # markup, an unknown encoding, markup nested too deep, a missing optional extractor): the
 # input becomes an error and the run goes on with the others.
 PARSE_FAILURES: tuple[type[Exception], ...] = (ValueError, LookupError, RecursionError, ImportError)
+
+# What asking whether a path exists may raise: a name too long for the system, a NUL in it.
+UNUSABLE_PATH: tuple[type[Exception], ...] = (OSError, ValueError)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import TEXT_SUFFIXES
+from .errors import UNUSABLE_PATH
 from .model import InputError, Role, Source
 
 
@@ -38,7 +39,7 @@ def read_paths(
         path = Path(name)
         try:
             exists = path.exists()
-        except (OSError, ValueError) as problem:
+        except UNUSABLE_PATH as problem:
             errors.append(InputError(name[:80], f"not a usable path: {problem}"))
             continue
         if not exists:

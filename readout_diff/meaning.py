@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .dates import WEEKDAYS
 from .entities import PRINCIPAL, entity_of
 from .normalise import Token
 
@@ -111,9 +112,9 @@ _NEGATIVE_PREFIXES = ("dis", "un", "in", "im", "non", "de", "mis", "anti", "coun
 FRAMING = frozenset(
     """president prime minister secretary foreign state deputy mr mrs ms dr his her their
     counterpart call calls phone telephone telephonic conversation conversations talk talks
-    spoke speaks today yesterday monday tuesday wednesday thursday friday saturday sunday
-    overnight evening morning night also separate separately""".split()
-)
+    spoke speaks today yesterday overnight evening morning night also separate
+    separately""".split()
+) | frozenset(WEEKDAYS)
 
 
 def _stem(word: str) -> str:
@@ -304,9 +305,15 @@ def framing_only(tokens: Sequence[Token]) -> bool:
 
 
 ATTRIBUTION = frozenset("said says told added stated according reported".split())
+# Words about the call itself, which make the names near them framing ("in a call with
+# X", "his counterpart X"). Not `entities`' call words, which find "X spoke with Y" and
+# leave out "counterpart"; changing this list changes which names are substance.
 _CALL_WORDS = frozenset(
     "call calls phone telephone telephonic conversation spoke counterpart counterparts".split()
 )
+# Titles that make the country before them a qualifier ("US President"). Not
+# `entities.TITLE_WORDS`: its "security", "trade", "union" after a country name ("US
+# security guarantees") are what is said, not who says it.
 _TITLES = frozenset("president prime minister secretary foreign deputy leader".split())
 
 

@@ -193,7 +193,7 @@ def tokenise(text: str, base_offset: int = 0) -> list[Token]:
             head, _, tail = value.partition(".")
             tokens.extend(_split_glued(text, norm, at, head, tail, base_offset))
             continue
-        is_word = kind == "word" or kind == "abbr"
+        is_word = kind in ("word", "abbr")
         key = match_key(value) if is_word else _mark_key(value, kind)
         end = origin[stop - 1] + 1
         fields = (start + base_offset, end + base_offset, text[start:end], value, key, is_word, "")

@@ -14,6 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .dates import WEEKDAYS
+from .lexicon import SPEECH_VERBS as _SPEECH_VERBS
+from .lexicon import strip_possessive
 from .model import PassageKind
 from .segment import Layout, Sentence
 from .speakers import attribution, resolve_names
@@ -23,11 +26,8 @@ CLOSE_MARKS = "”»›"
 AMBIGUOUS_MARKS = '"＂'
 OPEN_SINGLE = "‘'"
 CLOSE_SINGLE = "’'"
-SPEECH_VERBS = (
-    "said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
-    "explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
-    "according to"
-)
+# A quotation's tail may credit it with "according to X" too.
+SPEECH_VERBS = _SPEECH_VERBS + "|according to"
 # A speaker: a capitalised name of up to four words, a pronoun, or "the readout"; never
 # across a line break.
 _WHO = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*|he|she|they|it|the[ \t]+(?:\w+[ \t]+){0,3}\w+"
@@ -355,9 +355,9 @@ _FRAMING = frozenset(
         "talks spokesperson spokesman spokeswoman "
         "official officials department ministry office government foreign state secretary "
         "minister president prime spokesperson's counterpart today yesterday earlier later "
-        "late morning evening night monday tuesday wednesday thursday friday saturday sunday"
+        "late morning evening night"
     ).split()
-)
+) | frozenset(WEEKDAYS)
 
 
 def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Quote]]) -> bool:
@@ -371,7 +371,7 @@ def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Qu
     for word in re.findall(r"[\w’'-]+", " ".join(pieces)):
         if word[:1].isupper() or word[:1].isdigit():
             continue  # a name, a title, a date
-        if word.casefold().removesuffix("’s").removesuffix("'s") not in _FRAMING:
+        if strip_possessive(word.casefold()) not in _FRAMING:
             return False
     return True
 

@@ -1,6 +1,8 @@
 """The engine, stage by stage: load, lay out, find passages, align, attribute, diff, contrast.
 
-`run` takes in-memory sources and returns a `Result`; it does no I/O of its own.
+`run` takes in-memory sources and returns a `Result`; it does no I/O of its own. The
+counterpart's side (its own account kept out of the caller's readout, and its own readout)
+is `counterpart`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import ParamSpec, TypeVar
 
 from .align import (
@@ -35,6 +37,14 @@ from .attribute import (
     readout_style,
 )
 from .contrast import contrast
+from .counterpart import (
+    Side,
+    counterpart_readouts,
+    counterpart_subject,
+    lead_and_unit,
+    side_of,
+    speaker_is_counterpart,
+)
 from .dates import leading_date_line, parse_date
 from .differences import content_keys
 from .documents import MAX_BYTES, InputProblem, latest_full_date, parse
@@ -49,7 +59,7 @@ from .entities import (
     person_key,
 )
 from .errors import PARSE_FAILURES
-from .identity import counterpart_issuer_of, counterpart_key, identify, identify_counterpart_side
+from .identity import counterpart_key, identify, identify_counterpart_side
 from .model import (
     Document,
     InputError,
@@ -68,7 +78,6 @@ from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .scanning import starting_with
 from .segment import Layout, layout
-from .speakers import speaker_head
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
@@ -244,7 +253,7 @@ def run(
     docs = [p.doc for p in prepared]
     cast = _cast_of(prepared, specs)
     encoder = Encoder()
-    sides: dict[int, str] = {}  # candidates credited to the counterpart's own readout
+    sides: dict[int, Side] = {}  # candidates of the counterpart's side
     officials = _read_officials(prepared, cast, encoder, default_year, specs)
     candidates = [
         candidate
@@ -270,10 +279,13 @@ def run(
         if p.context is not None
     }
     readouts = [identify(r, cast, by_id, call_days, specs) for r in readouts]
-    own_side, taken = _counterpart_readouts(
-        [c for c in leftovers if id(c) in sides], sides, readouts, cast, specs, options
+    own_side, taken = counterpart_readouts(
+        [c for c in leftovers if id(c) in sides], sides, readouts, cast
     )
-    readouts.extend(identify_counterpart_side(r, cast, by_id, call_days, specs) for r in own_side)
+    for key, sentences in own_side:
+        entries: list[Entry] = [(c, members, {}) for c, members in sentences]
+        readout = _readout(key, entries, cast, specs, [], [], options)
+        readouts.append(identify_counterpart_side(readout, cast, by_id, call_days, specs))
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
         for c in leftovers
@@ -423,11 +435,11 @@ def _without_readouts(docs: list[Document], readouts: list[Readout]) -> list[Not
 
 
 def _candidates_of(
-    prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, str] | None = None
+    prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, Side] | None = None
 ) -> list[Candidate]:
     """Every unit of a report as a candidate for alignment, with its evidence and, when
-    it may not start a readout sentence of its own, why. A passage the article credits to
-    the counterpart's side's readout goes into `sides` (candidate id -> counterpart)."""
+    it may not start a readout sentence of its own, why. A passage of the counterpart's
+    side (credited to their readout, or their reported speech) goes into `sides`."""
     out = []
     for unit in prep.units:
         assert prep.context is not None
@@ -439,11 +451,11 @@ def _candidates_of(
         )
         if is_first_person(toks, issuer_voice):
             reason = "first-person remark, not readout wording"
-        elif unit.speaker and _speaker_is_counterpart(unit.speaker, cast):
+        elif unit.speaker and speaker_is_counterpart(unit.speaker, cast):
             reason = f"credited to {unit.speaker}, not to the readout"
         elif third := _third_party_subject(toks, cast):
             reason = f"about {third}, who made calls of their own"
-        elif own := _counterpart_subject(_lead_and_unit(prep, unit), cast):
+        elif own := counterpart_subject(lead_and_unit(prep.context, unit), cast):
             reason = f"the counterpart's own account ({own}), not the caller's readout"
         elif not _worded_as_readout(toks, prep, unit):
             reason = "not worded as a readout"
@@ -469,96 +481,12 @@ def _candidates_of(
             reason,
             evidence,
         )
-        if reason is not None and sides is not None:
-            side = _counterpart_side(prep, unit, toks, context, cast)
+        if sides is not None:
+            side = side_of(prep.context, unit, toks, context, cast, reason is not None)
             if side is not None:
                 sides[id(candidate)] = side
         out.append(candidate)
     return out
-
-
-# Words that credit a passage to a written readout rather than to someone speaking.
-_READOUT_CREDIT = frozenset(
-    ["readout", "readouts", "statement", "communique", "transcript", "ministry"]
-)
-
-
-class _TranslationAligner(Aligner):
-    """The counterpart's readout reaches English outlets in several translations, never
-    word for word: a quotation joins a sentence at the ordinary join threshold."""
-
-    VERBATIM = Aligner.JOIN
-
-
-def _counterpart_side(
-    prep: _Prepared, unit: Unit, tokens: list[Token], context: list[Token], cast: Cast
-) -> str | None:
-    """The counterpart whose own government's readout the article credits this passage
-    to: said by the counterpart or of them (here or in the sentence before), or credited
-    to their country's office; with the readout, the statement or that office named in
-    the sentences around it ("..., Wang said to Rubio, according to a readout from China's
-    Ministry of Foreign Affairs") or, for words of the counterpart, anywhere in the
-    article. Never what was said to reporters, at a briefing or in an interview."""
-    assert prep.context is not None
-    spans = prep.context.sentences
-    _, _, paragraph = spans[unit.sentence]
-    window = [
-        i
-        for i in (unit.sentence - 1, unit.sentence, unit.sentence + 1)
-        if 0 <= i < len(spans) and spans[i][2] == paragraph
-    ]
-    around = [*context, *(t for i in window for t in prep.sentence_tokens[i])]
-    words = {t.norm.casefold() for t in around if t.is_word}
-    if words & _SPOKEN_WORDS:
-        return None
-    near = prep.doc.text[spans[window[0]][0] : spans[window[-1]][1]]
-    person: Person | None = None
-    if unit.speaker:
-        person = next(
-            (
-                found
-                for t in canonicalise(tokenise(unit.speaker), cast.gazetteer)
-                if (found := cast.counterpart(entity_of(t) or ""))
-            ),
-            None,
-        )
-    if person is None:
-        person = _counterpart_person(_lead_and_unit(prep, unit), cast)
-    if person is None and window[0] < unit.sentence:  # "“…,” Wang said, according to … “…”"
-        person = _counterpart_person(prep.sentence_tokens[window[0]], cast)
-    credited = [p for p in cast.counterparts if _office_of(near, p)]
-    if person is None:
-        person = credited[0] if len(credited) == 1 else None
-        return person.id if person is not None else None
-    if person in credited or words & _READOUT_CREDIT or _article_names_office(prep, person):
-        return person.id
-    return None
-
-
-def _article_names_office(prep: _Prepared, person: Person) -> bool:
-    """Asked for every passage of an article, so kept with the article: in the shared
-    cache the passages' own windows would push it out, and a long article be read again."""
-    assert prep.context is not None
-    key = f"office of {person.country}"
-    if key not in prep.context.memo:
-        prep.context.memo[key] = _office_of(prep.doc.text, person)
-    return bool(prep.context.memo[key])
-
-
-# Words around a quotation that make it spoken, not a readout's.
-_SPOKEN_WORDS = frozenset(["reporters", "briefing", "interview", "journalists", "conference"])
-
-
-def _office_of(text: str, person: Person) -> bool:
-    """Does the text name the person's own country's office ("China's foreign ministry")?"""
-    return _names_office(text, person.country)
-
-
-@lru_cache(maxsize=4096)
-def _names_office(text: str, country: str | None) -> bool:
-    """Kept per text: every passage of an article asks it of the whole article."""
-    issuer = counterpart_issuer_of([text], country)
-    return bool(issuer.value) and not (issuer.value or "").endswith("government")
 
 
 _ANNOUNCES_CALL = starting_with(
@@ -640,41 +568,6 @@ def _third_party_subject(tokens: list[Token], cast: Cast) -> str | None:
         if entity in third:
             return third[entity]
     return None
-
-
-# Words before a name that make it an object, not the subject: "in a call with Wang, ..."
-_BEFORE_OBJECT = frozenset("with to between of on from for about by and told urged asked".split())
-
-
-def _lead_and_unit(prep: _Prepared, unit: Unit) -> list[Token]:
-    """The unit's sentence up to the unit's end: its lead-in and its own words."""
-    return [t for t in prep.sentence_tokens[unit.sentence] if t.end <= unit.end]
-
-
-def _counterpart_subject(tokens: list[Token], cast: Cast) -> str | None:
-    """The counterpart as the subject, before any mention of the caller ("Wang ended the call
-    by emphasizing that ...", "Sharif's office said ..."): their side's account of the call."""
-    person = _counterpart_person(tokens, cast)
-    return person.label if person else None
-
-
-def _counterpart_person(tokens: list[Token], cast: Cast) -> Person | None:
-    words = [t for t in tokens if t.is_word]
-    for i, token in enumerate(words):
-        entity = entity_of(token)
-        if entity is None or (i and words[i - 1].norm.casefold() in _BEFORE_OBJECT):
-            continue
-        if entity == PRINCIPAL:
-            return None
-        person = cast.counterpart(entity.removesuffix("'s"))
-        if person is not None:
-            return person
-    return None
-
-
-def _speaker_is_counterpart(speaker: str, cast: Cast) -> bool:
-    tokens = canonicalise(tokenise(speaker_head(speaker)), cast.gazetteer)
-    return any((entity_of(t) or "").startswith("person:") for t in tokens)
 
 
 def _passage(cand: Candidate, note: str) -> Passage:
@@ -905,66 +798,6 @@ def _overlapping(spots: list[tuple[int, int, int, Witness]]) -> Iterator[tuple[i
             open_ = [k for k in open_ if spots[k][3].end > w.start]
             yield from ((min(i, k), max(i, k)) for k in open_ if spots[k][3].start < w.end)
             open_.append(i)
-
-
-def _counterpart_readouts(
-    leftovers: list[Candidate],
-    sides: dict[int, str],
-    readouts: list[Readout],
-    cast: Cast,
-    specs: Sequence[ReadoutSpec],
-    options: Options,
-) -> tuple[list[Readout], set[int]]:
-    """The counterpart government's own readout of the call, from the passages articles
-    credit to it: aligned among themselves like any witnesses (so two outlets'
-    translations of one sentence are versions of it), one readout per counterpart. It
-    exists only where two independent outlets quote one of its sentences; the day is that
-    of the caller's readout of the same call, else the one its witnesses name."""
-    by_person: dict[str, list[Candidate]] = defaultdict(list)
-    for cand in leftovers:
-        by_person[sides[id(cand)]].append(cand)
-    out: list[Readout] = []
-    taken: set[int] = set()
-    for person, cands in sorted(by_person.items()):
-        # one call's readout: days the articles name do not split its sentences
-        fresh = [
-            replace(
-                c,
-                founder=True,
-                reason=None,
-                joined=[],
-                evidence=replace(c.evidence, dates={}) if c.evidence else None,
-            )
-            for c in cands
-        ]
-        originals = {id(f): c for f, c in zip(fresh, cands, strict=True)}
-        aligner = _TranslationAligner(cast, [])
-        aligner.run(fresh)
-        clusters = [c for c in aligner.clusters if c.members]
-        quoted_twice = any(
-            len({m.group for m in c.members if m.unit.kind != PassageKind.PARAPHRASE}) >= 2
-            for c in clusters
-        )
-        if not quoted_twice:
-            continue  # the counterpart's side as one outlet tells it, or in its own words
-        day = _side_day(person, readouts, cands, cast)
-        key = ReadoutKey(person, day)
-        entries: list[Entry] = [(c, list(c.members), {}) for c in clusters]
-        readout = _readout(key, entries, cast, specs, [], [], options)
-        out.append(readout)
-        taken.update(id(originals[id(m)]) for c in clusters for m in c.members)
-    return out, taken
-
-
-def _side_day(
-    person: str, readouts: list[Readout], members: list[Candidate], cast: Cast
-) -> dt.date | None:
-    found = cast.counterpart(person)
-    days = {r.date for r in readouts if r.date and found and r.counterpart == found.label}
-    if len(days) == 1:
-        return dt.date.fromisoformat(days.pop())
-    votes: Counter[dt.date] = Counter(m.strong_date for m in members if m.strong_date)
-    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else None
 
 
 def _same_call(key: ReadoutKey, official: ReadoutKey) -> bool:

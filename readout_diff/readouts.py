@@ -12,7 +12,8 @@ import datetime as dt
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .align import Cluster
 from .entities import Cast
@@ -47,46 +48,55 @@ def parse_specs(text: str) -> list[ReadoutSpec]:
     for number, table in enumerate(tables, 1):
         if not isinstance(table, dict):
             raise ReadoutSpecError(f"readout {number} is not a table")
-        rid = table.get("id")
-        counterpart = table.get("counterpart")
-        if not isinstance(rid, str) or not rid.strip():
-            raise ReadoutSpecError(f'readout {number} has no "id"')
-        if "/" in rid:
-            raise ReadoutSpecError(f'readout id "{rid}" may not contain "/"')
-        if rid in seen:
-            raise ReadoutSpecError(f'readout id "{rid}" is used twice')
-        seen.add(rid)
-        if not isinstance(counterpart, str) or not counterpart.strip():
-            raise ReadoutSpecError(f'readout "{rid}" has no "counterpart"')
-        aliases = table.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ReadoutSpecError(f'readout "{rid}": "aliases" must be a list of strings')
-        date = table.get("date")
-        if isinstance(date, dt.date):
-            date = date.isoformat()
-        if date is not None and not isinstance(date, str):
-            raise ReadoutSpecError(f'readout "{rid}": "date" must be a date')
-        if isinstance(date, str):
-            try:
-                dt.date.fromisoformat(date)
-            except ValueError:
-                raise ReadoutSpecError(
-                    f'readout "{rid}": date "{date}" is not YYYY-MM-DD'
-                ) from None
-        official = table.get("official")
-        official_text = table.get("official_text")
-        specs.append(
-            ReadoutSpec(
-                rid,
-                counterpart,
-                tuple(aliases),
-                date,
-                table.get("country"),
-                official if isinstance(official, str) else None,
-                official_text if isinstance(official_text, str) else None,
-            )
-        )
+        specs.append(_spec(_new_id(number, table.get("id"), seen), table))
     return specs
+
+
+def _new_id(number: int, rid: object, seen: set[str]) -> str:
+    """The id of readout `number`, checked and added to `seen`."""
+    if not isinstance(rid, str) or not rid.strip():
+        raise ReadoutSpecError(f'readout {number} has no "id"')
+    if "/" in rid:
+        raise ReadoutSpecError(f'readout id "{rid}" may not contain "/"')
+    if rid in seen:
+        raise ReadoutSpecError(f'readout id "{rid}" is used twice')
+    seen.add(rid)
+    return rid
+
+
+def _spec(rid: str, table: dict[str, Any]) -> ReadoutSpec:
+    """One `[[readout]]` table whose id is checked."""
+    counterpart = table.get("counterpart")
+    if not isinstance(counterpart, str) or not counterpart.strip():
+        raise ReadoutSpecError(f'readout "{rid}" has no "counterpart"')
+    aliases = table.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ReadoutSpecError(f'readout "{rid}": "aliases" must be a list of strings')
+    official = table.get("official")
+    official_text = table.get("official_text")
+    return ReadoutSpec(
+        rid,
+        counterpart,
+        tuple(aliases),
+        _spec_date(rid, table.get("date")),
+        table.get("country"),
+        official if isinstance(official, str) else None,
+        official_text if isinstance(official_text, str) else None,
+    )
+
+
+def _spec_date(rid: str, date: object) -> str | None:
+    """A readout's date as YYYY-MM-DD: a TOML date or a string in that form."""
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    if date is not None and not isinstance(date, str):
+        raise ReadoutSpecError(f'readout "{rid}": "date" must be a date')
+    if isinstance(date, str):
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise ReadoutSpecError(f'readout "{rid}": date "{date}" is not YYYY-MM-DD') from None
+    return date
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,52 @@ class Placement:
     both: bool = False  # a witness says it was said in both (all) calls of the day
 
 
+@dataclass
+class _Votes:
+    """A cluster's evidence summed over its members."""
+
+    weights: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    dates: dict[dt.date, float] = field(default_factory=lambda: defaultdict(float))
+    both: float = 0.0  # weight of the whole sentences that name both calls' partners
+    total: float = 0.0  # weight of all whole sentences
+    said: bool = False  # a witness itself says "in both calls"
+    pins_by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _votes(cluster: Cluster) -> _Votes:
+    votes = _Votes()
+    for member in cluster.members:
+        evidence = member.evidence
+        if evidence is None:
+            continue
+        for person, weight in evidence.counterparts.items():
+            votes.weights[person] += weight
+        for day, weight in evidence.dates.items():
+            votes.dates[day] += weight * member.weight
+        if member.fragment:
+            continue
+        votes.total += member.weight
+        votes.both += member.weight if evidence.both else 0.0
+        votes.said = votes.said or (
+            evidence.both_said and member.unit.kind != PassageKind.PARAPHRASE
+        )
+        if evidence.explicit:
+            votes.pins_by_doc[member.doc.id].add(evidence.explicit)
+    return votes
+
+
+def _called_that_day(
+    weights: dict[str, float], calls: Counter[tuple[str, dt.date]] | None, date: dt.date | None
+) -> dict[str, float]:
+    """A counterpart the articles say was called on other days, never this one, is out."""
+    if not calls or date is None:
+        return weights
+    called = {p for p, _ in calls}
+    that_day = {p for (p, d) in calls if abs((d - date).days) <= 1}
+    kept = {p: w for p, w in weights.items() if p in that_day or p not in called}
+    return kept or weights
+
+
 def place(
     cluster: Cluster, cast: Cast, calls: Counter[tuple[str, dt.date]] | None = None
 ) -> Placement | None:
@@ -106,43 +162,21 @@ def place(
 
     `calls` are the (counterpart, day) calls the articles announce; a sentence of a day
     with announced calls goes only to counterparts called that day."""
-    weights: dict[str, float] = defaultdict(float)
-    dates: dict[dt.date, float] = defaultdict(float)
-    both = 0.0
-    total = 0.0
-    said = False
-    pins_by_doc: dict[str, set[str]] = defaultdict(set)
-    for member in cluster.members:
-        evidence = member.evidence
-        if evidence is None:
-            continue
-        for person, weight in evidence.counterparts.items():
-            weights[person] += weight
-        for day, weight in evidence.dates.items():
-            dates[day] += weight * member.weight
-        if not member.fragment:
-            total += member.weight
-            both += member.weight if evidence.both else 0.0
-            said = said or (evidence.both_said and member.unit.kind != PassageKind.PARAPHRASE)
-        if evidence.explicit and not member.fragment:
-            pins_by_doc[member.doc.id].add(evidence.explicit)
+    votes = _votes(cluster)
+    dates = votes.dates
     # on a tie the earlier day: a call is reported on its day or after, never before
     date = max(dates.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0] if dates else None
-    if not weights:
+    if not votes.weights:
         return None
-    if calls and date is not None:
-        # a counterpart the articles say was called on other days, never this one, is out
-        called = {p for p, _ in calls}
-        that_day = {p for (p, d) in calls if abs((d - date).days) <= 1}
-        kept = {p: w for p, w in weights.items() if p in that_day or p not in called}
-        weights = kept or weights
+    weights = _called_that_day(votes.weights, calls, date)
     top = max(weights.values())
     chosen = {p for p, w in weights.items() if w >= 0.8 * top}
-    for pins in pins_by_doc.values():
+    for pins in votes.pins_by_doc.values():
         if len(pins) > 1:
             chosen |= pins  # one article quotes it from each call: it was in each
     # "In both calls, ..." in a quote, or most witnesses naming both calls' partners
-    return Placement(tuple(sorted(chosen)), date, both=said or (total > 0 and both >= total / 2))
+    both = votes.said or (votes.total > 0 and votes.both >= votes.total / 2)
+    return Placement(tuple(sorted(chosen)), date, both=both)
 
 
 def snap_dates(

@@ -16,13 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .entities import PRINCIPAL, Cast, canonicalise, entity_of
+from .lexicon import PRONOUNS, SPEECH_VERBS, strip_possessive
 from .normalise import tokenise
 
-SPEECH_VERBS = (
-    r"said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
-    r"explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
-    r"quoted|read|reads|observed|concluded|warned"
-)
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
 _FIRST = (
     r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'@-]*(?:\.[\w’'@]+)*"
@@ -41,7 +37,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"“”]{2,80})", 
 _VERB_AT_END = re.compile(
     rf"^.*\b(?P<verb>{SPEECH_VERBS})\b[^.!?\"“”]{{0,120}}?[,:]?\s*$", re.DOTALL
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# A speaker may be an office or a statement: "it said" too.
+_PRONOUNS = PRONOUNS | {"it"}
 _SKIP_BEFORE_VERB = frozenset(
     {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
 )
@@ -284,7 +281,7 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
         return SpeakerKind.NONE
     head = _HEAD_END.split(phrase, maxsplit=1)[0]
     tokens = canonicalise(tokenise(head), voices.cast.gazetteer)
-    words = {_strip_possessive(t.norm.casefold()) for t in tokens if t.is_word}
+    words = {strip_possessive(t.norm.casefold()) for t in tokens if t.is_word}
     entities = {entity_of(t) for t in tokens} - {None}
     if PRINCIPAL in entities:
         return SpeakerKind.SOURCE
@@ -314,10 +311,3 @@ _HEAD_END = re.compile(
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "he", "she", "they", "it", "this", "that"}
 )
-
-
-def _strip_possessive(word: str) -> str:
-    for ending in ("'s", "’s", "'", "’"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word

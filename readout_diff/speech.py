@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from .entities import PRINCIPAL, entity_of
+from .lexicon import PRONOUNS
 from .meaning import ATTRIBUTION, FORCE, force_of
 from .normalise import Token
 
@@ -23,6 +24,9 @@ REPORTING = re.compile(
     r"(?:said|says|say|told|tells|added|stated|spoke|speaks|agreed|pledged|vowed|"
     r"offered|announced|declared|made|held|(?:" + "|".join(p for p, _ in FORCE) + r"))"
 )
+
+# The caller is one person: "they" may be both sides.
+_ONE_PERSON = PRONOUNS - {"they"}
 
 
 # ---------------------------------------------------------------- who is reporting
@@ -34,7 +38,7 @@ def reports_caller(tokens: Sequence[Token]) -> bool:
     ("..., the Secretary said" too)."""
     words = [t for t in tokens if t.is_word]
     for i, tok in enumerate(words):
-        if entity_of(tok) != PRINCIPAL and not (i < 2 and tok.norm.casefold() in ("he", "she")):
+        if entity_of(tok) != PRINCIPAL and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):
             continue
         for verb in words[i + 1 : i + 5]:
             if REPORTING.fullmatch(verb.norm.casefold()):

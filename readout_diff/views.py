@@ -295,10 +295,13 @@ def describe(kind: DifferenceKind, base: str, witness: str) -> str:
         return f"spacing in '{base.strip()}'"
     if kind == DifferenceKind.TRUNCATION:
         return f"cuts '{base}'" + (f" (marked '{witness}')" if witness else "")
-    if base and not witness:
-        return f"omits '{base}'"
-    if not base:
-        return f"adds '{witness}'"
+    if base and witness:
+        return _replacement(kind, base, witness)
+    return f"omits '{base}'" if base else f"adds '{witness}'"
+
+
+def _replacement(kind: DifferenceKind, base: str, witness: str) -> str:
+    """Words on both sides: an addition or omission that also replaced a word says so."""
     if kind == DifferenceKind.ADDITION:
         return f"adds '{witness}' (where the base has '{base}')"
     if kind == DifferenceKind.OMISSION:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice, takewhile
 
 from .align import Candidate, Cluster, Encoder, matched_range, similarity
-from .collation import QUOTE_KEYS, Version, collate, join_words, medoid
+from .collation import DATE_FRAMING, QUOTE_KEYS, Version, collate, join_words, medoid
 from .differences import ELLIPSIS, content_keys, diff
 from .entities import Cast, canonicalise
 from .model import (
@@ -292,6 +292,9 @@ def measure(
     ignore_case: bool,
     claimed: str | None,
 ) -> Witness:
+    """One witness against the base; `siblings` tells what the sentence's other witnesses
+    from the same document cover (another passage may cover the base before or after
+    this one) and which quotations stand inside it."""
     doc = member.doc
     tokens = member.tokens
     b0, b1, w0, w1 = siblings.ranges[id(member)]
@@ -326,6 +329,7 @@ def measure(
                 for d, q in zip(differences, strict, strict=True)
             )
     differences = _cut_before_attribution(differences, base_part, doc, member)
+    differences = _dated_lead(differences, tokens[0].start if tokens else member.unit.start)
     if ignore_case:
         differences = tuple(
             d
@@ -384,6 +388,18 @@ def _cut_before_attribution(
     ):
         return differences
     return (*differences[:-1], replace(last, kind=DifferenceKind.TRUNCATION))
+
+
+def _dated_lead(differences: tuple[Difference, ...], start: int) -> tuple[Difference, ...]:
+    """Date words a witness opens with ("Today,", "On Monday,") are the outlet's framing,
+    kept out of the base (see collation): an addition that changes nothing said."""
+    first = differences[0] if differences else None
+    if first is None or first.kind != DifferenceKind.ADDITION or first.witness_start != start:
+        return differences
+    words = [t for t in tokenise(first.witness) if t.is_word]
+    if not words or not all(t.key in DATE_FRAMING or t.key.isdigit() for t in words):
+        return differences
+    return (replace(first, substantive=False), *differences[1:])
 
 
 def _ends_sentence(doc: Document, member: Candidate) -> bool:

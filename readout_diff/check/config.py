@@ -8,6 +8,7 @@ the repository finds them.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import PurePath
 from typing import Any
@@ -94,34 +95,65 @@ def apply(config: CheckConfig, values: dict[str, Any], where: str = "command lin
 
 
 def _coerce(name: str, value: Any, label: str) -> Any:
-    if name in ("sources", "select", "ignore", "speakers"):
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{label} must be a list of strings")
-        return tuple(value)
-    if name == "fail_on":
-        if value not in ("error", "warning", "info"):
-            raise ConfigError(f'{label} must be "error", "warning" or "info"')
-        return Severity(value)
-    if name == "min_similarity":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-            raise ConfigError(f"{label} must be a number above 0 and at most 1")
-        return float(value)
-    if name == "short_quote_words":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigError(f"{label} must be a whole number, 0 or more")
-        return value
-    if name == "spelling_variants":
-        if value not in SPELLING_POLICIES:
-            raise ConfigError(f'{label} must be "allow" or "flag"')
-        return value
-    if name == "paraphrase":
-        if not isinstance(value, bool):
-            raise ConfigError(f"{label} must be true or false")
-        return value
-    from .formats import FORMATS  # the one field left: format
+    """A setting's value in its field's type; `label` names it in the error."""
+    return _COERCERS[name](value, label)
+
+
+def _strings(value: Any, label: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{label} must be a list of strings")
+    return tuple(value)
+
+
+def _severity(value: Any, label: str) -> Severity:
+    if value not in ("error", "warning", "info"):
+        raise ConfigError(f'{label} must be "error", "warning" or "info"')
+    return Severity(value)
+
+
+def _share(value: Any, label: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ConfigError(f"{label} must be a number above 0 and at most 1")
+    return float(value)
+
+
+def _count(value: Any, label: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{label} must be a whole number, 0 or more")
+    return value
+
+
+def _spelling(value: Any, label: str) -> str:
+    if value not in SPELLING_POLICIES:
+        raise ConfigError(f'{label} must be "allow" or "flag"')
+    return str(value)
+
+
+def _flag(value: Any, label: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{label} must be true or false")
+    return value
+
+
+def _format(value: Any, label: str) -> str:
+    from .formats import FORMATS
 
     if value not in FORMATS:
         raise ConfigError(f"{label} must be one of {', '.join(FORMATS)}")
-    return value
+    return str(value)
+
+
+_COERCERS: dict[str, Callable[[Any, str], Any]] = {
+    "sources": _strings,
+    "select": _strings,
+    "ignore": _strings,
+    "speakers": _strings,
+    "fail_on": _severity,
+    "min_similarity": _share,
+    "short_quote_words": _count,
+    "spelling_variants": _spelling,
+    "paraphrase": _flag,
+    "format": _format,
+}

@@ -20,7 +20,15 @@ from ..entities import Gazetteer, canonicalise, detect_cast
 from ..model import Difference
 from ..normalise import Token
 from .config import CheckConfig
-from .core import Article, ArticleResult, build_report, marker_problems, quote_findings, silence
+from .core import (
+    Against,
+    Article,
+    ArticleResult,
+    build_report,
+    marker_problems,
+    quote_findings,
+    silence,
+)
 from .match import Piece, pieces
 from .model import CheckReport, Location, QuoteCheck, SourceSpan, Verdict
 from .quotes import Extracted, Locator, extract
@@ -72,7 +80,7 @@ def check_consensus(articles: Sequence[Article], config: CheckConfig) -> CheckRe
     for number, ex in enumerate(extracted):
         used = {f.suppressed_by for f in results[number].findings if f.suppressed_by is not None}
         results[number].findings.extend(marker_problems(ex.markers, used))
-    return build_report("consensus", articles, (), results, config, ())
+    return build_report(Against("consensus"), articles, results, config)
 
 
 def _word_count(tokens: Sequence[Token]) -> int:

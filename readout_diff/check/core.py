@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..attribute import call_partners
+from ..attribute import CALL_NOUNS, SPEAKING_VERBS, call_partners
 from ..entities import Cast, canonicalise, detect_cast, entity_of
 from ..model import Document
 from ..normalise import Token, tokenise
@@ -128,14 +128,10 @@ def check(
     """Check every quote of every article against the sources."""
     prepared = prepare(sources, config)
     results = list(_map(articles, prepared, config, workers))
-    return build_report(
-        "sources",
-        articles,
-        [s.doc.path for s in sources],
-        results,
-        config,
-        prepared.voices.describe(),
+    against = Against(
+        "sources", tuple(s.doc.path for s in sources), tuple(prepared.voices.describe())
     )
+    return build_report(against, articles, results, config)
 
 
 # In a worker: the sources, inherited through fork rather than pickled with every task.
@@ -201,18 +197,15 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
     for i, quote in enumerate(extracted.quotes):
         if not cut[i]:
             continue
-        pinned = _pinned(extracted, quote, prepared)
-        checked = _check_quote(
+        case = _Case(
             quote,
             cut[i],
             kinds[i],
             verbatim[i],
             near.get(i, []),
-            pinned,
-            prepared,
-            config,
-            doc.text,
+            _pinned(extracted, quote, prepared),
         )
+        checked = _check_quote(case, prepared, config, doc.text)
         result.quotes.append(checked)
         result.findings.extend(silence(quote_findings(checked), quote.marker))
     if config.paraphrase and prepared.paraphrase is not None:
@@ -228,66 +221,34 @@ def check_article(article: Article, prepared: Sources, config: CheckConfig) -> A
     return result
 
 
-def _check_quote(
-    quote: Quote,
-    cut: list[Piece],
-    kind: SpeakerKind,
-    verbatim: list[Placement],
-    near: list[int],
-    pinned: str | None,
-    prepared: Sources,
-    config: CheckConfig,
-    text: str,
-) -> QuoteCheck:
-    pinned_label = prepared.label(pinned)
+@dataclass(frozen=True, slots=True)
+class _Case:
+    """One quotation and what is known of it before it is judged."""
+
+    quote: Quote
+    cut: list[Piece]  # its words, split at elisions
+    kind: SpeakerKind  # who it is credited to
+    verbatim: list[Placement]  # where the sources carry it word for word
+    near: list[int]  # else the sources nearest to it
+    pinned: str | None  # the call the article's own words pin it on
+
+
+def _check_quote(case: _Case, prepared: Sources, config: CheckConfig, text: str) -> QuoteCheck:
+    """A quotation's verdict: not checked, unsourced, or judged against where it is from."""
+    quote, kind = case.quote, case.kind
     if kind == SpeakerKind.OTHER:
         return QuoteCheck(
             quote,
             Verdict.NOT_CHECKED,
             kind.value,
-            pinned_call=pinned_label,
+            pinned_call=prepared.label(case.pinned),
             note=f"credited to {quote.speaker}, whom the sources do not speak for",
         )
-    if verbatim:
-        placement = min(
-            verbatim, key=lambda p: (prepared.calls[p.source] != pinned, p.end - p.start, p.source)
-        )
-    else:
-        tried = [nearest(prepared.index, s, cut) for s in near]
-        if not tried:
-            if kind == SpeakerKind.NONE and _scare(quote, prepared):
-                return _scare_quote(quote, kind, pinned_label)
-            return QuoteCheck(
-                quote,
-                Verdict.UNSOURCED,
-                kind.value,
-                pinned_call=pinned_label,
-                note=_searched(prepared, kind),
-            )
-        placement = max(
-            tried,
-            key=lambda p: (round(p.similarity, 3), prepared.calls[p.source] == pinned, -p.source),
-        )
-        short = quote.words <= config.short_quote_words
-        if (
-            kind == SpeakerKind.NONE
-            and placement.similarity < ALTERED_FROM
-            and _scare(quote, prepared)
-        ):
-            return _scare_quote(quote, kind, pinned_label)
-        if not short and ALTERED_FROM <= placement.similarity < config.min_similarity:
-            pass  # heavily altered: judged against its nearest source, not only "unsourced"
-        elif short or placement.similarity < config.min_similarity:
-            return QuoteCheck(
-                quote,
-                Verdict.UNSOURCED,
-                kind.value,
-                _span(placement, prepared),
-                pinned_call=pinned_label,
-                note=_searched(prepared, kind),
-            )
+    placement = _placement(case, prepared, config)
+    if isinstance(placement, QuoteCheck):
+        return placement
     source = prepared.index.sources[placement.source]
-    found = differences(source, placement, cut, text, prepared.cast.gazetteer)
+    found = differences(source, placement, case.cut, text, prepared.cast.gazetteer)
     judgement = judge(
         found,
         placement.reordered,
@@ -300,9 +261,52 @@ def _check_quote(
         kind.value,
         _span(placement, prepared),
         judgement.differences,
-        pinned_label,
+        prepared.label(case.pinned),
         problems=judgement.problems,
     )
+
+
+def _placement(case: _Case, prepared: Sources, config: CheckConfig) -> Placement | QuoteCheck:
+    """Where a quotation is from: its verbatim place (on the pinned call's source first),
+    else its nearest source; or its verdict when it is from nowhere (unsourced, or scare
+    quotes)."""
+    quote, kind, pinned = case.quote, case.kind, case.pinned
+    if case.verbatim:
+        return min(
+            case.verbatim,
+            key=lambda p: (prepared.calls[p.source] != pinned, p.end - p.start, p.source),
+        )
+    pinned_label = prepared.label(pinned)
+    tried = [nearest(prepared.index, s, case.cut) for s in case.near]
+    if not tried:
+        if kind == SpeakerKind.NONE and _scare(quote, prepared):
+            return _scare_quote(quote, kind, pinned_label)
+        return QuoteCheck(
+            quote,
+            Verdict.UNSOURCED,
+            kind.value,
+            pinned_call=pinned_label,
+            note=_searched(prepared, kind),
+        )
+    placement = max(
+        tried,
+        key=lambda p: (round(p.similarity, 3), prepared.calls[p.source] == pinned, -p.source),
+    )
+    if kind == SpeakerKind.NONE and placement.similarity < ALTERED_FROM and _scare(quote, prepared):
+        return _scare_quote(quote, kind, pinned_label)
+    short = quote.words <= config.short_quote_words
+    # heavily altered: judged against its nearest source, not only "unsourced"
+    altered = not short and ALTERED_FROM <= placement.similarity < config.min_similarity
+    if not altered and (short or placement.similarity < config.min_similarity):
+        return QuoteCheck(
+            quote,
+            Verdict.UNSOURCED,
+            kind.value,
+            _span(placement, prepared),
+            pinned_call=pinned_label,
+            note=_searched(prepared, kind),
+        )
+    return placement
 
 
 ALTERED_FROM = 0.45
@@ -357,12 +361,11 @@ def _span(placement: Placement, prepared: Sources) -> SourceSpan | None:
     )
 
 
-_NOT_PINS = frozenset({"spoke", "spoken", "speaking", "talked", "speaks"})
+_NOT_PINS = SPEAKING_VERBS | {"speaks"}  # "X speaks with Y" pins nothing either
 
 
 _CALL_PHRASE = re.compile(
-    r"\b(?:calls?|conversations?|readouts?|talks|meetings?|phone)\b\W+(?:\w+\W+){0,3}?"
-    r"(?:with|of|on|between)\b",
+    rf"\b(?:{'|'.join(sorted(CALL_NOUNS))})\b\W+(?:\w+\W+){{0,3}}?(?:with|of|on|between)\b",
     re.IGNORECASE,
 )
 
@@ -499,22 +502,30 @@ def marker_problems(markers: Sequence[Marker], used: set[int]) -> list[Finding]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Against:
+    """What the quotes were checked against: the sources (their paths, and the voices they
+    speak for) or the outlets' consensus."""
+
+    mode: str  # "sources" or "consensus"
+    sources: tuple[str, ...] = ()
+    voices: tuple[str, ...] = ()
+
+
 def build_report(
-    mode: str,
+    against: Against,
     articles: Sequence[Article],
-    sources: Sequence[str],
     results: Sequence[ArticleResult],
     config: CheckConfig,
-    voices: Sequence[str],
 ) -> CheckReport:
     codes = config.codes
     return CheckReport(
-        mode=mode,
+        mode=against.mode,
         articles=tuple(dict.fromkeys(a.doc.path for a in articles)),
-        sources=tuple(sources),
+        sources=against.sources,
         quotes=tuple(q for r in results for q in r.quotes),
         findings=tuple(f for r in results for f in r.findings if f.code in codes),
         paraphrases=tuple(p for r in results for p in r.paraphrases),
-        voices=tuple(voices),
+        voices=against.voices,
         enabled=codes,
     )

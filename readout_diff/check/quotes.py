@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import leading_date_line
+from ..lexicon import PRONOUNS
 from ..model import Document
 from ..passages import Quote as PassageQuote
 from ..passages import find_quotes
@@ -201,11 +202,8 @@ _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+(?:(?:had|has|have|was|is|also|later|"
     r"then|\w+ly)\s+)*(?:[a-z]+ed|said|told|spoke|met|wrote|gave|made|says)\b"
 )
-_NOT_SUBJECTS = frozenset(
+_NOT_SUBJECTS = PRONOUNS | frozenset(
     {
-        "he",
-        "she",
-        "they",
         "we",
         "it",
         "however",

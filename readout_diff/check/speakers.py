@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from ..lexicon import SPEECH_VERBS
 from ..speakers import (
-    SPEECH_VERBS,
     SpeakerKind,
     Voices,
     _subject_before,

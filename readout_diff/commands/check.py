@@ -17,6 +17,7 @@ from .common import usable_cores
 if TYPE_CHECKING:  # the matcher and its config load only when `check` runs
     from ..check.config import CheckConfig
     from ..check.core import Article
+    from ..check.model import CheckReport
 
 HELP = "check that every quotation in the articles is faithful to the official sources"
 DESCRIPTION = (
@@ -156,63 +157,91 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(run=run)
 
 
+class _Unusable(Exception):
+    """An input problem, already reported on stderr: the run stops with ExitCode.INPUT."""
+
+
 def run(args: argparse.Namespace) -> ExitCode:
-    from ..check.config import ConfigError
     from ..check.formats import render
+
+    try:
+        config = _settings(args)
+        sources = _sources(args, config)
+        articles, bad = read_articles(args.paths, Role.REPORT, args.max_bytes, args.quiet)
+        if not articles:
+            return ExitCode.INPUT
+        report = _check(args, config, articles, sources)
+        _write(args.output, render(report, config.format, config.fail_on))
+    except _Unusable:
+        return ExitCode.INPUT
+    if bad:
+        return ExitCode.INPUT
+    if report.failing(config.fail_on) and not args.exit_zero:
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _settings(args: argparse.Namespace) -> CheckConfig:
+    """The configuration, from pyproject and the command line, with its sources or
+    --consensus (one of the two)."""
+    from ..check.config import ConfigError
 
     try:
         config = _config(args)
     except ConfigError as problem:
         where, _, message = str(problem).partition(": ")
         error(where, message or where)
-        return ExitCode.INPUT
+        raise _Unusable from None
     if args.consensus and args.sources:
         error("--consensus", "compares the outlets with each other and takes no --source")
-        return ExitCode.INPUT
+        raise _Unusable
     if not args.consensus and not config.sources:
         error(
             "--source",
             "no sources: give --source OFFICIAL, set sources in "
             "[tool.readout-diff], or use --consensus",
         )
-        return ExitCode.INPUT
-    sources: list[Article] = []
-    if not args.consensus:
-        sources, bad = read_articles(
-            list(config.sources), Role.OFFICIAL, args.max_bytes, args.quiet
-        )
-        if bad:
-            return ExitCode.INPUT
-        if not sources:
-            error("--source", "no source text was read")
-            return ExitCode.INPUT
-    articles, bad = read_articles(args.paths, Role.REPORT, args.max_bytes, args.quiet)
-    if not articles:
-        return ExitCode.INPUT
+        raise _Unusable
+    return config
+
+
+def _sources(args: argparse.Namespace, config: CheckConfig) -> list[Article]:
+    """The official texts, all of them read; none with --consensus."""
+    if args.consensus:
+        return []
+    sources, bad = read_articles(list(config.sources), Role.OFFICIAL, args.max_bytes, args.quiet)
+    if bad:
+        raise _Unusable
+    if not sources:
+        error("--source", "no source text was read")
+        raise _Unusable
+    return sources
+
+
+def _check(
+    args: argparse.Namespace, config: CheckConfig, articles: list[Article], sources: list[Article]
+) -> CheckReport:
     if args.consensus:
         from ..check.consensus import check_consensus
 
-        report = check_consensus(articles, config)
-    else:
-        from ..check.core import check
+        return check_consensus(articles, config)
+    from ..check.core import check
 
-        report = check(articles, sources, config, workers=max(1, args.jobs))
-    content = render(report, config.format, config.fail_on)
-    if args.output:
-        from ..reports.files import write_atomically
+    return check(articles, sources, config, workers=max(1, args.jobs))
 
-        try:
-            write_atomically(args.output, content)
-        except OSError as problem:
-            error(args.output, f"cannot be written: {problem.strerror or problem}")
-            return ExitCode.INPUT
-    else:
+
+def _write(output: str | None, content: str) -> None:
+    """The report into `output`, or onto stdout."""
+    if not output:
         sys.stdout.write(content)
-    if bad:
-        return ExitCode.INPUT
-    if report.failing(config.fail_on) and not args.exit_zero:
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+        return
+    from ..reports.files import write_atomically
+
+    try:
+        write_atomically(output, content)
+    except OSError as problem:
+        error(output, f"cannot be written: {problem.strerror or problem}")
+        raise _Unusable from None
 
 
 def _config(args: argparse.Namespace) -> CheckConfig:

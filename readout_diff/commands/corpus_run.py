@@ -11,7 +11,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,108 +22,125 @@ from .. import corpus
 from ..corpus import Plan, Record, Summary, WindowResult
 from ..diagnostics import ExitCode, error
 from ..documents import MAX_BYTES, TEXT_SUFFIXES, InputProblem, parse
+from ..errors import PARSE_FAILURES
+
+
+@dataclass
+class _Reader:
+    """What reading every input shares: the size limit, and the ids given out so far."""
+
+    max_bytes: int
+    ids: dict[str, int] = field(default_factory=dict)
+
+    def unique(self, base: str) -> str:
+        count = self.ids.get(base, 0)
+        self.ids[base] = count + 1
+        return base if count == 0 else f"{base}~{count + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """One input to parse: its name for the parser (the suffix picks the format), the stem
+    of its documents' ids, where it is (for messages), and its id when it is one record."""
+
+    name: str
+    stem: str
+    origin: str
+    fixed_id: str | None = None
 
 
 def stream(
     paths: list[str], max_bytes: int = MAX_BYTES, stdin: IO[bytes] | None = None
 ) -> Iterator[Record | tuple[str, str]]:
     """Every document of the inputs, one at a time; (path, message) for what cannot be read."""
-    ids: dict[str, int] = {}
-
-    def unique(base: str) -> str:
-        count = ids.get(base, 0)
-        ids[base] = count + 1
-        return base if count == 0 else f"{base}~{count + 1}"
-
+    reader = _Reader(max_bytes)
     for name in paths:
         if name == "-":
-            yield from _lines("-", "stdin", stdin or sys.stdin.buffer, max_bytes, unique)
+            yield from _lines(reader, "-", "stdin", stdin or sys.stdin.buffer)
             continue
-        path = Path(name)
-        if not path.exists() and glob.has_magic(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                yield name, "no file matches this pattern"
-            files = [Path(m) for m in matches]
-        elif path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not files:
-                yield name, "directory has no readable text files"
-        elif path.exists():
-            files = [path]
-        else:
-            yield name, "no such file or directory"
-            continue
+        files, problem = _files(name)
+        if problem:
+            yield name, problem
         for file in files:
-            if file.is_dir():
-                yield from stream([str(file)], max_bytes)
-            elif file.suffix.lower() == ".jsonl":
-                try:
-                    with file.open("rb") as handle:
-                        yield from _lines(str(file), file.stem, handle, max_bytes, unique)
-                except OSError as problem:
-                    yield str(file), f"cannot be read: {problem.strerror or problem}"
-            else:
-                yield from _whole(file, max_bytes, unique)
+            yield from _file(reader, file)
+
+
+def _files(name: str) -> tuple[list[Path], str | None]:
+    """The files a path, folder or glob pattern names, and why there are none."""
+    path = Path(name)
+    if not path.exists() and glob.has_magic(name):
+        files = [Path(m) for m in sorted(glob.glob(name, recursive=True))]
+        return files, None if files else "no file matches this pattern"
+    if path.is_dir():
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in TEXT_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        return files, None if files else "directory has no readable text files"
+    if path.exists():
+        return [path], None
+    return [], "no such file or directory"
+
+
+def _file(reader: _Reader, file: Path) -> Iterator[Record | tuple[str, str]]:
+    if file.is_dir():
+        yield from stream([str(file)], reader.max_bytes)
+    elif file.suffix.lower() == ".jsonl":
+        try:
+            with file.open("rb") as handle:
+                yield from _lines(reader, str(file), file.stem, handle)
+        except OSError as problem:
+            yield str(file), f"cannot be read: {problem.strerror or problem}"
+    else:
+        yield from _whole(reader, file)
 
 
 def _lines(
-    name: str, stem: str, handle: IO[bytes], max_bytes: int, unique: Callable[[str], str]
+    reader: _Reader, name: str, stem: str, handle: IO[bytes]
 ) -> Iterator[Record | tuple[str, str]]:
     """A JSON Lines stream, one record a line; any other stream as one text."""
     first = handle.readline()
     if not first.lstrip().startswith(b"{"):
         data = first + handle.read()
-        yield from _documents(name, stem, data, max_bytes, unique, name)
+        yield from _documents(reader, _Input(name, stem, name), data)
         return
     line = first
     number = 1
     while line:
         if line.strip():
-            doc_id = unique(f"{stem}#{number}")
-            where = f"{name}:{number}"
-            yield from _documents(f"{doc_id}.json", doc_id, line, max_bytes, unique, where, doc_id)
+            doc_id = reader.unique(f"{stem}#{number}")
+            source = _Input(f"{doc_id}.json", doc_id, f"{name}:{number}", doc_id)
+            yield from _documents(reader, source, line)
         line = handle.readline()
         number += 1
 
 
-def _whole(
-    file: Path, max_bytes: int, unique: Callable[[str], str]
-) -> Iterator[Record | tuple[str, str]]:
+def _whole(reader: _Reader, file: Path) -> Iterator[Record | tuple[str, str]]:
     try:
         data = file.read_bytes()
     except OSError as problem:
         yield str(file), f"cannot be read: {problem.strerror or problem}"
         return
-    yield from _documents(str(file), file.stem, data, max_bytes, unique, str(file))
+    yield from _documents(reader, _Input(str(file), file.stem, str(file)), data)
 
 
-def _documents(
-    name: str,
-    stem: str,
-    data: bytes,
-    max_bytes: int,
-    unique: Callable[[str], str],
-    origin: str,
-    fixed_id: str | None = None,
-) -> Iterator[Record | tuple[str, str]]:
+def _documents(reader: _Reader, source: _Input, data: bytes) -> Iterator[Record | tuple[str, str]]:
     try:
-        docs, _ = parse(name, data, max_bytes=max_bytes)
+        docs, _ = parse(source.name, data, max_bytes=reader.max_bytes)
     except InputProblem as problem:
-        yield origin, str(problem)
+        yield source.origin, str(problem)
         return
-    except (ValueError, LookupError, RecursionError, ImportError) as problem:
-        yield origin, f"cannot be parsed: {problem}"
+    except PARSE_FAILURES as problem:
+        yield source.origin, f"cannot be parsed: {problem}"
         return
     for number, doc in enumerate(docs, 1):
-        doc_id = fixed_id or unique(stem + (f"#{number}" if len(docs) > 1 else ""))
-        where = origin if len(docs) == 1 else f"{origin}#{number}"
+        doc_id = source.fixed_id or reader.unique(
+            source.stem + (f"#{number}" if len(docs) > 1 else "")
+        )
+        where = source.origin if len(docs) == 1 else f"{source.origin}#{number}"
         yield Record(doc_id, where, doc.text, doc.outlet, doc.date, doc.title, doc.url)
 
 
@@ -228,6 +245,26 @@ class _Task:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Spooled:
+    """The inputs written out as one spool file per window."""
+
+    keys: list[str]  # the windows with documents
+    documents: int
+    unreadable: int  # inputs that could not be read
+
+
+@dataclass
+class _Batch:
+    """The windows to run, and where their partitions go (`done`: written so far)."""
+
+    tasks: list[_Task]
+    partitions: Path
+    done: dict[str, str]
+    total: int  # windows in the run, those done before included
+    terminal: bool  # progress lines on stderr
+
+
 def run(args: argparse.Namespace) -> ExitCode:
     out = Path(args.output)
     plan = Plan(max(1, args.days), max(0, args.margin))
@@ -237,14 +274,33 @@ def run(args: argparse.Namespace) -> ExitCode:
     spool_dir.mkdir(parents=True, exist_ok=True)
     for old in [*spool_dir.glob("*.jsonl"), *out.glob("**/.*.tmp")]:
         old.unlink()  # last run's spools, and files a killed run left half-written
+    spooled = _spool(args, plan, spool_dir, terminal)
+    partitions = out / "partitions"
+    tasks, done = _tasks(args, plan, spool_dir, spooled.keys, partitions)
+    batch = _Batch(tasks, partitions, done, len(spooled.keys), terminal)
+    if terminal and batch.done:
+        print(f"readout-diff: resuming: {len(batch.done)} windows already done", file=sys.stderr)
+    failed = _run_tasks(args, batch)
+    write_atomically(
+        out / "failed.jsonl",
+        "".join(json.dumps(f, ensure_ascii=False, sort_keys=True) + "\n" for f in failed),
+    )
+    _join(out, sorted(batch.done), plan, spooled.documents, tuple(f["window"] for f in failed))
+    if terminal:
+        seconds = time.perf_counter() - started
+        print(f"readout-diff: done in {seconds:.1f} s: {out}", file=sys.stderr)
+    return ExitCode.INPUT if spooled.unreadable or failed else ExitCode.OK
+
+
+def _spool(args: argparse.Namespace, plan: Plan, spool_dir: Path, terminal: bool) -> _Spooled:
+    """Every document written to the spool of each window it falls in, read once."""
     handles: dict[str, IO[str]] = {}
-    inputs = failures = 0
-    documents = 0
+    unreadable = documents = 0
     try:
         for item in stream(args.paths, args.max_bytes):
             if isinstance(item, tuple):
                 error(*item)
-                inputs += 1
+                unreadable += 1
                 continue
             documents += 1
             line = item.to_json() + "\n"
@@ -264,10 +320,17 @@ def run(args: argparse.Namespace) -> ExitCode:
     keys = sorted(k for k in handles if (spool_dir / f"{k}.jsonl").exists())
     if terminal:
         print(f"\rreadout-diff: {documents} documents read in {len(keys)} windows", file=sys.stderr)
+    return _Spooled(keys, documents, unreadable)
+
+
+def _tasks(
+    args: argparse.Namespace, plan: Plan, spool_dir: Path, keys: list[str], partitions: Path
+) -> tuple[list[_Task], dict[str, str]]:
+    """A task per window, and the partitions already done: those an earlier run wrote
+    from the same spool and options."""
     options = json.dumps([plan.days, plan.margin, bool(args.ignore_case), corpus.__name__])
     tasks: list[_Task] = []
     done: dict[str, str] = {}
-    partitions = out / "partitions"
     for key in keys:
         spool = spool_dir / f"{key}.jsonl"
         digest = _digest(spool, options)
@@ -280,19 +343,7 @@ def run(args: argparse.Namespace) -> ExitCode:
                 continue
         task_args = (str(spool), key, plan.days, plan.margin, bool(args.ignore_case))
         tasks.append(_Task(key, task_args, digest))
-    if terminal and done:
-        print(f"readout-diff: resuming: {len(done)} windows already done", file=sys.stderr)
-    failed = _run_tasks(args, tasks, partitions, done, terminal, len(keys))
-    failures = len(failed)
-    write_atomically(
-        out / "failed.jsonl",
-        "".join(json.dumps(f, ensure_ascii=False, sort_keys=True) + "\n" for f in failed),
-    )
-    _join(out, sorted(done), plan, documents, tuple(f["window"] for f in failed))
-    if terminal:
-        seconds = time.perf_counter() - started
-        print(f"readout-diff: done in {seconds:.1f} s: {out}", file=sys.stderr)
-    return ExitCode.INPUT if inputs or failures else ExitCode.OK
+    return tasks, done
 
 
 def _runner(args: argparse.Namespace) -> Runner:
@@ -303,22 +354,15 @@ def _runner(args: argparse.Namespace) -> Runner:
     return LocalRunner(args.jobs)
 
 
-def _run_tasks(
-    args: argparse.Namespace,
-    tasks: list[_Task],
-    partitions: Path,
-    done: dict[str, str],
-    terminal: bool,
-    total: int,
-) -> list[dict[str, Any]]:
+def _run_tasks(args: argparse.Namespace, batch: _Batch) -> list[dict[str, Any]]:
     """Run every task, each retried once; the ones that failed twice, with their inputs."""
     failed: list[dict[str, Any]] = []
-    if not tasks:
+    if not batch.tasks:
         return failed
     runner = _runner(args)
     try:
         pending: dict[Any, _Task] = {}
-        for task in tasks:
+        for task in batch.tasks:
             task.tries += 1
             pending[runner.submit(task.key, task.args)] = task
         while pending:
@@ -335,21 +379,26 @@ def _run_tasks(
                     failed.append(_failure(task))
                     error(f"window {task.key}", f"failed twice: {task.problems[-1]}")
                     continue
-                head, _, body = text.partition("\n")
-                head_row = json.loads(head) | {"digest": task.digest}
-                target = partitions / f"{task.key}.jsonl"
-                write_atomically(target, json.dumps(head_row, sort_keys=True) + "\n" + body)
-                done[task.key] = str(target)
-                if terminal:
-                    print(
-                        f"readout-diff: [{len(done)}/{total}] window {task.key}: "
-                        f"{head_row['documents']} documents, {head_row['blocks']} blocks, "
-                        f"{head_row['readout_copies']} readouts",
-                        file=sys.stderr,
-                    )
+                _write_partition(batch, task, text)
     finally:
         runner.close()
     return failed
+
+
+def _write_partition(batch: _Batch, task: _Task, text: str) -> None:
+    """A window's result, stamped with the digest of its spool and options."""
+    head, _, body = text.partition("\n")
+    head_row = json.loads(head) | {"digest": task.digest}
+    target = batch.partitions / f"{task.key}.jsonl"
+    write_atomically(target, json.dumps(head_row, sort_keys=True) + "\n" + body)
+    batch.done[task.key] = str(target)
+    if batch.terminal:
+        print(
+            f"readout-diff: [{len(batch.done)}/{batch.total}] window {task.key}: "
+            f"{head_row['documents']} documents, {head_row['blocks']} blocks, "
+            f"{head_row['readout_copies']} readouts",
+            file=sys.stderr,
+        )
 
 
 def _describe(problem: BaseException) -> str:

@@ -49,6 +49,12 @@ def test_sharif_direct_communications_sentence(seeds_result: Result) -> None:
     assert {(D001, PassageKind.PARAPHRASE), (D001, PassageKind.POST)} <= kinds
     assert (D003, PassageKind.PARAPHRASE) in kinds
     assert any(w.document == D004 for w in sentence.witnesses)
+    # the embedded post's "Today," is its framing: only one quote carries it
+    assert sentence.text.startswith("Secretary Marco Rubio")
+    (post,) = [w for w in sentence.witnesses if w.kind == PassageKind.POST]
+    assert (DifferenceKind.ADDITION, "Today,", False) in [
+        (d.kind, d.witness, d.substantive) for d in post.differences
+    ]
 
 
 def test_deep_sorrow_additions(seeds_result: Result) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -222,9 +223,11 @@ def body(text: str) -> str:
     return text.split("---\n", 2)[2]
 
 
-def diff(kind: str, base: str, witness: str, substantive: bool, text: str, at: int) -> Difference:
-    """A difference whose witness words stand at `text.find(witness, at)`."""
-    start = text.find(witness, at) if witness else at
+def diff(kind: str, base: str, witness: str, substantive: bool, at: tuple[str, int]) -> Difference:
+    """A difference whose witness words stand in `text` from `offset` on: `at` is (text,
+    offset)."""
+    text, offset = at
+    start = text.find(witness, offset) if witness else offset
     return Difference(
         DifferenceKind(kind), base, witness, substantive, 0, len(base), start, start + len(witness)
     )
@@ -251,8 +254,8 @@ def hand_made_result(story: Path) -> Result:
         daily,
         VERBATIM + ",",
         "quote",
-        diff("typography", ".", ",", False, daily, daily.index(VERBATIM)),
-        diff("addition", "", "immediate", True, daily, 0),  # a false flag on a verbatim quote
+        diff("typography", ".", ",", False, (daily, daily.index(VERBATIM))),
+        diff("addition", "", "immediate", True, (daily, 0)),  # a false flag on a verbatim quote
     )
     quoted_times = witness("times", times, SENTENCE_2, "quote")
     changed = witness(
@@ -260,9 +263,9 @@ def hand_made_result(story: Path) -> Result:
         times,
         'Secretary Whitlock "encouraged Kenya to restore direct communications with Tanzania,"',
         "paraphrase",
-        diff("addition", "", 'Whitlock "', True, times, 0),  # outside the quote: not its own
-        diff("wording_change", "re-establish", "restore", False, times, 0),  # flag wrong
-        diff("omission", "The", "", True, times, times.index("Kenya")),  # invented
+        diff("addition", "", 'Whitlock "', True, (times, 0)),  # outside the quote: not its own
+        diff("wording_change", "re-establish", "restore", False, (times, 0)),  # flag wrong
+        diff("omission", "The", "", True, (times, times.index("Kenya"))),  # invented
     )
     decoy = witness(
         "daily", daily, "Kenya will never accept any violation of its territory.", "quote"
@@ -396,3 +399,64 @@ def test_end_to_end_through_the_engine(
     run_main(acc, tmp_path)
     table = capsys.readouterr().out
     assert "| tiny (blind) | with official | 3 → 3 |" in table
+
+
+ISSUE9_OFFICIAL = (
+    "Secretary Antony J. Whitlock spoke with U.S. envoys today. The Secretary urged calm "
+    "in the region and thanked Kenya for the talks."
+)
+
+
+def _base_equal_story(acc: ModuleType, root: Path) -> tuple[Any, dict[str, Any]]:
+    """Four articles of three outlets (two are one outlet's copies), each quoting part of
+    the official text verbatim, the gold giving each its own stretch of wording."""
+    (root / "official").mkdir()
+    (root / "articles").mkdir()
+    (root / "official" / "o.md").write_text(f"---\noutlet: State\n---\n{ISSUE9_OFFICIAL}\n")
+    quotes = {
+        "x": ("X", ["The Secretary urged calm in the region"]),
+        "y": ("Y", ["urged calm in the region and thanked Kenya for the talks"]),
+        "z": ("Z", [ISSUE9_OFFICIAL]),
+        "z2": ("Z", ["Secretary Antony J. Whitlock spoke with U.S. envoys today."]),
+    }
+    gold = {}
+    for name, (outlet, texts) in quotes.items():
+        file = f"articles/{name}.md"
+        (root / file).write_text(f"---\noutlet: {outlet}\n---\n" + " ".join(texts) + "\n")
+        passages = [acc.GoldPassage("r", "quote", t, t, True, []) for t in texts]
+        gold[name] = acc.GoldArticle(file, ["r"], passages, [])
+    readout = acc.GoldReadout("r", "US", "Whitlock", "Otieno", "2026-02-03", "official/o.md")
+    story = acc.Story("s", root, "", False, [readout], list(gold.values()))
+    return story, gold
+
+
+def _with_bases(*bases: str) -> Result:
+    sentences = tuple(ReadoutSentence(f"s{i}", b, "consensus", ()) for i, b in enumerate(bases))
+    return Result((), (Readout("r", "r", "Otieno", None, sentences),), (), ())
+
+
+def test_base_equal_counts_official_sentences_three_outlets_quote(
+    acc: ModuleType, tmp_path: Path
+) -> None:
+    """Issue 9's measure is per official sentence: three outlets quoting different parts
+    of one sentence make it count; one outlet's two copies are one outlet; the base must
+    carry the official wording over all they quote, and no word beyond the sentence."""
+    story, gold = _base_equal_story(acc, tmp_path)
+    cases = {
+        "The secretary urged calm in the region, and thanked Kenya for the talks": 1,
+        "The Secretary urged calm in the region.": 0,  # short of what Y and Z quote
+        "The Secretary urged calm in the region and thanked Kenya for the talks on Monday.": 0,
+    }
+    for base, equal in cases.items():
+        counts: Counter[str] = Counter()
+        rows = acc._base_equal(story, _with_bases(base), gold, counts)
+        assert (counts["base_sentences"], counts["base_equal"]) == (1, equal)
+        assert rows[0]["outlets"] == 3
+        assert rows[0]["official"].startswith("the secretary urged calm")
+
+
+def test_split_sentences_keeps_initials_and_abbreviations(acc: ModuleType) -> None:
+    assert acc.split_sentences(ISSUE9_OFFICIAL) == [
+        "secretary antony j whitlock spoke with us envoys today".split(),
+        "the secretary urged calm in the region and thanked kenya for the talks".split(),
+    ]

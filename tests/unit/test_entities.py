@@ -106,3 +106,17 @@ def test_calls_announced_by_title_count_for_the_named_holder_of_it() -> None:
     texts += ["The Secretary spoke with Foreign Minister Luis Pérez on Friday."] * 3
     cast = detect_cast(texts)
     assert cast.principal is not None and cast.principal.label == "Jane Doe"
+
+
+def test_a_middle_initial_stands_inside_the_name() -> None:
+    """ "Jane Q. Doe" is the caller as "Jane Doe" is; an initial elsewhere stays itself."""
+    cast = detect_cast([ARTICLE])
+    tokens = canonicalise(tokenise("Foreign Secretary Jane Q. Doe met A. Smith."), cast.gazetteer)
+    assert [(t.norm, entity_of(t)) for t in tokens] == [
+        ("Foreign Secretary Jane Q. Doe", PRINCIPAL),
+        ("met", None),
+        ("A", None),
+        (".", None),
+        ("Smith", None),
+        (".", None),
+    ]

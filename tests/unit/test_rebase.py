@@ -59,6 +59,7 @@ def test_the_mid_sentence_rule_holds_against_any_base(seeds_result: Result) -> N
 
 def test_reported_speech_never_becomes_the_base(seeds_result: Result) -> None:
     rebased = rebase(seeds_result, "004_4d627964414fa845")
+    witnesses = rebased_sentences = 0
     for r in rebased.readouts:
         for s in r.sentences:
             for w in s.witnesses:
@@ -66,8 +67,11 @@ def test_reported_speech_never_becomes_the_base(seeds_result: Result) -> None:
                     s.id,
                     w.text,
                 )
+                witnesses += 1
             if s.base_source == "document:004_4d627964414fa845":
                 assert any(
                     w.document == "004_4d627964414fa845" and w.kind != "paraphrase"
                     for w in s.witnesses
                 )
+                rebased_sentences += 1
+    assert witnesses > 0 and rebased_sentences > 0  # the loops checked something

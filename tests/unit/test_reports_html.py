@@ -230,7 +230,8 @@ def test_heat_map_cells_are_shaded_and_labelled() -> None:
     assert "absent" in blank.classes and blank.text == ""
     assert verbatim.words == "verbatim"
     jones = heat.find("tr", data_sentence="2026-01-02-jones/s1")
-    assert all(td.text == "" for td in jones.find_all("td"))
+    cells = jones.find_all("td")
+    assert cells and all(td.text == "" for td in cells)
 
 
 def test_alignment_table_marks_each_change_by_kind_with_its_source_line() -> None:

@@ -1,0 +1,29 @@
+"""Word lists and word rules more than one stage reads, each written once.
+
+A list that one module alone owns stays there (title words in `entities`, month and day
+names in `dates`); this module holds what no one stage owns. Where a stage needs a
+narrower or wider list on purpose, it builds it from these and says why.
+"""
+
+from __future__ import annotations
+
+# Verbs that credit words to whoever stands next to them ("…," she said; "X told
+# reporters"), as a regular-expression alternation.
+SPEECH_VERBS = (
+    r"said|says|added|adds|stated|states|told|tells|posted|posts|wrote|writes|noted|notes|"
+    r"explained|remarked|tweeted|declared|announced|continued|insisted|stressed|"
+    r"quoted|read|reads|observed|concluded|warned"
+)
+
+# Third-person subject pronouns: who a pronoun stands for is the last one named.
+PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def strip_possessive(word: str) -> str:
+    """The owner of a possessive ("Rubio's" -> "Rubio", "the leaders'" -> "leaders"), so a
+    name matches whatever case it is in; a lone "'s" stays."""
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return word[:-2]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
