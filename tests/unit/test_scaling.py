@@ -105,7 +105,7 @@ def test_siblings_answer_what_measuring_asked_of_every_other_witness() -> None:
             others = [s for s in members if s is not m and s.doc.id == m.doc.id]
             spans = [ranges[id(o)] for o in others]
             before = any(ob1 > ob0 and ob1 <= b0 for ob0, ob1, _, _ in spans)
-            after = any(ob1 > ob0 and ob0 >= b1 for ob0, ob1, _, _ in spans)
+            after = any(ob1 > ob0 >= b1 for ob0, ob1, _, _ in spans)
             assert siblings.covered_around(m, b0, b1) == (before, after)
             quoted = sorted(
                 (s.unit.start, s.unit.end)
