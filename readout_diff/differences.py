@@ -137,14 +137,62 @@ def _ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def _blocks(a: Sequence[str], b: Sequence[str], i0: int = 0, j0: int = 0) -> list[tuple[int, int]]:
+    """Matched index pairs of difflib's longest common runs, offset by (i0, j0)."""
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    return [(i0 + x + k, j0 + y + k) for x, y, n in matcher.get_matching_blocks() for k in range(n)]
+
+
+def _anchored_pairs(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[int, int]]:
+    """Reported speech reorders its clauses, so a lone "and" or "the" must not anchor the
+    alignment and strand the names and content words both sides share: content words are
+    matched first, function words and punctuation only in the gaps between them."""
+    ia = [i for i, t in enumerate(base) if t.is_word and t.key not in STOPWORDS]
+    ib = [j for j, t in enumerate(witness) if t.is_word and t.key not in STOPWORDS]
+    anchors = _blocks([base[i].key for i in ia], [witness[j].key for j in ib])
+    pairs: list[tuple[int, int]] = []
+    i, j = 0, 0
+    for x, y in [(ia[x], ib[y]) for x, y in anchors] + [(len(base), len(witness))]:
+        gap_b, gap_w = [t.key for t in base[i:x]], [t.key for t in witness[j:y]]
+        pairs += _blocks(gap_b, gap_w, i, j)
+        pairs.append((x, y))
+        i, j = x + 1, y + 1
+    return pairs[:-1]
+
+
+def _opcodes_of(pairs: Sequence[tuple[int, int]], n_base: int, n_witness: int) -> list[Opcode]:
+    """difflib-style opcodes from matched index pairs (both increasing)."""
+    ops: list[Opcode] = []
+    i = j = 0
+    for x, y in [*pairs, (n_base, n_witness)]:
+        if (x, y) != (i, j):
+            tag = "replace" if x > i and y > j else "delete" if x > i else "insert"
+            ops.append((tag, i, x, j, y))
+        if x == n_base and y == n_witness:
+            break
+        if ops and ops[-1][0] == "equal" and (ops[-1][2], ops[-1][4]) == (x, y):
+            ops[-1] = ("equal", ops[-1][1], x + 1, ops[-1][3], y + 1)
+        else:
+            ops.append(("equal", x, x + 1, y, y + 1))
+        i, j = x + 1, y + 1
+    return ops
+
+
 def opcodes(
-    base: Sequence[Token], witness: Sequence[Token]
-) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
-    matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
-    ops: list[tuple[str, int, int, int, int]] = [
-        (tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    ]
+    base: Sequence[Token], witness: Sequence[Token], paraphrase: bool = False
+) -> list[Opcode]:
+    """difflib opcodes on keys, with short agreements inside a rewrite merged into it;
+    reported speech (`paraphrase`) is aligned on its content words first."""
+    if paraphrase:
+        ops = _opcodes_of(_anchored_pairs(base, witness), len(base), len(witness))
+    else:
+        matcher = SequenceMatcher(
+            None, [t.key for t in base], [t.key for t in witness], autojunk=False
+        )
+        ops = [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
     changed = True
     while changed:
         changed = False
@@ -200,7 +248,7 @@ def diff(
         return pos, pos
 
     out: list[Difference] = []
-    for tag, i1, i2, j1, j2 in opcodes(base, witness):
+    for tag, i1, i2, j1, j2 in opcodes(base, witness, paraphrase):
         if tag == "equal":
             for k in range(i2 - i1):
                 bs, be = b_ranges[i1 + k]
