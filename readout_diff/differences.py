@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from .entities import entity_of
 from .meaning import framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
@@ -146,13 +147,19 @@ def _blocks(a: Sequence[str], b: Sequence[str], i0: int = 0, j0: int = 0) -> lis
     return [(i0 + x + k, j0 + y + k) for x, y, n in matcher.get_matching_blocks() for k in range(n)]
 
 
+def _anchor(token: Token) -> str:
+    """A content word's key for aligning reported speech: a name with or without its
+    possessive ("the United States' support" for "U.S. support") is the same anchor."""
+    return token.key.removesuffix("'s") if entity_of(token) else token.key
+
+
 def _anchored_pairs(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[int, int]]:
     """Reported speech reorders its clauses, so a lone "and" or "the" must not anchor the
     alignment and strand the names and content words both sides share: content words are
     matched first, function words and punctuation only in the gaps between them."""
     ia = [i for i, t in enumerate(base) if t.is_word and t.key not in STOPWORDS]
     ib = [j for j, t in enumerate(witness) if t.is_word and t.key not in STOPWORDS]
-    anchors = _blocks([base[i].key for i in ia], [witness[j].key for j in ib])
+    anchors = _blocks([_anchor(base[i]) for i in ia], [_anchor(witness[j]) for j in ib])
     pairs: list[tuple[int, int]] = []
     i, j = 0, 0
     for x, y in [(ia[x], ib[y]) for x, y in anchors] + [(len(base), len(witness))]:

@@ -73,6 +73,19 @@ def test_reported_speech_aligns_on_shared_names_not_on_a_lone_and() -> None:
     ]
 
 
+def test_reported_speech_aligns_a_name_with_or_without_its_possessive() -> None:
+    found = run(
+        "They welcomed the United States' unwavering support.",
+        "They welcomed U.S. support.",
+        paraphrase=True,
+    )
+    assert found == [
+        (K.OMISSION, "the", "", False),
+        (K.SPELLING_VARIANT, "United States'", "U.S.", False),
+        (K.OMISSION, "unwavering", "", True),
+    ]
+
+
 def test_classify_function_words_only() -> None:
     b, w = tokenise("for the"), tokenise("over a")
     assert classify(b, w) == (K.WORDING_CHANGE, False)
