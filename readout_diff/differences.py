@@ -14,7 +14,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .entities import entity_of
-from .meaning import framing_only, shifts
+from .meaning import INTENSIFIERS, framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
 
@@ -220,7 +220,26 @@ def opcodes(
                 ops[k - 1 : k + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
                 break
-    return ops
+    return _peel_intensifiers(ops, base, witness) if paraphrase else ops
+
+
+def _peel_intensifiers(
+    ops: Sequence[Opcode], base: Sequence[Token], witness: Sequence[Token]
+) -> list[Opcode]:
+    """An intensifier ending a rewritten stretch strengthens the shared word after it
+    ("stressed ... and serious" -> "expressed", before "concern"): gained or lost, it is a
+    change of its own, not lost in the rewording."""
+    out: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in ops:
+        strong_b = [t.norm.casefold() in INTENSIFIERS for t in base[i1:i2]]
+        strong_w = [t.norm.casefold() in INTENSIFIERS for t in witness[j1:j2]]
+        if tag == "replace" and len(strong_b) > 1 and strong_b[-1] and not any(strong_w):
+            out += [("replace", i1, i2 - 1, j1, j2), ("delete", i2 - 1, i2, j2, j2)]
+        elif tag == "replace" and len(strong_w) > 1 and strong_w[-1] and not any(strong_b):
+            out += [("replace", i1, i2, j1, j2 - 1), ("insert", i2, i2, j2 - 1, j2)]
+        else:
+            out.append((tag, i1, i2, j1, j2))
+    return out
 
 
 def diff(

@@ -70,6 +70,7 @@ MODAL_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"can", "could", "may", "might"}),
 )
 MODALS = frozenset(w for c in MODAL_CLASSES for w in c)
+FUTURE = 0  # the class of "will": gained or lost alone, a shift of tense ("are set to")
 # Words that make a stance stronger: gained or lost, they change its force.
 INTENSIFIERS = frozenset(
     """deep deeply grave gravely serious seriously strong strongly unequivocal unequivocally
@@ -84,6 +85,10 @@ STANCES = frozenset(
     condolence condolences solidarity opposition sovereignty integrity independence
     ceasefire peace security stability release withdrawal sanctions aid assistance
     cooperation""".split()
+)
+# A government named as a body: its leader named for it is the same party.
+BODIES = frozenset(
+    "government authority authorities leadership administration side cabinet".split()
 )
 # Opposites that share no prefix.
 _OPPOSITES = (
@@ -206,7 +211,7 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
         out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
     mb, mw = _modal_class(wb), _modal_class(ww)
-    if (mb or mw) and not (mb & mw):
+    if (mb or mw) and not (mb & mw) and mb | mw != {FUTURE}:  # "will" alone is a tense
         out.append(
             f"modal {_list(set(ww) & MODALS)} where the source has {_list(set(wb) & MODALS)}"
         )
@@ -219,21 +224,9 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         gave = [w for w in ww if _stem(w) in sw]
         had = [w for w in wb if _stem(w) in sb]
         out.append(f"says {_list(gave)} where the source says {_list(had)}")
-    cb, cw = _entities(base, "country:"), _entities(witness, "country:")
-    pb, pw = _entities(base, "person:"), _entities(witness, "person:")
-    replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
-    widened = replaced and (cb or pb) and not (cw or pw) and bool({"both", "all"} & set(ww))
-    if (
-        (cb and cw and cb != cw)
-        or (pb and pw and pb != pw)
-        or (replaced and (cw or pw) and not (cb or pb))
-        or widened  # "both sides" where the source names one
-    ):
-        mine = _first_name_of(witness, cb | pb)
-        theirs = _first_name_of(base, cw | pw)
-        out.append(f'names "{mine}" where the source names "{theirs or "no one"}"')
-    elif (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
-        out.append(f'names "{tw[1]}" where the source names "{tb[1]}"')  # who was urged
+    who = _who_changed(base, witness, bool(wb) and bool(ww))
+    if who:
+        out.append(who)
     numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
     numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
     if numbers_w - numbers_b:
@@ -241,6 +234,53 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     elif numbers_b - numbers_w and numbers_w:
         out.append(f"number {_list(numbers_b - numbers_w)} is changed")
     return out
+
+
+def _who_changed(base: Sequence[Token], witness: Sequence[Token], replaced: bool) -> str:
+    """Another country or person acts or is acted on, in words; empty when the same.
+    An added or dropped name alone (`replaced` false) is an addition or omission; a name
+    put in for the person spoken to ("told Wang that") or for a government named as a
+    body ("Abbas" for "the Authority") is the same party."""
+    cb, cw = _entities(base, "country:"), _entities(witness, "country:")
+    pb, pw = _entities(base, "person:"), _entities(witness, "person:")
+    named_b, named_w = cb | pb, cw | pw
+    widened = replaced and named_b and not named_w and bool({"both", "all"} & set(_low(witness)))
+    added = replaced and named_w and not named_b
+    same_party = _addressees(witness) >= named_w or (_names_a_body(base) and pw and not cw)
+    if (
+        (cb and cw and cb != cw)
+        or (pb and pw and pb != pw)
+        or widened
+        or (added and not same_party)
+    ):
+        mine = _first_name_of(witness, named_b)
+        theirs = _first_name_of(base, named_w)
+        return f'names "{mine}" where the source names "{theirs or "no one"}"'
+    if (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
+        return f'names "{tw[1]}" where the source names "{tb[1]}"'  # who was urged
+    return ""
+
+
+def _addressees(tokens: Sequence[Token]) -> set[str]:
+    """Who reported words were said to ("told Wang that", "stressed to Wang"): the other
+    party to the call, which a readout leaves unnamed."""
+    words = [t for t in tokens if t.is_word]
+    lows = [t.norm.casefold() for t in words]
+    out = set()
+    for i, t in enumerate(words):
+        entity = entity_of(t)
+        if not entity or entity == PRINCIPAL or i == 0:
+            continue
+        verb = i - 2 if lows[i - 1] in ("to", "with") and i >= 2 else i - 1
+        if _force_at(lows, verb) == 0 or lows[verb] in _CALL_WORDS:
+            out.add(entity.removesuffix("'s"))
+    return out
+
+
+def _names_a_body(tokens: Sequence[Token]) -> bool:
+    """Words naming a government as a body ("the Authority", "the Thai government"):
+    its leader named instead is the same party."""
+    return bool(BODIES & set(_low(tokens)))
 
 
 def _target(tokens: Sequence[Token]) -> tuple[str, str] | None:

@@ -100,3 +100,50 @@ def test_check_tells_the_real_flip() -> None:
     assert changes == [
         'paraphrase says "discouraged" where the source says "encouraged", its opposite'
     ]
+
+
+def _cast_classified(base: str, witness: str) -> list[tuple[K, str, str, bool]]:
+    b, w = _cast_toks(base), _cast_toks(witness)
+    return [(d.kind, d.base, d.witness, d.substantive) for d in diff(b, base, w, witness, True)]
+
+
+@pytest.mark.parametrize(
+    ("base", "witness", "changed"),
+    [
+        # the person spoken to is the call's other party, which a readout leaves unnamed
+        (
+            "Castell emphasized that the talks will go on.",
+            "Castell told Valek that the talks will go on.",
+            ("emphasized", "told Valek", False),
+        ),
+        # a government named as a body, and its minister named for it
+        (
+            "He urged the government to talk.",
+            "He urged Foreign Minister Valek to talk.",
+            ("the government", "Foreign Minister Valek", False),
+        ),
+        # another country put for the body is another party
+        (
+            "He urged the government to talk.",
+            "He urged Kenya to talk.",
+            ("the government", "Kenya", True),
+        ),
+        # "will" gained or lost alone is a tense
+        ("They are set to begin talks.", "They will begin talks.", ("are set to", "will", False)),
+        ("They must begin talks.", "They will begin talks.", ("must", "will", True)),
+    ],
+)
+def test_who_and_when_in_a_rewording(
+    base: str, witness: str, changed: tuple[str, str, bool]
+) -> None:
+    assert [(b, w, s) for _, b, w, s in _cast_classified(base, witness)] == [changed]
+
+
+def test_an_intensifier_lost_in_a_rewording_is_a_change_of_its_own() -> None:
+    assert _cast_classified(
+        "He stressed unity and serious concern over the raids.",
+        "He expressed concern over the raids.",
+    ) == [
+        (K.WORDING_CHANGE, "stressed unity and", "expressed", False),
+        (K.OMISSION, "serious", "", True),
+    ]
