@@ -320,26 +320,31 @@ def _moved_in_reported_speech(
 ) -> list[Difference]:
     """Reported speech reorders freely: words it drops in one place but says in another
     ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost."""
-    base_keys, witness_keys = set(content_keys(base)), set(content_keys(witness))
     out = []
     for d in diffs:
         if d.substantive and d.kind in (DifferenceKind.OMISSION, DifferenceKind.ADDITION):
-            side = base if d.kind == DifferenceKind.OMISSION else witness
-            lo, hi = (
-                (d.base_start, d.base_end)
-                if d.kind == DifferenceKind.OMISSION
-                else (d.witness_start, d.witness_end)
-            )
-            words = set(content_keys([t for t in side if lo <= t.start and t.end <= hi]))
-            other = witness_keys if d.kind == DifferenceKind.OMISSION else base_keys
-            if (
-                words
-                and words <= other
-                and not shifts([t for t in side if lo <= t.start and t.end <= hi], [])
-            ):
+            dropped = d.kind == DifferenceKind.OMISSION
+            side, other = (base, witness) if dropped else (witness, base)
+            lo, hi = (d.base_start, d.base_end) if dropped else (d.witness_start, d.witness_end)
+            moved = [t for t in side if lo <= t.start and t.end <= hi]
+            if _said_in(moved, other) and not shifts(moved, []):
                 d = replace(d, substantive=False)
         out.append(d)
     return out
+
+
+def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:
+    """Every content word of `tokens` is said in `other` too; a compound such as "US-China"
+    is said when each of its parts is ("with China", "US interests")."""
+    keys = set(content_keys(other))
+    names = {t.norm.casefold() for t in other if t.is_word}
+    words = [t for t in tokens if t.is_word and t.key not in STOPWORDS]
+
+    def said(t: Token) -> bool:
+        parts = t.norm.casefold().split("-")
+        return t.key in keys or (len(parts) > 1 and all(p in names for p in parts))
+
+    return bool(words) and all(said(t) for t in words)
 
 
 _DATE_WORD = re.compile(

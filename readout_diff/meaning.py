@@ -312,8 +312,8 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
 
 
 def framing_only(tokens: Sequence[Token]) -> bool:
-    """Words that only name or frame (titles, initials, the call and whom it was with, a
-    weekday, "was reported to have"): adding or dropping them in reported speech says
+    """Words that only name or frame (titles, initials, a first name, the call and whom it
+    was with, a weekday, "was reported to have"): adding or dropping them in reported speech says
     nothing new. A lone country name is a qualifier ("US President Trump")."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
@@ -331,8 +331,14 @@ def framing_only(tokens: Sequence[Token]) -> bool:
         low = lows[i]
         title_next = i + 1 < len(words) and lows[i + 1] in _TITLES
         entity = entity_of(t)
+        given_name = (
+            i + 1 < len(words)
+            and t.norm[:1].isupper()
+            and (entity_of(words[i + 1]) or "").startswith((PRINCIPAL, "person:"))
+        )  # "Anthony Blinken": a first name, however spelt, before a known name
         return (
-            low in FRAMING
+            given_name
+            or low in FRAMING
             or low in STOPWORDS
             or low in ATTRIBUTION
             or entity == PRINCIPAL

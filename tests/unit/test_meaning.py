@@ -57,6 +57,10 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
             "pursue a U.S.-PRC relationship that lasts",
             "pursue a relationship with China that lasts",
         ),
+        (
+            "pursue a US-China relationship that serves US interests",
+            "pursue a relationship with China that serves US interests",
+        ),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
@@ -147,3 +151,11 @@ def test_an_intensifier_lost_in_a_rewording_is_a_change_of_its_own() -> None:
         (K.WORDING_CHANGE, "stressed unity and", "expressed", False),
         (K.OMISSION, "serious", "", True),
     ]
+
+
+def test_a_first_name_before_a_known_name_is_framing() -> None:
+    found = _cast_classified(
+        "The Secretary urged Valek to talk.",
+        "Secretary Norah Castell on Monday urged Valek to talk.",
+    )
+    assert found and not any(s for *_, s in found)
