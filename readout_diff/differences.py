@@ -274,7 +274,9 @@ def diff(
         return pos, pos
 
     out: list[Difference] = []
-    for tag, i1, i2, j1, j2 in opcodes(base, witness, paraphrase):
+    ops = opcodes(base, witness, paraphrase)
+    unclaimed = _unclaimed_ending(ops, witness) if paraphrase else None
+    for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             for k in range(i2 - i1):
                 bs, be = b_ranges[i1 + k]
@@ -306,6 +308,7 @@ def diff(
                 out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
             continue
         kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
+        substantive = substantive and (tag, i1, i2, j1, j2) != unclaimed
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
@@ -313,6 +316,26 @@ def diff(
     if paraphrase:
         found = _moved_in_reported_speech(found, base, witness)
     return tuple(found)
+
+
+def _unclaimed_ending(ops: Sequence[Opcode], witness: Sequence[Token]) -> Opcode | None:
+    """The base words reported speech drops at its end after it has stopped reporting:
+    past its last shared claim word it only frames ("... forces” during the call with
+    Pashinyan"), so the rest of the base clause was never taken up, not left out."""
+    end = len(ops)
+    while end and ops[end - 1][0] == "equal" and not _has_word(witness, ops[end - 1]):
+        end -= 1  # the full stop both end on
+    if not end or ops[end - 1][0] != "delete":
+        return None
+    for tag, _, _, j1, j2 in reversed(ops[:end]):
+        claims = [t for t in witness[j1:j2] if t.key not in STOPWORDS and not entity_of(t)]
+        if tag == "equal" and any(t.is_word for t in claims):
+            return ops[end - 1] if framing_only(witness[j2:]) else None
+    return None
+
+
+def _has_word(witness: Sequence[Token], op: Opcode) -> bool:
+    return any(t.is_word for t in witness[op[3] : op[4]])
 
 
 def _moved_in_reported_speech(

@@ -159,3 +159,18 @@ def test_a_first_name_before_a_known_name_is_framing() -> None:
         "Secretary Norah Castell on Monday urged Valek to talk.",
     )
     assert found and not any(s for *_, s in found)
+
+
+def test_reported_speech_that_stops_reporting_does_not_drop_the_rest() -> None:
+    # past "restraint" it only frames: the rest of the clause was never taken up
+    stopped = _cast_classified(
+        "He stressed the need for restraint and assured Valek that talks would go on.",
+        "He stressed the need for restraint during the call with Valek.",
+    )
+    assert stopped[-1] == (K.OMISSION, "that talks would go on", "", False)
+    assert not any(s for *_, s in stopped)
+    # reported to its end, a shorter clause drops words
+    dropped = _cast_classified(
+        "He stressed the need for restraint and calm.", "He stressed the need for restraint."
+    )
+    assert dropped == [(K.OMISSION, "and calm", "", True)]
