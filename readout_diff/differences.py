@@ -14,7 +14,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .entities import entity_of
-from .meaning import INTENSIFIERS, framing_only, shifts
+from .meaning import INTENSIFIERS, force_of, framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
 
@@ -350,10 +350,16 @@ def _moved_in_reported_speech(
             side, other = (base, witness) if dropped else (witness, base)
             lo, hi = (d.base_start, d.base_end) if dropped else (d.witness_start, d.witness_end)
             moved = [t for t in side if lo <= t.start and t.end <= hi]
-            if _said_in(moved, other) and not shifts(moved, []):
+            if _said_in(moved, other) and not shifts(moved, []) and not _actor_and_act(moved):
                 d = replace(d, substantive=False)
         out.append(d)
     return out
+
+
+def _actor_and_act(tokens: Sequence[Token]) -> bool:
+    """A name moved with a request verb ("Uganda urged" for "urged Uganda"): who acts on
+    whom has changed, whatever else was kept."""
+    return any(entity_of(t) for t in tokens) and any(force_of(t.norm) is not None for t in tokens)
 
 
 def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from .entities import PRINCIPAL, entity_of
 from .normalise import Token
 
-# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
+# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 urges, 4 demands.
 FORCE: tuple[tuple[str, int], ...] = (
     (
         r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
@@ -36,9 +36,11 @@ FORCE: tuple[tuple[str, int], ...] = (
         0,
     ),
     (r"(?:encourag|invit|suggest|hop)\w*", 1),
-    (r"(?:urg|ask|request|appeal|seek|sought)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),
-    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 3),
+    (r"(?:ask|request|appeal|seek|sought)\w*", 2),
+    (r"urg\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 3),
+    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 4),
 )
+ORDER = 4  # the force of "told ... to", "demanded"
 NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor", "neither", "none", "nothing"})
 # Function words that carry a relation of their own: gaining, losing or swapping one
 # changes what is said ("in Taiwan" for "against Taiwan", "with" for "without").
@@ -90,6 +92,7 @@ STANCES = frozenset(
 BODIES = frozenset(
     "government authority authorities leadership administration side cabinet".split()
 )
+FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
 # Opposites that share no prefix.
 _OPPOSITES = (
     ("support", "oppos"),
@@ -145,7 +148,7 @@ def force_of(word: str, following: str = "") -> int | None:
 def _force_at(words: Sequence[str], i: int) -> int | None:
     """The force of words[i] in its place: "told X that ..." reports, "told X to ..." orders."""
     force = force_of(words[i], _at(words, i + 1))
-    if force == 3 and words[i] in ("told", "tell", "tells", "telling"):
+    if force == ORDER and words[i] in ("told", "tell", "tells", "telling"):
         after = list(words[i + 1 : i + 4])
         if "to" not in after or ("that" in after and after.index("that") < after.index("to")):
             return 0
@@ -239,14 +242,18 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
 def _who_changed(base: Sequence[Token], witness: Sequence[Token], replaced: bool) -> str:
     """Another country or person acts or is acted on, in words; empty when the same.
     An added or dropped name alone (`replaced` false) is an addition or omission; a name
-    put in for the person spoken to ("told Wang that") or for a government named as a
-    body ("Abbas" for "the Authority") is the same party."""
+    put in for the person spoken to ("told Wang that"), for a government named as a body
+    ("Abbas" for "the Authority") or a country for the speaker's "we" is the same party."""
     cb, cw = _entities(base, "country:"), _entities(witness, "country:")
     pb, pw = _entities(base, "person:"), _entities(witness, "person:")
     named_b, named_w = cb | pb, cw | pw
     widened = replaced and named_b and not named_w and bool({"both", "all"} & set(_low(witness)))
     added = replaced and named_w and not named_b
-    same_party = _addressees(witness) >= named_w or (_names_a_body(base) and pw and not cw)
+    same_party = (
+        _addressees(witness) >= named_w
+        or (_names_a_body(base) and pw and not cw)
+        or (_first_person(base) and cw and not pw)  # "the United States" for "we"
+    )
     if (
         (cb and cw and cb != cw)
         or (pb and pw and pb != pw)
@@ -275,6 +282,14 @@ def _addressees(tokens: Sequence[Token]) -> set[str]:
         if _force_at(lows, verb) == 0 or lows[verb] in _CALL_WORDS:
             out.add(entity.removesuffix("'s"))
     return out
+
+
+def _first_person(tokens: Sequence[Token]) -> bool:
+    """Only the speaker's "we" ("we will", "our"), which a country's name may stand for."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    words = _low(tokens)
+    return bool(FIRST_PERSON & set(words)) and all(w in STOPWORDS or w in MODALS for w in words)
 
 
 def _names_a_body(tokens: Sequence[Token]) -> bool:
@@ -339,6 +354,7 @@ def framing_only(tokens: Sequence[Token]) -> bool:
         return (
             given_name
             or low in FRAMING
+            or low in BODIES  # "Kenya's government" for "Kenya"
             or low in STOPWORDS
             or low in ATTRIBUTION
             or entity == PRINCIPAL

@@ -36,6 +36,15 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
             "He reaffirmed respect for its sovereignty.",
             "He reaffirmed support for its sovereignty.",
         ),
+        ("Kenya urged Uganda to talk.", "Uganda urged Kenya to talk."),  # who urged whom
+        ("He asked Kenya to talk.", "He urged Kenya to talk."),  # force
+        ("He urged Kenya to talk.", "He urged Kenya and Uganda to talk."),  # an added actor
+        ("He said they did not act.", "He said they acted."),  # polarity
+        ("He welcomed the talks.", "He condemned the talks."),  # polarity
+        (
+            "He reaffirmed respect for its sovereignty.",
+            "He reaffirmed respect for its sovereignty and called for sanctions.",
+        ),  # an added claim
     ],
 )
 def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: str) -> None:
@@ -57,6 +66,10 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
             "pursue a U.S.-PRC relationship that lasts",
             "pursue a relationship with China that lasts",
         ),
+        ("We will push for a halt.", "The United States would push for a halt."),  # person
+        ("The US will push for a halt.", "Washington will push for a halt."),
+        ("He urged Kenya to talk.", "He urged Kenya's government to talk."),
+        ("He urged the Kenyan government to talk.", "He urged Nairobi to talk."),
         (
             "pursue a US-China relationship that serves US interests",
             "pursue a relationship with China that serves US interests",
