@@ -35,7 +35,7 @@ FORCE: tuple[tuple[str, int], ...] = (
         r"highlight|rais|convey|assur|appreciat|thank|condemn|review|affirm|share)\w*",
         0,
     ),
-    (r"(?:encourag|invit|suggest|hop)\w*", 1),
+    (r"(?:encourag|discourag|invit|suggest|hop)\w*", 1),
     (r"(?:ask|request|appeal|seek|sought)\w*", 2),
     (r"urg\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 3),
     (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 4),
@@ -378,6 +378,20 @@ def _at(words: Sequence[str], i: int) -> str:
 
 def _list(words: set[str] | list[str]) -> str:
     return ", ".join(f'"{w}"' for w in sorted(set(words))) if words else "none"
+
+
+def verb_start(tokens: Sequence[Token], start: int) -> int:
+    """Where the verb that governs a stretch stands, when the stretch starts just after it
+    ("discouraged | Turkey's efforts" beside "encouraged | Türkiye's efforts"): back over
+    at most three words, stopping at a name, a mark or a conjunction, so that the verb,
+    not shared, is still compared."""
+    i = start
+    while i > 0 and start - i < 3:
+        t = tokens[i - 1]
+        if not t.is_word or entity_of(t) or t.norm.casefold() in ("and", "but", "or", "that"):
+            break
+        i -= 1
+    return i
 
 
 def meaning_changes(reported: Sequence[Token], source: Sequence[Token]) -> list[str]:

@@ -9,8 +9,10 @@ import pytest
 from readout_diff.check.paraphrase import meaning_changes
 from readout_diff.differences import diff
 from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
+from readout_diff.meaning import force_of
 from readout_diff.model import DifferenceKind as K
 from readout_diff.normalise import tokenise
+from readout_diff.speech import reports_caller
 
 GAZ = country_gazetteer()
 
@@ -187,3 +189,28 @@ def test_reported_speech_that_stops_reporting_does_not_drop_the_rest() -> None:
         "He stressed the need for restraint and calm.", "He stressed the need for restraint."
     )
     assert dropped == [(K.OMISSION, "and calm", "", True)]
+
+
+def test_check_compares_the_verb_before_the_first_shared_word() -> None:
+    # the stretches line up from "Ruritania's": the verbs before it still count
+    changes = meaning_changes(
+        _cast_toks("Castell also discouraged Ruritania's continued efforts to talk."),
+        _cast_toks("He expressed concern and encouraged Ruritania's continued efforts to talk."),
+    )
+    assert changes == [
+        'paraphrase says "discouraged" where the source says "encouraged", its opposite'
+    ]
+    assert (
+        meaning_changes(
+            _cast_toks("Castell also encouraged Ruritania's continued efforts to talk."),
+            _cast_toks(
+                "He expressed concern and encouraged Ruritania's continued efforts to talk."
+            ),
+        )
+        == []
+    )
+
+
+def test_discouraging_is_a_request_verb_of_its_own() -> None:
+    assert force_of("discouraged") == force_of("encouraged") == 1
+    assert reports_caller(_cast_toks("Castell discouraged Ruritania's efforts to talk."))
