@@ -4,12 +4,16 @@ does to what its source says, through the engine's differences and `check --para
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readout_diff.check.paraphrase import meaning_changes
 from readout_diff.differences import diff
 from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
-from readout_diff.meaning import force_of
+from readout_diff.meaning import force_of, shifts
 from readout_diff.model import DifferenceKind as K
 from readout_diff.normalise import tokenise
 from readout_diff.speech import reports_caller
@@ -214,3 +218,52 @@ def test_check_compares_the_verb_before_the_first_shared_word() -> None:
 def test_discouraging_is_a_request_verb_of_its_own() -> None:
     assert force_of("discouraged") == force_of("encouraged") == 1
     assert reports_caller(_cast_toks("Castell discouraged Ruritania's efforts to talk."))
+
+
+MEANING_WORDS = [
+    "urged",
+    "encouraged",
+    "discouraged",
+    "asked",
+    "demanded",
+    "told",
+    "not",
+    "never",
+    "didn't",
+    "will",
+    "must",
+    "deep",
+    "gravely",
+    "support",
+    "respect",
+    "concern",
+    "de-escalate",
+    "escalate",
+    "continue",
+    "halt",
+    "talks",
+    "against",
+    "in",
+    "the",
+    "and",
+    "to",
+]
+_TYPESET = str.maketrans({"'": "’", "-": "‑"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(MEANING_WORDS), min_size=1, max_size=8),
+    st.lists(st.sampled_from(MEANING_WORDS), min_size=1, max_size=8),
+    st.lists(st.sampled_from([str.lower, str.upper, str.title]), min_size=8, max_size=8),
+)
+def test_a_meaning_verdict_does_not_depend_on_case_or_typography(
+    base: list[str], witness: list[str], cases: list[Callable[[str], str]]
+) -> None:
+    typeset = [case(w).translate(_TYPESET) for w, case in zip(witness, cases, strict=False)]
+    plain = _classified(" ".join(base), " ".join(witness), paraphrase=True)
+    styled = _classified(" ".join(base), " ".join(typeset), paraphrase=True)
+    assert any(s for *_, s in plain) == any(s for *_, s in styled)
+    assert bool(shifts(tokenise(" ".join(base)), tokenise(" ".join(witness)))) == bool(
+        shifts(tokenise(" ".join(base)), tokenise(" ".join(typeset)))
+    )
