@@ -7,17 +7,23 @@ What changes the meaning of a reported sentence (each a documented list below):
 
 * polarity: a negation gained or lost ("not", "no", "never", "without"), or a verb turned
   into its opposite ("discouraged" for "encouraged", "oppose" for "support");
-* force: a request pressed harder or softer ("asked" < "urged" < "demanded"), an
-  intensifier gained or lost ("gravely troubled" for "troubled", "concern" for "deep
-  concern"), an obligation changed ("must" for "should");
-* who acts or is acted on: another country or person named in the changed words;
+* force: a request pressed harder or softer (reports < "encouraged" < "asked" < "urged",
+  "called on" < "demanded", "told ... to"), an intensifier gained or lost ("gravely
+  troubled" for "troubled", "concern" for "deep concern"), an obligation changed ("must"
+  for "should", "will" for "must");
+* who acts or is acted on: another country or person named in the changed words,
+  "both sides" for a named party;
+* the object: one stance or aim put for another ("support" for "respect");
 * a meaning-bearing function word: "against", "without", "except", "despite", ... gained,
   lost or swapped ("in Taiwan" for "against Taiwan"); swaps among words of one relation
-  ("for"/"over"/"about" the lives lost, "will"/"would") keep the meaning;
+  ("for"/"over"/"about" the lives lost) keep the meaning;
 * a number.
 
-Everything else in reworded reported speech (a synonym, "Washington" for "the United
-States", tense and person shifts, "called on" for "urged") is cosmetic.
+Everything else in reworded reported speech is cosmetic: a synonym, "Washington" for "the
+United States", tense and person shifts ("would" for "will", "will" for "are set to",
+"the United States" for "we"), the person spoken to ("told Wang that" for "emphasized
+that"), a government's leader for the government ("President Abbas" for "the Palestinian
+Authority"), "called on" for "urged".
 """
 
 from __future__ import annotations
