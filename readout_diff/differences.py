@@ -14,7 +14,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .entities import entity_of
-from .meaning import INTENSIFIERS, force_of, framing_only, shifts
+from .meaning import INTENSIFIERS, drops_a_claim, force_of, framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
 
@@ -519,8 +519,9 @@ def classify(
         # meaning changes only with a word that carries a relation ("against" for "in")
         return DifferenceKind.WORDING_CHANGE, meaning
     longest = max(len(words_b), len(words_w))
-    # reported speech may reword freely; only a change of meaning is substantive
-    substantive = meaning or not paraphrase
+    # reported speech may reword freely; only a change of meaning or a dropped claim is
+    # substantive
+    substantive = meaning or not paraphrase or drops_a_claim(base, witness)
     if longest >= 4 and (paraphrase or len(set_b & set_w) < longest / 2):
         return DifferenceKind.PARAPHRASE, substantive
     return DifferenceKind.WORDING_CHANGE, substantive

@@ -245,6 +245,28 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     return out
 
 
+def drops_a_claim(base: Sequence[Token], witness: Sequence[Token]) -> bool:
+    """A rewording that leaves out at least two more claim words than it puts in ("to
+    continue and enhance steps" -> "calling on the PA"): it drops what they said."""
+    lost, added = _claim_stems(base), _claim_stems(witness)
+    return len(lost - added) - len(added - lost) >= 2
+
+
+def _claim_stems(tokens: Sequence[Token]) -> set[str]:
+    """Stems of the words that state something: not names, framing, function words,
+    modals, intensifiers or the reporting and request verbs (judged on their own)."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    words = [t for t in tokens if t.is_word and not entity_of(t)]
+    lows = [t.norm.casefold() for t in words]
+    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | MODALS | INTENSIFIERS
+    return {
+        _stem(w)
+        for i, w in enumerate(lows)
+        if w not in plain and _force_at(lows, i) is None and not w.isdigit()
+    }
+
+
 def _who_changed(base: Sequence[Token], witness: Sequence[Token], replaced: bool) -> str:
     """Another country or person acts or is acted on, in words; empty when the same.
     An added or dropped name alone (`replaced` false) is an addition or omission; a name

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_diff.check.paraphrase import meaning_changes
-from readout_diff.differences import diff
+from readout_diff.differences import classify, diff
 from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
 from readout_diff.meaning import force_of, shifts
 from readout_diff.model import DifferenceKind as K
@@ -267,3 +267,19 @@ def test_a_meaning_verdict_does_not_depend_on_case_or_typography(
     assert bool(shifts(tokenise(" ".join(base)), tokenise(" ".join(witness)))) == bool(
         shifts(tokenise(" ".join(base)), tokenise(" ".join(typeset)))
     )
+
+
+@pytest.mark.parametrize(
+    ("base", "witness", "dropped"),
+    [
+        ("to continue and enhance steps to", "calling on the officials to", True),
+        ("stressed the commitment to allies in the region and", "expressed", True),
+        ("continue and enhance steps", "continue and intensify measures", False),
+        ("also stressed that", "told reporters that", False),
+        ("and assured Prime Minister", "during the call with", False),
+    ],
+)
+def test_a_rewording_that_leaves_out_claims_drops_them(
+    base: str, witness: str, dropped: bool
+) -> None:
+    assert classify(tokenise(base), tokenise(witness), paraphrase=True)[1] == dropped
