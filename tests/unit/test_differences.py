@@ -112,6 +112,11 @@ WORDS = [
     "“",
     "”",
     "and",
+    "deep",
+    "gravely",
+    "India's",
+    "not",
+    "stressed",
 ]
 
 
