@@ -111,9 +111,10 @@ def _apostrophe_unless_closing(text: str, origin: list[int]) -> Callable[[re.Mat
         before = text[seen["at"] : at]
         seen["open"] += before.count("“") - before.count("”")
         seen["at"] = at
-        after = _CURLY.search(text, at + 1)
-        closing = text[at] == "”" and seen["open"] > 0 and (after is None or after[0] == "“")
-        return match.group() if closing else "'"
+        if text[at] != "”" or seen["open"] <= 0:
+            return "'"
+        after = _CURLY.search(text, at + 1)  # another ” to come closes the quotation
+        return match.group() if after is None or after[0] == "“" else "'"
 
     return replace
 
