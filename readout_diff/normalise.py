@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,8 +82,7 @@ def normalise(text: str) -> NormalisedText:
         chars.pop()
         origin.pop()
     joined = "".join(chars)
-    # "the United States” commitment": a closing quote typed for an apostrophe.
-    joined = _QUOTE_FOR_APOSTROPHE.sub("'", joined)
+    joined = _QUOTE_FOR_APOSTROPHE.sub(_apostrophe_unless_closing(text, origin), joined)
     # "de -escalation" / "de- escalation": the space is a slip, not a word break.
     for match in reversed(list(_SPLIT_HYPHEN.finditer(joined))):
         del chars[match.start()]
@@ -99,6 +99,27 @@ _SPECIAL = re.compile(
     r"[^\x21-\x5b\x5d-\x5f\x61-\x7e ][\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f]*"
     r"|\\|(?<![\x21-\x7e]) "
 )
+
+
+def _apostrophe_unless_closing(text: str, origin: list[int]) -> Callable[[re.Match[str]], str]:
+    """ "the United States” commitment": a closing quote typed for an apostrophe, unless it
+    is the one that closes an open quotation ("“… military forces” during the call")."""
+    seen = {"at": 0, "open": 0}
+
+    def replace(match: re.Match[str]) -> str:
+        at = origin[match.start()]
+        before = text[seen["at"] : at]
+        seen["open"] += before.count("“") - before.count("”")
+        seen["at"] = at
+        if text[at] != "”" or seen["open"] <= 0:
+            return "'"
+        after = _CURLY.search(text, at + 1)  # another ” to come closes the quotation
+        return match.group() if after is None or after[0] == "“" else "'"
+
+    return replace
+
+
+_CURLY = re.compile("[“”]")
 _QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?= [a-z])')
 _SPLIT_HYPHEN = re.compile(r"(?<=\w) (?=-\w)|(?<=\w-) (?=\w)")
 

@@ -140,4 +140,5 @@ def meaning_changes(
     """What the reported version changes in the source sentence's meaning, in words: over
     the stretch of each that renders the other, to the end of its clause."""
     b0, b1, w0, w1 = reported_span(source, reported)
+    b0, w0 = meaning.verb_start(source, b0), meaning.verb_start(reported, w0)
     return meaning.meaning_changes(reported[w0:w1], source[b0:b1])

@@ -55,7 +55,12 @@ def _changes(reported: str, source: str) -> list[str]:
             "The Secretary asked for 20 monitors.",
             ['paraphrase number "30" is not in the source'],
         ),
-        ("Castell asked Kenya to talk.", "The Secretary urged Kenya to talk.", []),
+        (
+            "Castell asked Kenya to talk.",
+            "The Secretary urged Kenya to talk.",
+            ['paraphrase says "asked" where the source says "urged"'],  # issue 10: asked < urged
+        ),
+        ("Castell called on Kenya to talk.", "The Secretary urged Kenya to talk.", []),
     ],
 )
 def test_meaning_changes(reported, source, changes):
