@@ -94,6 +94,22 @@ def test_quote_inside_reported_speech_is_two_witnesses() -> None:
     assert not any(d.substantive for d in quote.differences)
 
 
+def test_a_name_and_a_quotation_with_only_an_attribution_are_two_witnesses() -> None:
+    """ "Castell “reaffirmed …,” a spokesperson said.": the name is the reported speech's
+    subject, so the words around the quotation are a witness of their own."""
+    result = _run(
+        "Castell “reaffirmed the United States' respect for the sovereignty of Ruritania "
+        'and its people," a spokesperson said.'
+    )
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "respect for the sovereignty" in s.text
+    )
+    witnesses = {w.kind.value: w for w in sentence.witnesses}
+    assert sorted(witnesses) == ["paraphrase", "quote"]
+    assert witnesses["paraphrase"].text.startswith("Castell “reaffirmed")
+    assert not any(d.substantive for w in witnesses.values() for d in w.differences)
+
+
 def test_the_quote_judges_its_own_words_in_both_witnesses() -> None:
     result = _run(
         "Castell emphasized that the United States is "
