@@ -219,7 +219,7 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        match = _match_at(tokens, i, gazetteer)
+        match = _match_over_initial(tokens, i, gazetteer) or _match_at(tokens, i, gazetteer)
         if match is None:
             out.append(tokens[i])
             i += 1
@@ -264,6 +264,29 @@ def _match_at(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, Ali
         if alias is not None:
             return length, alias
     return None
+
+
+def _match_over_initial(
+    tokens: Sequence[Token], i: int, gaz: Gazetteer
+) -> tuple[int, Alias] | None:
+    """ "Antony J. Blinken" is "Antony Blinken": a name matched across a middle initial."""
+    skip = _initial_at(tokens, i + 1)
+    if not skip:
+        return None
+    match = _match_at([tokens[i], *tokens[i + 1 + skip : i + 8]], 0, gaz)
+    if match is None or match[0] < 2:
+        return None
+    return match[0] + skip, match[1]
+
+
+def _initial_at(tokens: Sequence[Token], j: int) -> int:
+    """How many tokens a middle initial takes at j ("J", "J" "."), or 0."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return 0
+    letter = tokens[j].norm
+    if len(letter) != 1 or not letter.isupper():
+        return 0
+    return 2 if tokens[j + 1].norm == "." and j + 2 < len(tokens) else 1
 
 
 def _title_case_lookup(window: Sequence[Token], gaz: Gazetteer) -> Alias | None:

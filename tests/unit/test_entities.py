@@ -106,3 +106,17 @@ def test_calls_announced_by_title_count_for_the_named_holder_of_it() -> None:
     texts += ["The Secretary spoke with Foreign Minister Luis Pérez on Friday."] * 3
     cast = detect_cast(texts)
     assert cast.principal is not None and cast.principal.label == "Jane Doe"
+
+
+def test_a_middle_initial_does_not_split_a_name() -> None:
+    cast = detect_cast(["Secretary of State Nora Castell spoke with Ana Lima. Castell urged calm."])
+    tokens = canonicalise(
+        tokenise("Nora K. Castell and Nora K Castell met Nora Castell."), cast.gazetteer
+    )
+    assert [(t.text, entity_of(t)) for t in tokens if t.is_word] == [
+        ("Nora K . Castell", PRINCIPAL),
+        ("and", None),
+        ("Nora K Castell", PRINCIPAL),
+        ("met", None),
+        ("Nora Castell", PRINCIPAL),
+    ]
