@@ -94,7 +94,7 @@ def content_match(cand: str, base: str) -> ContentMatch | None:
 
 _CLAUSE_BREAK_NEXT = frozenset(
     """while but whereas which who although though as adding saying according after before
-    when where amid""".split()
+    when where amid during""".split()
 )
 
 
@@ -132,6 +132,30 @@ def clause_end(tokens: Sequence[Token], i: int) -> int:
                 return j - 1 if j and tokens[j - 1].norm == "," else j
         j += 1
     return j
+
+
+def clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """A sentence of reported speech cut where `clause_end` ends a clause ("…spoke with
+    Abbas, calling on the PA to …", "… and urged him to …"), as token ranges; only
+    clauses that report something (three content words, no attribution at their head)."""
+    from .differences import STOPWORDS
+
+    out = []
+    start = 0
+    while start < len(tokens):
+        end = clause_end(tokens, start + 1)
+        words = [t for t in tokens[start:end] if t.is_word]
+        if (
+            sum(t.key not in STOPWORDS for t in words) >= 3
+            and words[0].norm.casefold() not in ATTRIBUTION
+        ):
+            out.append((start, end))
+        start = end
+        while start < len(tokens) and (
+            not tokens[start].is_word or tokens[start].norm.casefold() == "and"
+        ):
+            start += 1
+    return out
 
 
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")

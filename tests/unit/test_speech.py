@@ -13,7 +13,13 @@ from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
 from readout_diff.model import DifferenceKind as K
 from readout_diff.model import Witness
 from readout_diff.normalise import tokenise
-from readout_diff.speech import clause_end, content_match, reported_span, reports_caller
+from readout_diff.speech import (
+    clause_end,
+    clauses,
+    content_match,
+    reported_span,
+    reports_caller,
+)
 
 OFFICIAL = (
     "Secretary of State Nora Castell spoke with Ruritanian Foreign Minister Petra Valek today. "
@@ -236,6 +242,42 @@ def test_clause_end_stops_at_an_attribution_and_a_new_clause() -> None:
     assert [t.norm for t in tokens[: clause_end(tokens, 2)]] == ["urged", "calm"]
     tokens = _toks("a halt to fighting and a peace settlement between them.")
     assert clause_end(tokens, 3) == len(tokens) - 1
+
+
+def test_clauses_of_a_sentence_that_reports_several_things() -> None:
+    tokens = _toks(
+        "Castell spoke with Valek on Monday in a call, during which she condemned the "
+        "attacks on the border and urged him to restore calm in the region, according to "
+        "the State Department."
+    )
+    assert [" ".join(t.norm for t in tokens[a:b]) for a, b in clauses(tokens)] == [
+        "Castell spoke with Valek on Monday in a call",
+        "during which she condemned the attacks on the border",
+        "urged him to restore calm in the region",
+    ]
+    # one clause, however long, is no split
+    tokens = _toks("Castell, in calls with Valek and Petrov on Sunday, urged both to talk.")
+    assert clauses(tokens) == [(0, len(tokens) - 1)]
+
+
+def test_each_clause_of_reported_speech_joins_the_sentence_it_renders() -> None:
+    result = _run(
+        "Castell reaffirmed the United States' respect for the sovereignty of Ruritania and "
+        "its people, calling on all parties to respect the territorial integrity of the "
+        "countries involved."
+    )
+    found = {
+        s.text.split()[1]: w.text
+        for r in result.readouts
+        for s in r.sentences
+        for w in s.witnesses
+        if w.kind == PassageKind.PARAPHRASE
+    }
+    assert found == {
+        "Castell": "Castell reaffirmed the United States' respect for the sovereignty of "
+        "Ruritania and its people",
+        "Secretary": "all parties to respect the territorial integrity of the countries involved",
+    }
 
 
 def test_content_match_finds_part_of_a_long_sentence() -> None:
