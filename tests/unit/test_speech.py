@@ -267,16 +267,23 @@ def test_each_clause_of_reported_speech_joins_the_sentence_it_renders() -> None:
         "countries involved."
     )
     found = {
-        s.text.split()[1]: w.text
+        s.text.split()[1]: (w.text, _diffs(w))
         for r in result.readouts
         for s in r.sentences
         for w in s.witnesses
         if w.kind == PassageKind.PARAPHRASE
     }
     assert found == {
-        "Castell": "Castell reaffirmed the United States' respect for the sovereignty of "
-        "Ruritania and its people",
-        "Secretary": "all parties to respect the territorial integrity of the countries involved",
+        "Castell": (
+            "Castell reaffirmed the United States' respect for the sovereignty of "
+            "Ruritania and its people",
+            set(),
+        ),
+        # the clause is measured from its first word: its verb stands for "urged"
+        "Secretary": (
+            "calling on all parties to respect the territorial integrity of the countries involved",
+            {("wording_change", "The Secretary urged", "calling on", False)},
+        ),
     }
 
 
