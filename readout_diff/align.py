@@ -344,6 +344,7 @@ class Aligner:
             else:
                 left.append(cand)
         left.extend(c for c in candidates if c.part_of is not None and not self._place_clause(c))
+        left = self._adopt_speech_around_quotes(left)
         if any(c.official is not None for c in self.clusters):
             # with official texts, paraphrase alone founds no sentence
             return self._adopt_fragments(candidates, left)
@@ -366,6 +367,39 @@ class Aligner:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
         return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _adopt_speech_around_quotes(self, left: list[Candidate]) -> list[Candidate]:
+        """The caller's reported speech around a quotation that joined an official sentence
+        ('Blinken also condemned "attacks by Hamas against Israel"') renders that sentence
+        too, however few of its own words it shares with it."""
+        quoted: dict[str, list[Candidate]] = defaultdict(list)
+        for cluster in self.clusters:
+            if cluster.official is not None:
+                for member in cluster.members:
+                    if member.fragment:
+                        quoted[member.doc.id].append(member)
+        out = []
+        for cand in left:
+            sentence = next(
+                (
+                    q.joined[0]
+                    for q in quoted.get(cand.doc.id, ())
+                    if cand.unit.start <= q.unit.start and q.unit.end <= cand.unit.end
+                ),
+                None,
+            )
+            if (
+                sentence is not None
+                and cand.unit.kind == PassageKind.PARAPHRASE
+                and not cand.fragment
+                and cand.part_of is None
+                and cand.reason in _CALLER_SIDE_REASONS
+                and reports_caller(cand.tokens)
+            ):
+                self._join(sentence, cand)
+            else:
+                out.append(cand)
+        return out
 
     def _place_clause(self, cand: Candidate) -> bool:
         """A clause of reported speech joins another sentence of the official text its whole

@@ -116,6 +116,19 @@ def test_a_name_and_a_quotation_with_only_an_attribution_are_two_witnesses() -> 
     assert not any(d.substantive for w in witnesses.values() for d in w.differences)
 
 
+def test_the_callers_words_around_a_quoted_phrase_join_the_phrases_sentence() -> None:
+    """Too few words of its own in common to join by content, the reported speech around a
+    quoted phrase of an official sentence renders that sentence as the phrase does."""
+    result = _run('On Monday Castell also said she was "troubled by the situation" in the region.')
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "troubled by the situation" in s.text
+    )
+    assert sorted((w.kind.value, w.text) for w in sentence.witnesses) == [
+        ("paraphrase", 'Castell also said she was "troubled by the situation" in the region'),
+        ("quote", "troubled by the situation"),
+    ]
+
+
 def test_the_quote_judges_its_own_words_in_both_witnesses() -> None:
     result = _run(
         "Castell emphasized that the United States is "
