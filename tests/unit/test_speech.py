@@ -10,7 +10,13 @@ from readout_diff import PassageKind, Result, analyse
 from readout_diff.entities import canonicalise, country_gazetteer, detect_cast
 from readout_diff.model import Witness
 from readout_diff.normalise import tokenise
-from readout_diff.speech import clause_end, content_match, reported_span, reports_caller
+from readout_diff.speech import (
+    clause_end,
+    clauses,
+    content_match,
+    reported_span,
+    reports_caller,
+)
 
 OFFICIAL = (
     "Secretary of State Nora Castell spoke with Ruritanian Foreign Minister Petra Valek today. "
@@ -91,6 +97,35 @@ def test_quote_inside_reported_speech_is_two_witnesses() -> None:
     assert not any(d.substantive for d in quote.differences)
 
 
+def test_a_name_and_a_quotation_with_only_an_attribution_are_two_witnesses() -> None:
+    """ "Castell “reaffirmed …,” a spokesperson said.": the name is the reported speech's
+    subject, so the words around the quotation are a witness of their own."""
+    result = _run(
+        "Castell “reaffirmed the United States' respect for the sovereignty of Ruritania "
+        'and its people," a spokesperson said.'
+    )
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "respect for the sovereignty" in s.text
+    )
+    witnesses = {w.kind.value: w for w in sentence.witnesses}
+    assert sorted(witnesses) == ["paraphrase", "quote"]
+    assert witnesses["paraphrase"].text.startswith("Castell “reaffirmed")
+    assert not any(d.substantive for w in witnesses.values() for d in w.differences)
+
+
+def test_the_callers_words_around_a_quoted_phrase_join_the_phrases_sentence() -> None:
+    """Too few words of its own in common to join by content, the reported speech around a
+    quoted phrase of an official sentence renders that sentence as the phrase does."""
+    result = _run('On Monday Castell also said she was "troubled by the situation" in the region.')
+    sentence = next(
+        s for r in result.readouts for s in r.sentences if "troubled by the situation" in s.text
+    )
+    assert sorted((w.kind.value, w.text) for w in sentence.witnesses) == [
+        ("paraphrase", 'Castell also said she was "troubled by the situation" in the region'),
+        ("quote", "troubled by the situation"),
+    ]
+
+
 def test_the_quote_judges_its_own_words_in_both_witnesses() -> None:
     result = _run(
         "Castell emphasized that the United States is "
@@ -144,6 +179,49 @@ def test_clause_end_stops_at_an_attribution_and_a_new_clause() -> None:
     assert [t.norm for t in tokens[: clause_end(tokens, 2)]] == ["urged", "calm"]
     tokens = _toks("a halt to fighting and a peace settlement between them.")
     assert clause_end(tokens, 3) == len(tokens) - 1
+
+
+def test_clauses_of_a_sentence_that_reports_several_things() -> None:
+    tokens = _toks(
+        "Castell spoke with Valek on Monday in a call, during which she condemned the "
+        "attacks on the border and urged him to restore calm in the region, according to "
+        "the State Department."
+    )
+    assert [" ".join(t.norm for t in tokens[a:b]) for a, b in clauses(tokens)] == [
+        "Castell spoke with Valek on Monday in a call",
+        "during which she condemned the attacks on the border",
+        "urged him to restore calm in the region",
+    ]
+    # one clause, however long, is no split
+    tokens = _toks("Castell, in calls with Valek and Petrov on Sunday, urged both to talk.")
+    assert clauses(tokens) == [(0, len(tokens) - 1)]
+
+
+def test_each_clause_of_reported_speech_joins_the_sentence_it_renders() -> None:
+    result = _run(
+        "Castell reaffirmed the United States' respect for the sovereignty of Ruritania and "
+        "its people, calling on all parties to respect the territorial integrity of the "
+        "countries involved."
+    )
+    found = {
+        s.text.split()[1]: (w.text, _diffs(w))
+        for r in result.readouts
+        for s in r.sentences
+        for w in s.witnesses
+        if w.kind == PassageKind.PARAPHRASE
+    }
+    assert found == {
+        "Castell": (
+            "Castell reaffirmed the United States' respect for the sovereignty of "
+            "Ruritania and its people",
+            set(),
+        ),
+        # the clause is measured from its first word: its verb stands for "urged"
+        "Secretary": (
+            "calling on all parties to respect the territorial integrity of the countries involved",
+            {("wording_change", "The Secretary urged", "calling on", False)},
+        ),
+    }
 
 
 def test_content_match_finds_part_of_a_long_sentence() -> None:
