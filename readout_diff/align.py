@@ -69,6 +69,8 @@ class Candidate:
     evidence: Evidence | None = None
     joined: list[Cluster] = field(default_factory=list)  # the sentences it was placed in
     other_day: bool = False  # joined a sentence of another day than its own firm date
+    # one clause of this sentence of reported speech: joins only sentences the whole did not
+    part_of: Candidate | None = None
 
     @property
     def weight(self) -> float:
@@ -177,7 +179,8 @@ def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
         return None
     if match.longest >= 5:
         return match
-    if cand.reason in _CALLER_SIDE_REASONS and reports_caller(cand.tokens):
+    sentence = cand.part_of or cand  # a clause's subject stands in its whole sentence
+    if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens):
         return match
     return None
 
@@ -312,10 +315,11 @@ class Aligner:
         # the wording most independent outlets print word for word founds its sentence
         # first, so each outlet's own change joins it instead of founding a sentence
         groups: dict[str, set[str]] = defaultdict(set)
-        for cand in candidates:
+        whole = [c for c in candidates if c.part_of is None]
+        for cand in whole:
             groups[cand.code].add(cand.group)
         ordered = sorted(
-            candidates,
+            whole,
             key=lambda c: (c.order_key[0], -len(groups[c.code]), *c.order_key[1:]),
         )
         for cand in ordered:
@@ -343,6 +347,8 @@ class Aligner:
                 left.append(cand)
         self._settle_lone_variants()
         self._split_glued()
+        left.extend(c for c in candidates if c.part_of is not None and not self._place_clause(c))
+        left = self._adopt_speech_around_quotes(left)
         if any(c.official is not None for c in self.clusters):
             # with official texts, paraphrase alone founds no sentence
             return self._adopt_fragments(candidates, left)
@@ -350,7 +356,10 @@ class Aligner:
         pending = [
             c
             for c in left
-            if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and not c.unit.around_quote
+            if c.unit.kind == PassageKind.PARAPHRASE
+            and not c.fragment
+            and not c.unit.around_quote
+            and c.part_of is None
         ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
@@ -481,6 +490,58 @@ class Aligner:
                 if score >= self.VERBATIM and (best is None or score > best[0]):
                     best = (score, at, other, own_first)
         return best[1:] if best else None
+
+    def _adopt_speech_around_quotes(self, left: list[Candidate]) -> list[Candidate]:
+        """The caller's reported speech around a quotation that joined an official sentence
+        ('Blinken also condemned "attacks by Hamas against Israel"') renders that sentence
+        too, however few of its own words it shares with it."""
+        quoted: dict[str, list[Candidate]] = defaultdict(list)
+        for cluster in self.clusters:
+            if cluster.official is not None:
+                for member in cluster.members:
+                    if member.fragment:
+                        quoted[member.doc.id].append(member)
+        out = []
+        for cand in left:
+            sentence = next(
+                (
+                    q.joined[0]
+                    for q in quoted.get(cand.doc.id, ())
+                    if cand.unit.start <= q.unit.start and q.unit.end <= cand.unit.end
+                ),
+                None,
+            )
+            if (
+                sentence is not None
+                and cand.unit.kind == PassageKind.PARAPHRASE
+                and not cand.fragment
+                and cand.part_of is None
+                and cand.reason in _CALLER_SIDE_REASONS
+                and reports_caller(cand.tokens)
+            ):
+                self._join(sentence, cand)
+            else:
+                out.append(cand)
+        return out
+
+    def _place_clause(self, cand: Candidate) -> bool:
+        """A clause of reported speech joins another sentence of the official text its whole
+        sentence joined, one it renders better than the sentence the whole took."""
+        whole = cand.part_of.joined if cand.part_of is not None else []
+        readouts = {k for c in whole if c.official is not None for k in c.fixed}
+        if not readouts or not cand.code:
+            return False
+        own = max(similarity(cand.code, c.code, c.vocabulary) for c in whole)
+        for cluster, score in self._ranked(cand):
+            if (
+                cluster not in whole
+                and cluster.official is not None
+                and score > own
+                and not readouts.isdisjoint(cluster.fixed)
+            ):
+                self._join(cluster, cand)
+                return True
+        return False
 
     def _adopt_fragments(
         self, candidates: Sequence[Candidate], left: list[Candidate]

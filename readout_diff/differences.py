@@ -14,7 +14,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .meaning import framing_only, shifts
+from .entities import entity_of
+from .meaning import INTENSIFIERS, drops_a_claim, force_of, framing_only, shifts
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
 
@@ -148,9 +149,62 @@ def key_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Opcode, ...]:
     return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
-def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[Opcode]:
-    """difflib opcodes on keys, with short agreements inside a rewrite merged into it."""
-    ops = list(key_opcodes(tuple(t.key for t in base), tuple(t.key for t in witness)))
+def _blocks(a: Sequence[str], b: Sequence[str], i0: int = 0, j0: int = 0) -> list[tuple[int, int]]:
+    """Matched index pairs of difflib's longest common runs, offset by (i0, j0)."""
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    return [(i0 + x + k, j0 + y + k) for x, y, n in matcher.get_matching_blocks() for k in range(n)]
+
+
+def _anchor(token: Token) -> str:
+    """A content word's key for aligning reported speech: a name with or without its
+    possessive ("the United States' support" for "U.S. support") is the same anchor."""
+    return token.key.removesuffix("'s") if entity_of(token) else token.key
+
+
+def _anchored_pairs(base: Sequence[Token], witness: Sequence[Token]) -> list[tuple[int, int]]:
+    """Reported speech reorders its clauses, so a lone "and" or "the" must not anchor the
+    alignment and strand the names and content words both sides share: content words are
+    matched first, function words and punctuation only in the gaps between them."""
+    ia = [i for i, t in enumerate(base) if t.is_word and t.key not in STOPWORDS]
+    ib = [j for j, t in enumerate(witness) if t.is_word and t.key not in STOPWORDS]
+    anchors = _blocks([_anchor(base[i]) for i in ia], [_anchor(witness[j]) for j in ib])
+    pairs: list[tuple[int, int]] = []
+    i, j = 0, 0
+    for x, y in [(ia[x], ib[y]) for x, y in anchors] + [(len(base), len(witness))]:
+        gap_b, gap_w = [t.key for t in base[i:x]], [t.key for t in witness[j:y]]
+        pairs += _blocks(gap_b, gap_w, i, j)
+        pairs.append((x, y))
+        i, j = x + 1, y + 1
+    return pairs[:-1]
+
+
+def _opcodes_of(pairs: Sequence[tuple[int, int]], n_base: int, n_witness: int) -> list[Opcode]:
+    """difflib-style opcodes from matched index pairs (both increasing)."""
+    ops: list[Opcode] = []
+    i = j = 0
+    for x, y in [*pairs, (n_base, n_witness)]:
+        if (x, y) != (i, j):
+            tag = "replace" if x > i and y > j else "delete" if x > i else "insert"
+            ops.append((tag, i, x, j, y))
+        if x == n_base and y == n_witness:
+            break
+        if ops and ops[-1][0] == "equal" and (ops[-1][2], ops[-1][4]) == (x, y):
+            ops[-1] = ("equal", ops[-1][1], x + 1, ops[-1][3], y + 1)
+        else:
+            ops.append(("equal", x, x + 1, y, y + 1))
+        i, j = x + 1, y + 1
+    return ops
+
+
+def opcodes(
+    base: Sequence[Token], witness: Sequence[Token], paraphrase: bool = False
+) -> list[Opcode]:
+    """difflib opcodes on keys, with short agreements inside a rewrite merged into it;
+    reported speech (`paraphrase`) is aligned on its content words first."""
+    if paraphrase:
+        ops = _opcodes_of(_anchored_pairs(base, witness), len(base), len(witness))
+    else:
+        ops = list(key_opcodes(tuple(t.key for t in base), tuple(t.key for t in witness)))
     changed = True
     while changed:
         changed = False
@@ -171,7 +225,26 @@ def opcodes(base: Sequence[Token], witness: Sequence[Token]) -> list[Opcode]:
                 ops[k - 1 : k + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
                 break
-    return ops
+    return _peel_intensifiers(ops, base, witness) if paraphrase else ops
+
+
+def _peel_intensifiers(
+    ops: Sequence[Opcode], base: Sequence[Token], witness: Sequence[Token]
+) -> list[Opcode]:
+    """An intensifier ending a rewritten stretch strengthens the shared word after it
+    ("stressed ... and serious" -> "expressed", before "concern"): gained or lost, it is a
+    change of its own, not lost in the rewording."""
+    out: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in ops:
+        strong_b = [t.norm.casefold() in INTENSIFIERS for t in base[i1:i2]]
+        strong_w = [t.norm.casefold() in INTENSIFIERS for t in witness[j1:j2]]
+        if tag == "replace" and len(strong_b) > 1 and strong_b[-1] and not any(strong_w):
+            out += [("replace", i1, i2 - 1, j1, j2), ("delete", i2 - 1, i2, j2, j2)]
+        elif tag == "replace" and len(strong_w) > 1 and strong_w[-1] and not any(strong_b):
+            out += [("replace", i1, i2, j1, j2 - 1), ("insert", i2, i2, j2 - 1, j2)]
+        else:
+            out.append((tag, i1, i2, j1, j2))
+    return out
 
 
 def diff(
@@ -206,7 +279,9 @@ def diff(
         return pos, pos
 
     out: list[Difference] = []
-    for tag, i1, i2, j1, j2 in opcodes(base, witness):
+    ops = opcodes(base, witness, paraphrase)
+    unclaimed = _unclaimed_ending(ops, witness) if paraphrase else None
+    for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             for k in range(i2 - i1):
                 bs, be = b_ranges[i1 + k]
@@ -238,6 +313,7 @@ def diff(
                 out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
             continue
         kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
+        substantive = substantive and (tag, i1, i2, j1, j2) != unclaimed
         bs, be = b_span(i1, i2)
         ws, we = w_span(j1, j2)
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
@@ -247,31 +323,62 @@ def diff(
     return tuple(found)
 
 
+def _unclaimed_ending(ops: Sequence[Opcode], witness: Sequence[Token]) -> Opcode | None:
+    """The base words reported speech drops at its end after it has stopped reporting:
+    past its last shared claim word it only frames ("... forces” during the call with
+    Pashinyan"), so the rest of the base clause was never taken up, not left out."""
+    end = len(ops)
+    while end and ops[end - 1][0] == "equal" and not _has_word(witness, ops[end - 1]):
+        end -= 1  # the full stop both end on
+    if not end or ops[end - 1][0] != "delete":
+        return None
+    for tag, _, _, j1, j2 in reversed(ops[:end]):
+        claims = [t for t in witness[j1:j2] if t.key not in STOPWORDS and not entity_of(t)]
+        if tag == "equal" and any(t.is_word for t in claims):
+            return ops[end - 1] if framing_only(witness[j2:]) else None
+    return None
+
+
+def _has_word(witness: Sequence[Token], op: Opcode) -> bool:
+    return any(t.is_word for t in witness[op[3] : op[4]])
+
+
 def _moved_in_reported_speech(
     diffs: list[Difference], base: Sequence[Token], witness: Sequence[Token]
 ) -> list[Difference]:
     """Reported speech reorders freely: words it drops in one place but says in another
     ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost."""
-    base_keys, witness_keys = set(content_keys(base)), set(content_keys(witness))
     out = []
     for d in diffs:
         if d.substantive and d.kind in (DifferenceKind.OMISSION, DifferenceKind.ADDITION):
-            side = base if d.kind == DifferenceKind.OMISSION else witness
-            lo, hi = (
-                (d.base_start, d.base_end)
-                if d.kind == DifferenceKind.OMISSION
-                else (d.witness_start, d.witness_end)
-            )
-            words = set(content_keys([t for t in side if lo <= t.start and t.end <= hi]))
-            other = witness_keys if d.kind == DifferenceKind.OMISSION else base_keys
-            if (
-                words
-                and words <= other
-                and not shifts([t for t in side if lo <= t.start and t.end <= hi], [])
-            ):
+            dropped = d.kind == DifferenceKind.OMISSION
+            side, other = (base, witness) if dropped else (witness, base)
+            lo, hi = (d.base_start, d.base_end) if dropped else (d.witness_start, d.witness_end)
+            moved = [t for t in side if lo <= t.start and t.end <= hi]
+            if _said_in(moved, other) and not shifts(moved, []) and not _actor_and_act(moved):
                 d = replace(d, substantive=False)
         out.append(d)
     return out
+
+
+def _actor_and_act(tokens: Sequence[Token]) -> bool:
+    """A name moved with a request verb ("Uganda urged" for "urged Uganda"): who acts on
+    whom has changed, whatever else was kept."""
+    return any(entity_of(t) for t in tokens) and any(force_of(t.norm) is not None for t in tokens)
+
+
+def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:
+    """Every content word of `tokens` is said in `other` too; a compound such as "US-China"
+    is said when each of its parts is ("with China", "US interests")."""
+    keys = set(content_keys(other))
+    names = {t.norm.casefold() for t in other if t.is_word}
+    words = [t for t in tokens if t.is_word and t.key not in STOPWORDS]
+
+    def said(t: Token) -> bool:
+        parts = t.norm.casefold().split("-")
+        return t.key in keys or (len(parts) > 1 and all(p in names for p in parts))
+
+    return bool(words) and all(said(t) for t in words)
 
 
 _DATE_WORD = re.compile(
@@ -417,8 +524,9 @@ def classify(
         # meaning changes only with a word that carries a relation ("against" for "in")
         return DifferenceKind.WORDING_CHANGE, meaning
     longest = max(len(words_b), len(words_w))
-    # reported speech may reword freely; only a change of meaning is substantive
-    substantive = meaning or not paraphrase
+    # reported speech may reword freely; only a change of meaning or a dropped claim is
+    # substantive
+    substantive = meaning or not paraphrase or drops_a_claim(base, witness)
     if longest >= 4 and (paraphrase or len(set_b & set_w) < longest / 2):
         return DifferenceKind.PARAPHRASE, substantive
     return DifferenceKind.WORDING_CHANGE, substantive

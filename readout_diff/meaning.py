@@ -7,17 +7,23 @@ What changes the meaning of a reported sentence (each a documented list below):
 
 * polarity: a negation gained or lost ("not", "no", "never", "without"), or a verb turned
   into its opposite ("discouraged" for "encouraged", "oppose" for "support");
-* force: a request pressed harder or softer ("asked" < "urged" < "demanded"), an
-  intensifier gained or lost ("gravely troubled" for "troubled", "concern" for "deep
-  concern"), an obligation changed ("must" for "should");
-* who acts or is acted on: another country or person named in the changed words;
+* force: a request pressed harder or softer (reports < "encouraged" < "asked" < "urged",
+  "called on" < "demanded", "told ... to"), an intensifier gained or lost ("gravely
+  troubled" for "troubled", "concern" for "deep concern"), an obligation changed ("must"
+  for "should", "will" for "must");
+* who acts or is acted on: another country or person named in the changed words,
+  "both sides" for a named party;
+* the object: one stance or aim put for another ("support" for "respect");
 * a meaning-bearing function word: "against", "without", "except", "despite", ... gained,
   lost or swapped ("in Taiwan" for "against Taiwan"); swaps among words of one relation
-  ("for"/"over"/"about" the lives lost, "will"/"would") keep the meaning;
+  ("for"/"over"/"about" the lives lost) keep the meaning;
 * a number.
 
-Everything else in reworded reported speech (a synonym, "Washington" for "the United
-States", tense and person shifts, "called on" for "urged") is cosmetic.
+Everything else in reworded reported speech is cosmetic: a synonym, "Washington" for "the
+United States", tense and person shifts ("would" for "will", "will" for "are set to",
+"the United States" for "we"), the person spoken to ("told Wang that" for "emphasized
+that"), a government's leader for the government ("President Abbas" for "the Palestinian
+Authority"), "called on" for "urged".
 """
 
 from __future__ import annotations
@@ -29,17 +35,19 @@ from .dates import WEEKDAYS
 from .entities import PRINCIPAL, entity_of
 from .normalise import Token
 
-# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 demands.
+# How hard a verb presses: 0 reports, 1 invites, 2 asks, 3 urges, 4 demands.
 FORCE: tuple[tuple[str, int], ...] = (
     (
         r"(?:discuss|note|express|emphasi[sz]|underscor|stress|welcom|reaffirm|reiterat|"
         r"highlight|rais|convey|assur|appreciat|thank|condemn|review|affirm|share)\w*",
         0,
     ),
-    (r"(?:encourag|invit|suggest|hop)\w*", 1),
-    (r"(?:urg|ask|request|appeal|seek|sought)\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 2),
-    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 3),
+    (r"(?:encourag|discourag|invit|suggest|hop)\w*", 1),
+    (r"(?:ask|request|appeal|seek|sought)\w*", 2),
+    (r"urg\w*|press(?:ed|es|ing)|call(?:ed|s|ing)?", 3),
+    (r"told|tell(?:s|ing)?|demand\w*|warn\w*|order(?:ed|s|ing)?|instruct\w*|insist\w*", 4),
 )
+ORDER = 4  # the force of "told ... to", "demanded"
 NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "nor", "neither", "none", "nothing"})
 # Function words that carry a relation of their own: gaining, losing or swapping one
 # changes what is said ("in Taiwan" for "against Taiwan", "with" for "without").
@@ -71,6 +79,7 @@ MODAL_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"can", "could", "may", "might"}),
 )
 MODALS = frozenset(w for c in MODAL_CLASSES for w in c)
+FUTURE = 0  # the class of "will": gained or lost alone, a shift of tense ("are set to")
 # Words that make a stance stronger: gained or lost, they change its force.
 INTENSIFIERS = frozenset(
     """deep deeply grave gravely serious seriously strong strongly unequivocal unequivocally
@@ -86,6 +95,11 @@ STANCES = frozenset(
     ceasefire peace security stability release withdrawal sanctions aid assistance
     cooperation""".split()
 )
+# A government named as a body: its leader named for it is the same party.
+BODIES = frozenset(
+    "government authority authorities leadership administration side cabinet".split()
+)
+FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
 # Opposites that share no prefix.
 _OPPOSITES = (
     ("support", "oppos"),
@@ -141,7 +155,7 @@ def force_of(word: str, following: str = "") -> int | None:
 def _force_at(words: Sequence[str], i: int) -> int | None:
     """The force of words[i] in its place: "told X that ..." reports, "told X to ..." orders."""
     force = force_of(words[i], _at(words, i + 1))
-    if force == 3 and words[i] in ("told", "tell", "tells", "telling"):
+    if force == ORDER and words[i] in ("told", "tell", "tells", "telling"):
         after = list(words[i + 1 : i + 4])
         if "to" not in after or ("that" in after and after.index("that") < after.index("to")):
             return 0
@@ -207,7 +221,7 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
         out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
     mb, mw = _modal_class(wb), _modal_class(ww)
-    if (mb or mw) and not (mb & mw):
+    if (mb or mw) and not (mb & mw) and mb | mw != {FUTURE}:  # "will" alone is a tense
         out.append(
             f"modal {_list(set(ww) & MODALS)} where the source has {_list(set(wb) & MODALS)}"
         )
@@ -220,21 +234,9 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         gave = [w for w in ww if _stem(w) in sw]
         had = [w for w in wb if _stem(w) in sb]
         out.append(f"says {_list(gave)} where the source says {_list(had)}")
-    cb, cw = _entities(base, "country:"), _entities(witness, "country:")
-    pb, pw = _entities(base, "person:"), _entities(witness, "person:")
-    replaced = bool(wb) and bool(ww)  # an added or dropped name is an addition or omission
-    widened = replaced and (cb or pb) and not (cw or pw) and bool({"both", "all"} & set(ww))
-    if (
-        (cb and cw and cb != cw)
-        or (pb and pw and pb != pw)
-        or (replaced and (cw or pw) and not (cb or pb))
-        or widened  # "both sides" where the source names one
-    ):
-        mine = _first_name_of(witness, cb | pb)
-        theirs = _first_name_of(base, cw | pw)
-        out.append(f'names "{mine}" where the source names "{theirs or "no one"}"')
-    elif (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
-        out.append(f'names "{tw[1]}" where the source names "{tb[1]}"')  # who was urged
+    who = _who_changed(base, witness, bool(wb) and bool(ww))
+    if who:
+        out.append(who)
     numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
     numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
     if numbers_w - numbers_b:
@@ -242,6 +244,87 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     elif numbers_b - numbers_w and numbers_w:
         out.append(f"number {_list(numbers_b - numbers_w)} is changed")
     return out
+
+
+def drops_a_claim(base: Sequence[Token], witness: Sequence[Token]) -> bool:
+    """A rewording that leaves out at least two more claim words than it puts in ("to
+    continue and enhance steps" -> "calling on the PA"): it drops what they said."""
+    lost, added = _claim_stems(base), _claim_stems(witness)
+    return len(lost - added) - len(added - lost) >= 2
+
+
+def _claim_stems(tokens: Sequence[Token]) -> set[str]:
+    """Stems of the words that state something: not names, framing, function words,
+    modals, intensifiers or the reporting and request verbs (judged on their own)."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    words = [t for t in tokens if t.is_word and not entity_of(t)]
+    lows = [t.norm.casefold() for t in words]
+    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | MODALS | INTENSIFIERS
+    return {
+        _stem(w)
+        for i, w in enumerate(lows)
+        if w not in plain and _force_at(lows, i) is None and not w.isdigit()
+    }
+
+
+def _who_changed(base: Sequence[Token], witness: Sequence[Token], replaced: bool) -> str:
+    """Another country or person acts or is acted on, in words; empty when the same.
+    An added or dropped name alone (`replaced` false) is an addition or omission; a name
+    put in for the person spoken to ("told Wang that"), for a government named as a body
+    ("Abbas" for "the Authority") or a country for the speaker's "we" is the same party."""
+    cb, cw = _entities(base, "country:"), _entities(witness, "country:")
+    pb, pw = _entities(base, "person:"), _entities(witness, "person:")
+    named_b, named_w = cb | pb, cw | pw
+    widened = replaced and named_b and not named_w and bool({"both", "all"} & set(_low(witness)))
+    added = replaced and named_w and not named_b
+    same_party = (
+        _addressees(witness) >= named_w
+        or (_names_a_body(base) and pw and not cw)
+        or (_first_person(base) and cw and not pw)  # "the United States" for "we"
+    )
+    if (
+        (cb and cw and cb != cw)
+        or (pb and pw and pb != pw)
+        or widened
+        or (added and not same_party)
+    ):
+        mine = _first_name_of(witness, named_b)
+        theirs = _first_name_of(base, named_w)
+        return f'names "{mine}" where the source names "{theirs or "no one"}"'
+    if (tb := _target(base)) and (tw := _target(witness)) and tb[0] != tw[0]:
+        return f'names "{tw[1]}" where the source names "{tb[1]}"'  # who was urged
+    return ""
+
+
+def _addressees(tokens: Sequence[Token]) -> set[str]:
+    """Who reported words were said to ("told Wang that", "stressed to Wang"): the other
+    party to the call, which a readout leaves unnamed."""
+    words = [t for t in tokens if t.is_word]
+    lows = [t.norm.casefold() for t in words]
+    out = set()
+    for i, t in enumerate(words):
+        entity = entity_of(t)
+        if not entity or entity == PRINCIPAL or i == 0:
+            continue
+        verb = i - 2 if lows[i - 1] in ("to", "with") and i >= 2 else i - 1
+        if _force_at(lows, verb) == 0 or lows[verb] in _CALL_WORDS:
+            out.add(entity.removesuffix("'s"))
+    return out
+
+
+def _first_person(tokens: Sequence[Token]) -> bool:
+    """Only the speaker's "we" ("we will", "our"), which a country's name may stand for."""
+    from .differences import STOPWORDS  # differences decides substance with this module
+
+    words = _low(tokens)
+    return bool(FIRST_PERSON & set(words)) and all(w in STOPWORDS or w in MODALS for w in words)
+
+
+def _names_a_body(tokens: Sequence[Token]) -> bool:
+    """Words naming a government as a body ("the Authority", "the Thai government"):
+    its leader named instead is the same party."""
+    return bool(BODIES & set(_low(tokens)))
 
 
 def _target(tokens: Sequence[Token]) -> tuple[str, str] | None:
@@ -273,8 +356,8 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
 
 
 def framing_only(tokens: Sequence[Token]) -> bool:
-    """Words that only name or frame (titles, initials, the call and whom it was with, a
-    weekday, "was reported to have"): adding or dropping them in reported speech says
+    """Words that only name or frame (titles, initials, a first name, the call and whom it
+    was with, a weekday, "was reported to have"): adding or dropping them in reported speech says
     nothing new. A lone country name is a qualifier ("US President Trump")."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
@@ -292,8 +375,15 @@ def framing_only(tokens: Sequence[Token]) -> bool:
         low = lows[i]
         title_next = i + 1 < len(words) and lows[i + 1] in _TITLES
         entity = entity_of(t)
+        given_name = (
+            i + 1 < len(words)
+            and t.norm[:1].isupper()
+            and (entity_of(words[i + 1]) or "").startswith((PRINCIPAL, "person:"))
+        )  # "Anthony Blinken": a first name, however spelt, before a known name
         return (
-            low in FRAMING
+            given_name
+            or low in FRAMING
+            or low in BODIES  # "Kenya's government" for "Kenya"
             or low in STOPWORDS
             or low in ATTRIBUTION
             or entity == PRINCIPAL
@@ -323,6 +413,20 @@ def _at(words: Sequence[str], i: int) -> str:
 
 def _list(words: set[str] | list[str]) -> str:
     return ", ".join(f'"{w}"' for w in sorted(set(words))) if words else "none"
+
+
+def verb_start(tokens: Sequence[Token], start: int) -> int:
+    """Where the verb that governs a stretch stands, when the stretch starts just after it
+    ("discouraged | Turkey's efforts" beside "encouraged | Türkiye's efforts"): back over
+    at most three words, stopping at a name, a mark or a conjunction, so that the verb,
+    not shared, is still compared."""
+    i = start
+    while i > 0 and start - i < 3:
+        t = tokens[i - 1]
+        if not t.is_word or entity_of(t) or t.norm.casefold() in ("and", "but", "or", "that"):
+            break
+        i -= 1
+    return i
 
 
 def meaning_changes(reported: Sequence[Token], source: Sequence[Token]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -78,10 +78,11 @@ def _one_for_one(text: str) -> NormalisedText | None:
         and folded[-1:] != " "
     ):
         return None
-    joined = _QUOTE_FOR_APOSTROPHE.sub("'", folded)
+    origin = range(len(text) + 1)
+    joined = _QUOTE_FOR_APOSTROPHE.sub(_apostrophe_unless_closing(text, origin), folded)
     if _SPLIT_HYPHEN.search(joined):
         return None
-    return NormalisedText(joined, range(len(text) + 1))
+    return NormalisedText(joined, origin)
 
 
 def _fold_one(match: re.Match[str]) -> str:
@@ -124,8 +125,7 @@ def _normalise_each(text: str) -> NormalisedText:
         chars.pop()
         origin.pop()
     joined = "".join(chars)
-    # "the United States” commitment": a closing quote typed for an apostrophe.
-    joined = _QUOTE_FOR_APOSTROPHE.sub("'", joined)
+    joined = _QUOTE_FOR_APOSTROPHE.sub(_apostrophe_unless_closing(text, origin), joined)
     # "de -escalation" / "de- escalation": the space is a slip, not a word break.
     for match in reversed(list(_SPLIT_HYPHEN.finditer(joined))):
         del chars[match.start()]
@@ -142,6 +142,27 @@ _SPECIAL = re.compile(
     r"[^\x21-\x5b\x5d-\x5f\x61-\x7e ][\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f]*"
     r"|\\|(?<![\x21-\x7e]) "
 )
+
+
+def _apostrophe_unless_closing(text: str, origin: Sequence[int]) -> Callable[[re.Match[str]], str]:
+    """ "the United States” commitment": a closing quote typed for an apostrophe, unless it
+    is the one that closes an open quotation ("“… military forces” during the call")."""
+    seen = {"at": 0, "open": 0}
+
+    def replace(match: re.Match[str]) -> str:
+        at = origin[match.start()]
+        before = text[seen["at"] : at]
+        seen["open"] += before.count("“") - before.count("”")
+        seen["at"] = at
+        if text[at] != "”" or seen["open"] <= 0:
+            return "'"
+        after = _CURLY.search(text, at + 1)  # another ” to come closes the quotation
+        return match.group() if after is None or after[0] == "“" else "'"
+
+    return replace
+
+
+_CURLY = re.compile("[“”]")
 # Both start with the character they match, then look behind it: the regex engine jumps
 # from one such character to the next instead of trying every position of a long text.
 _QUOTE_FOR_APOSTROPHE = re.compile(r'"(?<=[a-z]s")(?= [a-z])')  # s" a: s' a

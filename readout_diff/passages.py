@@ -376,6 +376,14 @@ def _only_framing(text: str, sentence: Sentence, quoted: list[tuple[int, int, Qu
     return True
 
 
+def _runs_into_quote(text: str, start: int, quote_start: int) -> bool:
+    """Does the outlet's own clause carry on into the quotation, with no comma or colon
+    between ("Blinken “reiterated …”", "Rubio said “the …”"), the quotation going on in
+    lower case? Then the words around it are reported speech, however few."""
+    lead = text[start:quote_start].rstrip(" \t" + OPEN_MARKS + AMBIGUOUS_MARKS + OPEN_SINGLE)
+    return bool(lead) and lead[-1].isalnum() and text[quote_start : quote_start + 1].islower()
+
+
 def _overlapping(ordered: _QuoteIndex, sentence: Sentence) -> list[Quote]:
     """The quotes that reach into a sentence, found by bisection on how far the quotes so
     far reach, so a paragraph of thousands of quotes costs n log n, not n squared."""
@@ -430,7 +438,10 @@ def _sentence_units(
         if (
             sentence_words - quoted_words >= 2
             and re.search(r"\w", text[sentence.start : quoted[0][0]])
-            and not _only_framing(text, sentence, quoted)
+            and (
+                not _only_framing(text, sentence, quoted)
+                or _runs_into_quote(text, sentence.start, quoted[0][0])
+            )
         ):
             # a quotation inside reported speech ("Blinken “reiterated …” of the attacks"):
             # the reported speech around it is a witness of its own

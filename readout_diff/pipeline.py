@@ -78,6 +78,7 @@ from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .scanning import starting_with
 from .segment import Layout, layout
+from .speech import clauses
 from .witnesses import build_sentence
 
 Progress = Callable[[str, int, int], None]
@@ -486,6 +487,39 @@ def _candidates_of(
             if side is not None:
                 sides[id(candidate)] = side
         out.append(candidate)
+        out.extend(_clauses_of(candidate, encoder))
+    return out
+
+
+def _clauses_of(whole: Candidate, encoder: Encoder) -> list[Candidate]:
+    """Each clause of a sentence of reported speech that reports more than one thing
+    ("…spoke with Abbas, calling on the PA to …"): a candidate that may join a readout
+    sentence the whole did not, never found one."""
+    unit = whole.unit
+    if unit.kind != PassageKind.PARAPHRASE or whole.fragment or unit.around_quote:
+        return []
+    spans = clauses(whole.tokens)
+    if len(spans) < 2:
+        return []
+    out = []
+    for a, b in spans:
+        toks = whole.tokens[a:b]
+        part = replace(unit, start=toks[0].start, end=toks[-1].end)
+        code = encoder.encode(content_keys(toks))
+        out.append(
+            Candidate(
+                part,
+                whole.doc,
+                toks,
+                code,
+                whole.group,
+                False,
+                False,
+                whole.reason,
+                whole.evidence,
+                part_of=whole,
+            )
+        )
     return out
 
 

@@ -98,7 +98,7 @@ def content_match(cand: str, base: str) -> ContentMatch | None:
 
 _CLAUSE_BREAK_NEXT = frozenset(
     """while but whereas which who although though as adding saying according after before
-    when where amid""".split()
+    when where amid during""".split()
 )
 
 
@@ -138,6 +138,31 @@ def clause_end(tokens: Sequence[Token], i: int) -> int:
     return j
 
 
+def clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """A sentence of reported speech cut where `clause_end` ends a clause ("…spoke with
+    Abbas, calling on the PA to …", "… and urged him to …"), as token ranges; only
+    clauses that report something (three content words, not an attribution)."""
+    from .differences import STOPWORDS
+
+    out = []
+    start = 0
+    while start < len(tokens):
+        end = clause_end(tokens, start + 1)
+        words = [t for t in tokens[start:end] if t.is_word]
+        if (
+            sum(t.key not in STOPWORDS for t in words) >= 3
+            and words[0].norm.casefold() not in ATTRIBUTION  # "according to the ministry"
+            and words[-1].norm.casefold() not in ATTRIBUTION  # "Ms Bruce said"
+        ):
+            out.append((start, end))
+        start = end
+        while start < len(tokens) and (
+            not tokens[start].is_word or tokens[start].norm.casefold() == "and"
+        ):
+            start += 1
+    return out
+
+
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
 
@@ -149,11 +174,30 @@ def _quote_then_comma(tokens: Sequence[Token], j: int) -> bool:
     return "," in pair and bool(pair & _QUOTE_MARKS) and j > 0 and tokens[j - 1].is_word
 
 
-def reported_span(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int, int, int, int]:
+def clause_start(tokens: Sequence[Token], i: int) -> int:
+    """The start of the clause token i stands in (clauses as `clause_end` ends them)."""
+    start = 0
+    while start < len(tokens):
+        end = clause_end(tokens, start + 1)
+        if i < end:
+            return start
+        start = end
+        while start < len(tokens) and (
+            not tokens[start].is_word or tokens[start].norm.casefold() == "and"
+        ):
+            start += 1
+    return min(i, len(tokens))
+
+
+def reported_span(
+    base: Sequence[Token], witness: Sequence[Token], clause: bool = False
+) -> tuple[int, int, int, int]:
     """The stretch of a base sentence and of reported speech that render each other, as
     half-open token ranges: from the first to the last content word they share (token
     alignment on match keys), each carried on to the end of its clause, so that a changed,
-    added or dropped ending is measured."""
+    added or dropped ending is measured. A witness that is one clause of a longer sentence
+    ("calling on Kenya to …") is measured from its first word, and the base from the start
+    of the clause it renders, so that its verb and object are measured too."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
     matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
@@ -166,4 +210,6 @@ def reported_span(base: Sequence[Token], witness: Sequence[Token]) -> tuple[int,
         return 0, len(base), 0, len(witness)
     b0, w0 = blocks[0].a, blocks[0].b
     b1, w1 = blocks[-1].a + blocks[-1].size, blocks[-1].b + blocks[-1].size
+    if clause:
+        b0, w0 = clause_start(base, b0), 0
     return b0, clause_end(base, b1), w0, clause_end(witness, w1)

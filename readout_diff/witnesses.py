@@ -302,7 +302,9 @@ def measure(
     if kind == PassageKind.PARAPHRASE and w1 > w0:
         # reported speech is measured to the end of its clause, and so is the base: a
         # changed ending, an added claim or a dropped one is shown
-        b0, b1, w0, w1 = reported_span(base_tokens, tokens)
+        # a later clause of a longer sentence is measured from its first word
+        later = member.part_of is not None and member.unit.start > member.part_of.unit.start
+        b0, b1, w0, w1 = reported_span(base_tokens, tokens, later)
         tokens = tokens[w0:w1]
     elif member.fragment:
         tokens = tokens[w0:w1] if w1 > w0 else tokens

@@ -26,7 +26,7 @@ from ..model import Document, PassageKind
 from ..normalise import Token, tokenise
 from ..passages import find_units
 from ..segment import layout
-from ..speech import reported_span, reports_caller
+from ..speech import clauses, reported_span, reports_caller
 from .model import ParaphraseCheck, SourceSpan
 from .quotes import Extracted, Locator
 
@@ -73,19 +73,27 @@ def check_paraphrases(
         tokens = canonicalise(
             tokenise(extracted.text[unit.start : unit.end], unit.start), cast.gazetteer
         )
-        if _reports_principal(tokens) and len(content_keys(tokens)) >= MIN_WORDS:
-            reported.append((unit.start, unit.end, tokens))
+        if not _reports_principal(tokens):
+            continue
+        # a sentence that reports several things is checked clause by clause, as the engine
+        # aligns it (`speech.clauses`)
+        spans = clauses(tokens)
+        split = len(spans) >= 2
+        for a, b in spans if split else [(0, len(tokens))]:
+            part = tokens[a:b]
+            if len(content_keys(part)) >= MIN_WORDS:
+                reported.append((part[0].start, part[-1].end, part, split and a > 0))
     if not reported or not index.sentences:
         return []
-    codes = [index.encoder.encode(content_keys(tokens)) for _, _, tokens in reported]
+    codes = [index.encoder.encode(content_keys(tokens)) for _, _, tokens, _ in reported]
     scores = _scores(codes, index.codes)
     out = []
-    for (start, end, tokens), row in zip(reported, scores, strict=True):
+    for (start, end, tokens, clause), row in zip(reported, scores, strict=True):
         best = max(range(len(row)), key=lambda i: (float(row[i]), -i))
         if float(row[best]) < MIN_SCORE:
             continue
         sentence = index.sentences[best]
-        changes = meaning_changes(tokens, sentence.tokens)
+        changes = meaning_changes(tokens, sentence.tokens, clause=clause)
         if not changes:
             continue
         source = index.docs[sentence.doc]
@@ -135,9 +143,14 @@ def _reports_principal(tokens: Sequence[Token]) -> bool:
 
 
 def meaning_changes(
-    reported: Sequence[Token], source: Sequence[Token], cast: Cast | None = None
+    reported: Sequence[Token],
+    source: Sequence[Token],
+    cast: Cast | None = None,
+    clause: bool = False,
 ) -> list[str]:
     """What the reported version changes in the source sentence's meaning, in words: over
-    the stretch of each that renders the other, to the end of its clause."""
-    b0, b1, w0, w1 = reported_span(source, reported)
+    the stretch of each that renders the other, to the end of its clause (`clause`: the
+    reported version is one clause of a longer sentence, measured from its first word)."""
+    b0, b1, w0, w1 = reported_span(source, reported, clause)
+    b0, w0 = meaning.verb_start(source, b0), meaning.verb_start(reported, w0)
     return meaning.meaning_changes(reported[w0:w1], source[b0:b1])

@@ -55,7 +55,12 @@ def _changes(reported: str, source: str) -> list[str]:
             "The Secretary asked for 20 monitors.",
             ['paraphrase number "30" is not in the source'],
         ),
-        ("Castell asked Kenya to talk.", "The Secretary urged Kenya to talk.", []),
+        (
+            "Castell asked Kenya to talk.",
+            "The Secretary urged Kenya to talk.",
+            ['paraphrase says "asked" where the source says "urged"'],  # issue 10: asked < urged
+        ),
+        ("Castell called on Kenya to talk.", "The Secretary urged Kenya to talk.", []),
     ],
 )
 def test_meaning_changes(reported, source, changes):
@@ -74,3 +79,20 @@ def test_paraphrase_fixture_only_with_the_option():
     assert [p.span.text[:40] for p in report.paraphrases] == [
         "The Secretary encouraged Kenya to work w"
     ] * 2
+
+
+def test_each_clause_is_checked_against_its_own_source_sentence(tmp_path: Path) -> None:
+    article = tmp_path / "clauses.txt"
+    article.write_text(
+        "Castell expressed concern over the reported loss of civilian lives near the border, "
+        "urging Kenya to release the detained aid workers without delay.\n"
+    )
+    articles, _ = read_articles([str(article)], Role.REPORT)
+    sources, _ = read_articles([str(FIXTURES / "sources")], Role.OFFICIAL)
+    report = check(articles, sources, CheckConfig(paraphrase=True))
+    assert [(f.code, f.message) for f in report.findings] == [
+        ("RD009", 'paraphrase names "Kenya" where the source names "Uganda"')
+    ]
+    assert [p.text for p in report.paraphrases] == [
+        "urging Kenya to release the detained aid workers without delay"
+    ]

@@ -60,6 +60,32 @@ def test_a_rewritten_phrase_reads_as_one_change() -> None:
     assert found[0][1:3] == ("with India to de-escalate", "towards reducing regional")
 
 
+def test_reported_speech_aligns_on_shared_names_not_on_a_lone_and() -> None:
+    # plain difflib anchors on the first "and" and leaves "Kenya" on both sides of it
+    found = run(
+        "He stressed the need for restraint and assured Kenya that the talks would go on.",
+        "He urged Kenya and Uganda to cease hostilities and said the talks would go on.",
+        paraphrase=True,
+    )
+    assert found == [
+        (K.PARAPHRASE, "stressed the need for restraint and assured", "urged", True),
+        (K.ADDITION, "that", "and Uganda to cease hostilities and said", True),
+    ]
+
+
+def test_reported_speech_aligns_a_name_with_or_without_its_possessive() -> None:
+    found = run(
+        "They welcomed the United States' unwavering support.",
+        "They welcomed U.S. support.",
+        paraphrase=True,
+    )
+    assert found == [
+        (K.OMISSION, "the", "", False),
+        (K.SPELLING_VARIANT, "United States'", "U.S.", False),
+        (K.OMISSION, "unwavering", "", True),
+    ]
+
+
 def test_classify_function_words_only() -> None:
     b, w = tokenise("for the"), tokenise("over a")
     assert classify(b, w) == (K.WORDING_CHANGE, False)
@@ -86,6 +112,11 @@ WORDS = [
     "“",
     "”",
     "and",
+    "deep",
+    "gravely",
+    "India's",
+    "not",
+    "stressed",
 ]
 
 
@@ -93,16 +124,17 @@ WORDS = [
 @given(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+    st.booleans(),
 )
 def test_applying_the_differences_rebuilds_the_witness(
-    base_words: list[str], witness_words: list[str]
+    base_words: list[str], witness_words: list[str], paraphrase: bool
 ) -> None:
     base, witness = " ".join(base_words), "  ".join(witness_words)
     gaz = country_gazetteer()
     b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)
     if not b or not w:
         return
-    found = diff(b, base, w, witness)
+    found = diff(b, base, w, witness, paraphrase)
     assert apply(base, b[0].start, b[-1].end, found, witness) == witness[w[0].start : w[-1].end]
     for d in found:
         assert base[d.base_start : d.base_end].strip() == d.base

@@ -130,3 +130,11 @@ def _reference(text: str) -> str:
 )
 def test_fast_path_agrees_with_the_definition(text: str) -> None:
     assert normalise(text).text == _reference(text)
+
+
+def test_a_closing_quote_is_an_apostrophe_only_when_it_closes_nothing() -> None:
+    norms = [t.norm for t in tokenise("“urged the withdrawal of forces” during the call")]
+    assert norms[5:7] == ["forces", '"']
+    norms = [t.norm for t in tokenise("“reaffirmed the United States” commitment to peace.”")]
+    assert "States'" in norms and norms[-1] == '"'
+    assert "States'" in [t.norm for t in tokenise("the United States” commitment")]

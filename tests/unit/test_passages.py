@@ -125,3 +125,29 @@ def test_a_quotation_behind_a_lead_in_is_the_unit_and_the_lead_in_is_not() -> No
     # words of its own around the quote: reported speech, with the quote a fragment of it
     own = [(u.kind, u.fragment) for u in units if u.sentence == 1]
     assert own == [(PassageKind.PARAPHRASE, False), (PassageKind.QUOTE, True)]
+
+
+def test_a_quotation_the_subjects_clause_runs_into_is_two_units() -> None:
+    text = (
+        "Halvorsen “reiterated the condemnation of the attacks on the border,” a "
+        "spokesperson said.\n"
+        "Officials said Halvorsen “urged calm.”\n"
+        "Halvorsen added, “The Secretary urged calm and restraint on all sides.”\n"
+    )
+    units = find_units("d", text, layout(text))[0]
+    found = [(u.sentence, u.kind, u.around_quote, text[u.start : u.end]) for u in units]
+    assert found == [
+        (0, PassageKind.QUOTE, False, "reiterated the condemnation of the attacks on the border,"),
+        (
+            0,
+            PassageKind.PARAPHRASE,
+            True,
+            "Halvorsen “reiterated the condemnation of the attacks on the border,” a "
+            "spokesperson said.",
+        ),
+        # too few words of the outlet's own around a two-word quotation: the sentence
+        (1, PassageKind.PARAPHRASE, False, "Officials said Halvorsen “urged calm."),
+        (1, PassageKind.QUOTE, False, "urged calm."),
+        # a comma before a quoted sentence: direct speech, the quotation alone
+        (2, PassageKind.QUOTE, False, "The Secretary urged calm and restraint on all sides."),
+    ]
