@@ -231,3 +231,14 @@ def test_their_quotations_alone_make_no_readout_of_their_side() -> None:
     text = LEAD + f"Eriksen told Halvorsen: {PLEDGE[:-2]}.”\n"
     result = analyse([Source("a.txt", text), Source("b.txt", text.replace("told", "urged"))])
     assert [r.issuer for r in result.readouts] == ["State Department"]
+
+
+def test_a_sentence_told_only_in_reported_speech_leaves_out_the_attribution() -> None:
+    told = [
+        "Norway will expand its Arctic patrols next year, Eriksen said.",
+        "Norway will expand its Arctic patrols next year, the Norwegian minister said.",
+    ]
+    own = _own(_analyse(*(PLAIN + t + "\n" for t in told)))
+    assert [s.text for s in own.sentences if "patrols" in s.text] == [
+        "Norway will expand its Arctic patrols next year"
+    ]
