@@ -389,9 +389,10 @@ def counterpart_readouts(
     """The counterpart government's own readout of the call, from the passages articles
     credit to it: aligned among themselves like any witnesses (so two outlets'
     translations of one sentence are versions of it), one readout per counterpart. It
-    exists only where two independent outlets quote one of its sentences; their side's
-    reported speech (and other reported speech, on a long run of shared words) then
-    joins its sentences by content words. The day is that of the
+    exists only where two independent outlets quote one of its sentences; the
+    counterpart's quotations that credit no readout then join it (`_with_their_quotations`)
+    and their side's reported speech (and other reported speech, on a long run of shared
+    words) joins its sentences by content words. The day is that of the
     caller's readout of the same call, else the one its witnesses name. Returns each
     readout's key and sentences with their witnesses, and the ids of the passages taken."""
     by_person: dict[str, list[Candidate]] = defaultdict(list)
