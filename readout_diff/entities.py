@@ -361,11 +361,13 @@ class _Mention:
 # Capitalised, but a day: "Rubio on Sunday held calls with ...", "On July 26, Trump said"
 # ("May" aside: it is a name as often as a month).
 _NOT_NAMES = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
-# A mention ending in one of these names a body, not a person: "Director of the Office of
-# the Central Foreign Affairs Commission and Foreign Minister Wang Yi".
+# A mention ending in one of these names a body or a place, not a person: "Director of
+# the Office of the Central Foreign Affairs Commission and Foreign Minister Wang Yi", "in
+# the Coral Sea in his first formal call with ...".
 _BODIES = frozenset(
     "commission committee bureau office ministry council party department agency "
-    "administration government assembly parliament secretariat".split()
+    "administration government assembly parliament secretariat "
+    "sea ocean strait gulf bay river lake island islands peninsula canal".split()
 )
 
 
@@ -711,9 +713,14 @@ def _possessor(tokens: Sequence[Token], i: int) -> list[_Mention]:
     before = [t.norm.casefold() for t in tokens[max(0, i - 3) : i]]
     if not {"his", "her", "their"} & set(before):
         return []
-    for j in range(i - 1, -1, -1):
-        if _is_name_word(tokens[j]) and (found := _mention_before(tokens, j + 1)):
-            return found[:1]
+    j = i - 1
+    while j >= 0:
+        if _is_name_word(tokens[j]):
+            if found := _mention_before(tokens, j + 1):
+                return found[:1]
+            while j >= 0 and _is_name_word(tokens[j]):  # "Coral Sea": not "Coral" either
+                j -= 1
+        j -= 1
     return []
 
 

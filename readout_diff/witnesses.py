@@ -27,7 +27,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
-from .speech import content_match, reported_span
+from .speech import clauses, content_match, reported_span
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -215,9 +215,16 @@ def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
     others = [v for v in voters if v is not member and v.unit.kind != PassageKind.PARAPHRASE]
     reference = max(others, key=lambda v: len(v.tokens)).tokens if others else None
     if reference is None:
-        return member.tokens
+        return _without_attribution(member.tokens)
     _, _, j0, j1 = matched_range(reference, member.tokens)
     return member.tokens[j0:j1] if j1 > j0 else member.tokens
+
+
+def _without_attribution(tokens: list[Token]) -> list[Token]:
+    """Reported speech alone, from its first reported clause to its last: the sentence
+    it tells, not the outlet's ", the ministry said"."""
+    spans = clauses(tokens)
+    return tokens[spans[0][0] : spans[-1][1]] if spans else tokens
 
 
 def _join_tokens(tokens: list[Token]) -> str:
