@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, islice, takewhile
 
@@ -189,14 +190,24 @@ def build_sentence(
 
 
 def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool]:
-    """Does this witness speak for the start and the end of its sentence? Not where it
-    was trimmed, taken up mid-sentence (lower-case first word) or cut (an ellipsis)."""
+    """Does this witness speak for the start and the end of its sentence (so its silence
+    there is a vote)? Not where it was trimmed, taken up mid-sentence (lower-case first
+    word), cut (an ellipsis) or stopped before its sentence ends (`_ends_sentence`)."""
     if member.fragment or not tokens:
         return False, False
-    words = [t for t in tokens if t.is_word]
-    starts = tokens[0] is member.tokens[0] and bool(words) and not words[0].text[:1].islower()
-    ends = tokens[-1] is member.tokens[-1] and tokens[-1].key != ELLIPSIS
+    starts = tokens[0] is member.tokens[0] and not _mid_sentence(member.tokens)
+    ends = (
+        tokens[-1] is member.tokens[-1]
+        and tokens[-1].key != ELLIPSIS
+        and _ends_sentence(member.doc, member)
+    )
     return starts, ends
+
+
+def _mid_sentence(tokens: Sequence[Token]) -> bool:
+    """A quotation taken up mid-sentence: its first word is lower-case."""
+    first = next((t for t in tokens if t.is_word), None)
+    return first is None or first.text[:1].islower()
 
 
 def _group_weights(members: list[Candidate]) -> list[float]:
@@ -416,8 +427,14 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
     if member.unit.kind == PassageKind.POST:
         return True
     own = doc.text[member.unit.start : member.unit.end].rstrip()
+    if own.endswith((".", "!", "?")):
+        return True
+    if _mid_sentence(member.tokens):
+        # 'had "no intention of replacing anyone", it said': a phrase taken up
+        # mid-sentence may stop anywhere in it; only its own full stop ends the sentence
+        return False
     tail = doc.text[member.unit.end : member.unit.end + 3]
-    if own.endswith((".", "!", "?")) or re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
+    if re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
         return True
     # "…to the region,” the readout said.": the comma stands for the sentence's full stop
     return own.endswith(",") and tail[:1] in '"”’'
