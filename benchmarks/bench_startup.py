@@ -25,9 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
+CHECK = str(ROOT / "tests" / "fixtures" / "check")
 CASES = {
     "--help": ["--help"],
-    "check": ["check", "--consensus", "--no-config", "-f", "json", SEEDS],
+    "check": ["check", "--no-config", "-f", "json", "-s", f"{CHECK}/sources", f"{CHECK}/articles"],
+    "check --consensus": ["check", "--consensus", "--no-config", "-f", "json", SEEDS],
     "report": ["report", "-f", "json", SEEDS],
     "report (text)": ["report", "--color", "never", SEEDS],
 }

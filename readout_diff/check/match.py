@@ -224,12 +224,14 @@ def candidates(
     """For each quote (as its joined word code), the sources most like it, best first."""
     if not codes or not index.sources:
         return [[] for _ in codes]
-    scores = process.cdist(codes, index.codes, scorer=fuzz.partial_ratio, dtype="float32")
-    out = []
-    for row in scores:
-        order = sorted(range(len(row)), key=lambda s: (-float(row[s]), s))
-        out.append([s for s in order[:limit] if row[s] > 0])
-    return out
+    # one C call per quote over every source (no numpy: `check` starts without it)
+    return [[s for _, score, s in _best(code, index.codes, limit) if score > 0] for code in codes]
+
+
+def _best(code: str, sources: Sequence[str], limit: int) -> list[tuple[str, float, int]]:
+    """The `limit` sources most like `code`, best first, the earlier source on a tie."""
+    found = process.extract(code, sources, scorer=fuzz.partial_ratio, limit=None)
+    return sorted(found, key=lambda hit: (-round(hit[1], 4), hit[2]))[:limit]
 
 
 def nearest(index: SourceIndex, source: int, quote: Sequence[Piece]) -> Placement:

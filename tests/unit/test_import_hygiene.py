@@ -132,9 +132,13 @@ NOT_FOR_JSON = {"textual", "jinja2", "rich", "trafilatura", "charset_normalizer"
 def test_report_and_check_in_json_load_only_what_they_use() -> None:
     """Module sets after whole runs on the seeds (lazy imports included), never timings:
     benchmarks/bench_startup.py times them."""
-    for argv in (["report", "-f", "json", "seeds"], ["check", "--consensus", "--no-config"]):
-        if argv[0] == "check":
-            argv += ["-f", "json", "seeds"]
+    runs = (
+        ["report", "-f", "json", "seeds"],
+        ["check", "--no-config", "-f", "json", "-s", "tests/fixtures/check/sources"]
+        + ["tests/fixtures/check/articles"],
+        ["check", "--consensus", "--no-config", "-f", "json", "seeds"],
+    )
+    for argv in runs:
         loaded = _modules_after(f"""
             import contextlib, io
             from readout_diff.cli import main
@@ -142,7 +146,8 @@ def test_report_and_check_in_json_load_only_what_they_use() -> None:
                 main({argv!r})
         """)
         assert "readout_diff.api" in loaded or "readout_diff.check.core" in loaded
-        unused = NOT_FOR_JSON | ({"numpy"} if argv[0] == "report" else set())
+        # numpy only for the consensus's matrix of quotes (rapidfuzz `cdist`)
+        unused = NOT_FOR_JSON | (set() if "--consensus" in argv else {"numpy"})
         stray = {name for name in unused if name in _roots(loaded)}
         assert not stray, f"{' '.join(argv)} imported {sorted(stray)}"
         faces = {"readout_diff.tui", *(f"readout_diff.reports.{f}" for f in ("text", "html"))}
