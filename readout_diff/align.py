@@ -168,7 +168,7 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
 _CALLER_SIDE_REASONS = (None, "not worded as a readout")
 
 
-def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
+def _speaks_for(cand: Candidate, cluster: Cluster, country: str | None) -> ContentMatch | None:
     """Reported speech that renders part of a readout sentence: content words in common,
     in order and densely, with the caller's side reporting them, or a long run of them
     whatever the subject. The match, or None."""
@@ -178,7 +178,7 @@ def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
     if match.longest >= 5:
         return match
     sentence = cand.part_of or cand  # a clause's subject stands in its whole sentence
-    if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens):
+    if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens, country):
         return match
     return None
 
@@ -195,6 +195,7 @@ class Aligner:
 
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
+        self.country = cast.principal.country if cast.principal else None  # the caller's
         self.clusters: list[Cluster] = []
         self._codes: list[str] = []  # each cluster's code, and spaced out as words
         self._spaced: list[str] = []
@@ -261,7 +262,7 @@ class Aligner:
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
                 needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                match = _speaks_for(cand, cluster) if speech else None
+                match = _speaks_for(cand, cluster, self.country) if speech else None
                 by_content = match is not None
                 long_run = match is not None and match.longest >= 5
                 if by_content:
@@ -515,7 +516,7 @@ class Aligner:
                 and not cand.fragment
                 and cand.part_of is None
                 and cand.reason in _CALLER_SIDE_REASONS
-                and reports_caller(cand.tokens)
+                and reports_caller(cand.tokens, self.country)
             ):
                 self._join(sentence, cand)
             else:

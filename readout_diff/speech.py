@@ -32,12 +32,15 @@ _ONE_PERSON = PRONOUNS - {"they"}
 # ---------------------------------------------------------------- who is reporting
 
 
-def reports_caller(tokens: Sequence[Token]) -> bool:
-    """The caller's side as subject (name, title, "Washington", "the US", a pronoun early
-    in the sentence) with a reporting or action verb after it, in any word order
-    ("..., the Secretary said" too)."""
+def reports_caller(tokens: Sequence[Token], country: str | None = None) -> bool:
+    """The caller's side as subject (name, title, a pronoun early in the sentence) with a
+    reporting or action verb after it, in any word order ("..., the Secretary said" too);
+    or the caller's country ("Washington", "the US") right before its verb ("The United
+    States offered", not "US officials said": other officials speak for themselves)."""
     words = [t for t in tokens if t.is_word]
     for i, tok in enumerate(words):
+        if country is not None and entity_of(tok) == country and _verb_next(words, i + 1):
+            return True
         if entity_of(tok) != PRINCIPAL and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):
             continue
         for verb in words[i + 1 : i + 5]:
@@ -47,6 +50,16 @@ def reports_caller(tokens: Sequence[Token]) -> bool:
             if verb.norm.casefold() in ("said", "says", "added", "stated"):
                 return True
     return False
+
+
+_AUXILIARY = frozenset("also has had have then".split())
+
+
+def _verb_next(words: Sequence[Token], i: int) -> bool:
+    """A reporting verb at word i, after at most one auxiliary ("has also urged")."""
+    while i < len(words) and words[i].norm.casefold() in _AUXILIARY:
+        i += 1
+    return i < len(words) and REPORTING.fullmatch(words[i].norm.casefold()) is not None
 
 
 # ---------------------------------------------------------------- content alignment
