@@ -660,7 +660,8 @@ def _build_readouts(
             )
         else:
             placements.append(place(cluster, cast, calls))
-        strength.append(sum(m.weight for m in cluster.members))
+        # one outlet's lone sentence never decides which day a call was
+        strength.append(0.0 if cluster.lone else sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
     known = list(official_keys) + [
