@@ -30,7 +30,7 @@ from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
 from .passages import Unit
-from .speech import ContentMatch, content_match, reports_caller
+from .speech import ContentMatch, content_match, reports_caller, reports_caller_alone
 
 KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
 _KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
@@ -71,6 +71,7 @@ class Candidate:
     other_day: bool = False  # joined a sentence of another day than its own firm date
     # one clause of this sentence of reported speech: joins only sentences the whole did not
     part_of: Candidate | None = None
+    counterpart_side: bool = False  # the counterpart's readout or their account of the call
 
     @property
     def weight(self) -> float:
@@ -119,6 +120,7 @@ class Cluster:
     dates: dict[dt.date, float] = field(default_factory=lambda: defaultdict(float))
     base: str | None = None  # the consensus wording, once built
     fixed: tuple[ReadoutKey, ...] = ()  # readouts of official sentences (twins may share one)
+    lone: bool = False  # one outlet's reported speech: joins a readout, never makes one
 
     def strong_date(self) -> dt.date | None:
         return max(self.dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.dates else None
@@ -168,9 +170,10 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
 # Reasons a sentence may not found a readout sentence that still let its reported speech
 # join one on its content words alone (the caller's side, or a long run of shared words).
 _CALLER_SIDE_REASONS = (None, "not worded as a readout")
+_SPEECH_WORDS = 4  # content words reported speech needs to join a sentence, or found one alone
 
 
-def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
+def _speaks_for(cand: Candidate, cluster: Cluster, country: str | None) -> ContentMatch | None:
     """Reported speech that renders part of a readout sentence: content words in common,
     in order and densely, with the caller's side reporting them, or a long run of them
     whatever the subject. The match, or None."""
@@ -180,7 +183,7 @@ def _speaks_for(cand: Candidate, cluster: Cluster) -> ContentMatch | None:
     if match.longest >= 5:
         return match
     sentence = cand.part_of or cand  # a clause's subject stands in its whole sentence
-    if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens):
+    if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens, country):
         return match
     return None
 
@@ -197,6 +200,7 @@ class Aligner:
 
     def __init__(self, cast: Cast, officials: Sequence[OfficialSentence]) -> None:
         self.cast = cast
+        self.country = cast.principal.country if cast.principal else None  # the caller's
         self.clusters: list[Cluster] = []
         self._codes: list[str] = []  # each cluster's code, and spaced out as words
         self._spaced: list[str] = []
@@ -262,8 +266,8 @@ class Aligner:
                     continue
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
-                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                match = _speaks_for(cand, cluster) if speech else None
+                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else _SPEECH_WORDS
+                match = _speaks_for(cand, cluster, self.country) if speech else None
                 by_content = match is not None
                 long_run = match is not None and match.longest >= 5
                 if by_content:
@@ -349,10 +353,9 @@ class Aligner:
         self._split_glued()
         left.extend(c for c in candidates if c.part_of is not None and not self._place_clause(c))
         left = self._adopt_speech_around_quotes(left)
-        if any(c.official is not None for c in self.clusters):
-            # with official texts, paraphrase alone founds no sentence
-            return self._adopt_fragments(candidates, left)
-        # Paraphrase alone founds a sentence only where independent outlets agree.
+        # Paraphrase alone founds a sentence where independent outlets agree, or where the
+        # caller's side is its subject (a call's readout still needs an official text, an
+        # announcement or a quotation: `pipeline._with_a_call`).
         pending = [
             c
             for c in left
@@ -363,14 +366,35 @@ class Aligner:
         ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
+        # articles with a passage in a sentence of an official text or a quotation, and the
+        # articles beside them in a sentence of reported speech outlets agree on
+        placed = {m.doc.id for c in self.clusters for m in c.members}
+        reporting = set(placed)
         for cluster in trial.clusters:
-            if len({m.group for m in cluster.members}) >= 2:
+            cluster.lone = len({m.group for m in cluster.members}) < 2
+            if not cluster.lone:
                 self._add(cluster)
-            else:
+                if any(m.doc.id in placed for m in cluster.members):
+                    reporting |= {m.doc.id for m in cluster.members}
+        for cluster in trial.clusters:
+            if cluster.lone and self._caller_speaks(cluster, reporting):
+                self._add(cluster)
+            elif cluster.lone:
                 for member in cluster.members:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
         return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _caller_speaks(self, cluster: Cluster, reporting: set[str]) -> bool:
+        """One outlet's reported speech with the caller's side as its subject, in an article
+        that has another passage in a readout (`reporting`), not the counterpart's account."""
+        return any(
+            m.doc.id in reporting
+            and len(m.code) >= _SPEECH_WORDS  # shorter, no other outlet's could join it
+            and not m.counterpart_side
+            and reports_caller_alone(m.tokens, self.country)
+            for m in cluster.members
+        )
 
     def _drop(self, cluster: Cluster) -> None:
         index = self.clusters.index(cluster)
@@ -517,7 +541,7 @@ class Aligner:
                 and not cand.fragment
                 and cand.part_of is None
                 and cand.reason in _CALLER_SIDE_REASONS
-                and reports_caller(cand.tokens)
+                and reports_caller(cand.tokens, self.country)
             ):
                 self._join(sentence, cand)
             else:
@@ -572,7 +596,10 @@ class Aligner:
             if best is not None:
                 self._join(best[0], cand)
                 best[0].vocabulary |= Counter(cand.code)
-            elif cand.founder:
+            elif cand.founder or (
+                cand.reason in _CALLER_SIDE_REASONS
+                and reports_caller_alone(cand.tokens, self.country)
+            ):
                 self._found(cand)
 
 

@@ -127,7 +127,7 @@ _PERSON_NOUNS = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "aide"]
 )
 # Words around a quotation that make it spoken: a briefing, an interview, a press conference.
-_SPOKEN = frozenset(
+SPOKEN = frozenset(
     ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
 )
 
@@ -151,7 +151,7 @@ def in_issuer_voice(
     readout said", "according to the statement") or to a department itself; never when
     it was said to reporters, at a briefing or in an interview."""
     around = {t.norm.casefold() for t in context if t.is_word}
-    if around & _SPOKEN:
+    if around & SPOKEN:
         return False
     if readout_style(tokens):
         return True

@@ -486,6 +486,7 @@ def _candidates_of(
             side = side_of(prep.context, unit, toks, context, cast, reason is not None)
             if side is not None:
                 sides[id(candidate)] = side
+                candidate.counterpart_side = side.credited or side.reported
         out.append(candidate)
         out.extend(_clauses_of(candidate, encoder))
     return out
@@ -690,7 +691,8 @@ def _build_readouts(
             )
         else:
             placements.append(place(cluster, cast, calls))
-        strength.append(sum(m.weight for m in cluster.members))
+        # one outlet's lone sentence never decides which day a call was
+        strength.append(0.0 if cluster.lone else sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
     known = list(official_keys) + [
@@ -755,6 +757,7 @@ def _build_readouts(
     readouts = [
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
         for key in sorted(groups, key=lambda k: k.order)
+        if not all(cluster.lone for cluster, _, _ in groups[key])
     ]
     return _link_shared(_claims_that_exist(_one_readout_per_passage(readouts))), unassigned
 

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from .attribute import SPOKEN
 from .entities import PRINCIPAL, entity_of
 from .lexicon import PRONOUNS
 from .meaning import ATTRIBUTION, FORCE, force_of
@@ -32,12 +33,15 @@ _ONE_PERSON = PRONOUNS - {"they"}
 # ---------------------------------------------------------------- who is reporting
 
 
-def reports_caller(tokens: Sequence[Token]) -> bool:
-    """The caller's side as subject (name, title, "Washington", "the US", a pronoun early
-    in the sentence) with a reporting or action verb after it, in any word order
-    ("..., the Secretary said" too)."""
+def reports_caller(tokens: Sequence[Token], country: str | None = None) -> bool:
+    """The caller's side as subject (name, title, a pronoun early in the sentence) with a
+    reporting or action verb after it, in any word order ("..., the Secretary said" too);
+    or the caller's country ("Washington", "the US") right before its verb ("The United
+    States offered", not "US officials said": other officials speak for themselves)."""
     words = [t for t in tokens if t.is_word]
     for i, tok in enumerate(words):
+        if country is not None and entity_of(tok) == country and _verb_next(words, i + 1):
+            return True
         if entity_of(tok) != PRINCIPAL and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):
             continue
         for verb in words[i + 1 : i + 5]:
@@ -47,6 +51,45 @@ def reports_caller(tokens: Sequence[Token]) -> bool:
             if verb.norm.casefold() in ("said", "says", "added", "stated"):
                 return True
     return False
+
+
+def reports_caller_alone(tokens: Sequence[Token], country: str | None = None) -> bool:
+    """The caller's side reporting on its own, as one outlet's lone sentence may be taken
+    for the caller's readout: not a joint subject ("X and Wang spoke ..."), not what was
+    said to reporters or at a briefing, not someone speaking ("He added that ...")."""
+    words = [t for t in tokens if t.is_word]
+    if any(t.norm.casefold() in SPOKEN for t in words):
+        return False
+    for i, tok in enumerate(words):
+        if not _callers_side(tok, country) and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):
+            continue
+        if i + 2 < len(words) and words[i + 1].norm.casefold() == "and" and entity_of(words[i + 2]):
+            return False  # a joint subject
+        verb = next(
+            (w for w in words[i + 1 : i + 5] if REPORTING.fullmatch(w.norm.casefold())), None
+        )
+        if verb is not None and verb.norm.casefold() in _SAID:
+            return False
+    return reports_caller(tokens, country)
+
+
+# Verbs of someone speaking in person; a readout reports with others ("urged", "stressed").
+_SAID = frozenset("said says say added adds stated states".split())
+
+
+def _callers_side(token: Token, country: str | None) -> bool:
+    entity = entity_of(token)
+    return entity is not None and entity in (PRINCIPAL, country)
+
+
+_AUXILIARY = frozenset("also has had have then".split())
+
+
+def _verb_next(words: Sequence[Token], i: int) -> bool:
+    """A reporting verb at word i, after at most one auxiliary ("has also urged")."""
+    while i < len(words) and words[i].norm.casefold() in _AUXILIARY:
+        i += 1
+    return i < len(words) and REPORTING.fullmatch(words[i].norm.casefold()) is not None
 
 
 # ---------------------------------------------------------------- content alignment

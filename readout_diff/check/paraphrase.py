@@ -73,7 +73,7 @@ def check_paraphrases(
         tokens = canonicalise(
             tokenise(extracted.text[unit.start : unit.end], unit.start), cast.gazetteer
         )
-        if not _reports_principal(tokens):
+        if not _reports_principal(tokens, cast):
             continue
         # a sentence that reports several things is checked clause by clause, as the engine
         # aligns it (`speech.clauses`)
@@ -136,10 +136,11 @@ def _scores(reported: Sequence[str], sentences: Sequence[str]) -> NDArray[np.flo
     return scores
 
 
-def _reports_principal(tokens: Sequence[Token]) -> bool:
+def _reports_principal(tokens: Sequence[Token], cast: Cast) -> bool:
     """ "Castell told Kenya...", "The Secretary encouraged...": the caller's side reporting,
     not a first-person remark."""
-    return not is_first_person(tokens) and reports_caller(tokens)
+    country = cast.principal.country if cast.principal else None
+    return not is_first_person(tokens) and reports_caller(tokens, country)
 
 
 def meaning_changes(

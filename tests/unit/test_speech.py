@@ -16,6 +16,7 @@ from readout_diff.speech import (
     content_match,
     reported_span,
     reports_caller,
+    reports_caller_alone,
 )
 
 OFFICIAL = (
@@ -256,3 +257,80 @@ def _cast_toks(text: str):  # type: ignore[no-untyped-def]
 )
 def test_the_callers_side_reporting(text: str) -> None:
     assert reports_caller(_cast_toks(text))
+
+
+def test_the_callers_country_before_its_verb_is_the_callers_side() -> None:
+    us = "country:us"
+    assert reports_caller(_cast_toks("The United States offered support to Ruritania."), us)
+    assert reports_caller(_cast_toks("Washington has also urged restraint."), us)
+    assert not reports_caller(_cast_toks("The United States offered support to Ruritania."))
+    assert not reports_caller(_cast_toks("US officials said the talks would go on."), us)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Castell stressed the urgency of reopening the crossings.", True),
+        ("Castell and Valek discussed the urgency of reopening the crossings.", False),
+        ("Speaking to reporters later, Castell stressed the urgency of reopening them.", False),
+        ("He added that the crossings must reopen at once.", False),
+        ("Castell said in a statement that the crossings must reopen.", False),
+        ("Castell discussed security and Borduria's plans with Valek.", True),
+    ],
+)
+def test_the_callers_side_reporting_alone(text: str, alone: bool) -> None:
+    assert reports_caller_alone(_cast_toks(text)) is alone
+
+
+_QUOTED = (
+    'Castell "urged Borduria to open its border crossings to aid convoys without delay," '
+    "the State Department said."
+)
+
+
+def _lone_story(extra: str) -> Result:
+    return analyse([_article(_QUOTED), _article(_QUOTED + " " + extra)])
+
+
+def test_one_outlets_reported_speech_of_the_caller_stays_in_its_readout() -> None:
+    # no official text: the quotation makes the readout; one outlet alone adds a sentence
+    result = _lone_story("Castell also stressed the urgency of a ceasefire in the north.")
+    assert len(result.readouts) == 1
+    texts = [s.text for s in result.readouts[0].sentences]
+    assert any("urgency of a ceasefire" in t for t in texts)
+
+
+def test_one_outlets_lone_sentence_said_to_reporters_is_not_the_readout() -> None:
+    extra = "Speaking to reporters later, Castell stressed the urgency of a ceasefire."
+    texts = [s.text for r in _lone_story(extra).readouts for s in r.sentences]
+    assert not any("urgency of a ceasefire" in t for t in texts)
+
+
+def test_one_outlets_lone_sentence_needs_the_readout_elsewhere_in_its_article() -> None:
+    lone = "Castell also stressed to Valek on Monday the urgency of a truce in the north."
+    alone = "date 2026-05-04\nCastell and the truce\n\n" + lone + "\n"
+    result = analyse([_article(_QUOTED), _article(_QUOTED), alone])
+    texts = [s.text for r in result.readouts for s in r.sentences]
+    assert not any("urgency of a truce" in t for t in texts)
+    # the same article telling of the call as other outlets agree it: its readout is there
+    beside = analyse([_article(_QUOTED), _article(_QUOTED), _article(lone)])
+    texts = [s.text for r in beside.readouts for s in r.sentences]
+    assert any("urgency of a truce" in t for t in texts)
+
+
+def test_one_outlets_story_of_the_call_with_what_was_said_stays_in_its_readout() -> None:
+    extra = "Castell also held a call with Valek to convey deep concern about the shelling."
+    texts = [s.text for r in _lone_story(extra).readouts for s in r.sentences]
+    assert any("deep concern about the shelling" in t for t in texts)
+
+
+def test_a_lone_sentence_too_short_for_another_outlet_to_join_founds_nothing() -> None:
+    # "Castell spoke with Valek": three content words, which no other outlet's could join
+    late = [
+        "date 2026-05-05\nCastell call\n\nSecretary of State Nora Castell spoke with Ruritanian "
+        f"Foreign Minister Petra Valek. {_QUOTED} Castell also pressed Valek on {topic}.\n"
+        for topic in ("the detained aid workers", "the missing journalists", "the closed roads")
+    ]
+    result = analyse([_article(_QUOTED), _article(_QUOTED), *late])
+    texts = [s.text for r in result.readouts for s in r.sentences]
+    assert sum("spoke with" in t for t in texts) == 1
