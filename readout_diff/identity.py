@@ -221,15 +221,16 @@ def identify(
         caller_evidence=caller.evidence,
         issuer=issuer.value,
         issuer_evidence=issuer.evidence,
-        date_evidence=_date_evidence(readout, official, reports, docs, call_days, specs),
+        date_evidence=_date_evidence(
+            readout, official, [docs[d] for d in reports], call_days, specs
+        ),
     )
 
 
 def _date_evidence(
     readout: Readout,
     official: Document | None,
-    reports: list[str],
-    docs: dict[str, Document],
+    reports: list[Document],
     call_days: dict[str, set[str]],
     specs: Sequence[ReadoutSpec],
 ) -> str | None:
@@ -241,10 +242,10 @@ def _date_evidence(
         return "the readouts file"
     if official is not None and official.date == day:
         return f"the official text ({official.date_source or 'its text'})"
-    named = sum(1 for d in reports if day in call_days.get(d, set()))
+    named = sum(1 for d in reports if day in call_days.get(d.id, set()))
     if named:
         return f"the call day named in {named} {'article' if named == 1 else 'articles'}"
-    published = sum(1 for d in reports if docs[d].date == day)
+    published = sum(1 for d in reports if d.date == day)
     if published:
         return f"the publication day of {published} {'article' if published == 1 else 'articles'}"
     return "the day the articles' dates point to"
