@@ -112,43 +112,43 @@ def source_voices(cast: Cast, source_texts: Iterable[str], extra: Sequence[str] 
     return Voices(cast, frozenset(names), tuple(sorted(labels)))
 
 
-def attribution(
-    text: str,
-    quote_start: int,
-    quote_end: int,
-    line_start: int,
-    line_end: int,
-    stop_before: int | None = None,
-    stop_after: int | None = None,
-) -> str | None:
+@dataclass(frozen=True, slots=True)
+class QuoteBounds:
+    """A quote's span and where its speaker is looked for: its line, cut at the
+    neighbouring quotes (`stop_before`/`stop_after`) when there are any."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    stop_before: int | None = None
+    stop_after: int | None = None
+
+
+def attribution(text: str, quote: QuoteBounds) -> str | None:
     """The speaker phrase an article gives a quote: "Ms Bruce" in `"...," said Ms Bruce`,
     "Jaishankar" in `Jaishankar posted on X that "..."`, "the US readout on the Jaishankar
-    conversation" in `"...," the US readout on the Jaishankar conversation said`.
-
-    `stop_before`/`stop_after` bound the search at neighbouring quotes.
-    """
-    after_end = min(line_end, quote_end + 160, stop_after if stop_after is not None else line_end)
-    after = text[quote_end:after_end]
+    conversation" in `"...," the US readout on the Jaishankar conversation said`."""
+    stop_after = quote.stop_after if quote.stop_after is not None else quote.line_end
+    after = text[quote.end : min(quote.line_end, quote.end + 160, stop_after)]
     match = _AFTER.match(after)
     if match:
         return _clean(match.group("who") or match.group("who2") or "")
-    before_start = max(
-        line_start, quote_start - 220, stop_before if stop_before is not None else line_start
-    )
-    before = text[before_start:quote_start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    if cut >= 0:
-        before = before[cut + 2 :]
+    before = _sentence_before(text, quote)
     verb = _VERB_AT_END.search(before.rstrip("\"“”‘’'"))
-    if verb:
-        who = _subject_before(before[: verb.start("verb")])
-        if who:
-            return who
-    according = _ACCORDING.search(before)
-    if according:
-        return _clean(according.group("who"))
-    tail = _ACCORDING.search(text[quote_end:after_end])
-    return _clean(tail.group("who")) if tail else None
+    who = _subject_before(before[: verb.start("verb")]) if verb else None
+    if who:
+        return who
+    according = _ACCORDING.search(before) or _ACCORDING.search(after)
+    return _clean(according.group("who")) if according else None
+
+
+def _sentence_before(text: str, quote: QuoteBounds) -> str:
+    """The part of the quote's sentence before it, within its line and the quote before."""
+    stop_before = quote.stop_before if quote.stop_before is not None else quote.line_start
+    before = text[max(quote.line_start, quote.start - 220, stop_before) : quote.start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    return before[cut + 2 :] if cut >= 0 else before
 
 
 def _clean(phrase: str) -> str | None:
@@ -165,8 +165,12 @@ def _subject_before(text: str) -> str | None:
         words.pop()
     if words and words[-1].casefold() in _PRONOUNS:
         return words[-1]
-    # "the spokesperson added": a noun phrase right before the verb, unless it sits in a
-    # clause ("while addressing the media") or names no one who speaks ("the media")
+    return _speaking_noun_phrase(words) or _capitalised_run(words) or _any_noun_phrase(words)
+
+
+def _speaking_noun_phrase(words: list[str]) -> str | None:
+    """ "the spokesperson added": a noun phrase right before the verb, unless it sits in a
+    clause ("while addressing the media") or names no one who speaks ("the media")."""
     tail = words[-4:]
     for i, word in enumerate(tail):
         if (
@@ -177,6 +181,12 @@ def _subject_before(text: str) -> str | None:
             and tail[-1].casefold() not in NOT_SPEAKERS
         ):
             return " ".join(tail[i:])
+    return None
+
+
+def _capitalised_run(words: list[str]) -> str | None:
+    """The run of capitalised words nearest the verb ("Secretary of State Rubio"), up to a
+    comma; a sentence's first word alone ("Yet") is no name."""
     run: list[str] = []
     for i in range(len(words) - 1, max(-1, len(words) - 15), -1):
         word = words[i]
@@ -188,13 +198,19 @@ def _subject_before(text: str) -> str | None:
             run.insert(0, word)
         elif run:
             break
-        if i == 0 and len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS:
+        if i == 0 and _is_opener(run):
             run = []  # "Yet the spokesperson added": a sentence's first word, not a name
     while run and run[0].casefold() in ("of", "the"):
         run.pop(0)
-    if run and not (len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS):
-        return " ".join(run)
-    # "the readout said", "a statement said": a lower-case noun phrase right before the verb
+    return " ".join(run) if run and not _is_opener(run) else None
+
+
+def _is_opener(run: list[str]) -> bool:
+    return len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS
+
+
+def _any_noun_phrase(words: list[str]) -> str | None:
+    """ "the readout said", "a statement said": a lower-case noun phrase before the verb."""
     tail = words[-4:]
     for i, word in enumerate(tail):
         if word.casefold() in ("the", "a", "an") and i < len(tail) - 1:
@@ -279,13 +295,12 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
     """
     if not phrase:
         return SpeakerKind.NONE
-    head = _HEAD_END.split(phrase, maxsplit=1)[0]
+    head = speaker_head(phrase)
     tokens = canonicalise(tokenise(head), voices.cast.gazetteer)
     words = {strip_possessive(t.norm.casefold()) for t in tokens if t.is_word}
     entities = {entity_of(t) for t in tokens} - {None}
-    if PRINCIPAL in entities:
-        return SpeakerKind.SOURCE
-    if head.strip().casefold() in voices.names or words & voices.names:
+    named = head.strip().casefold() in voices.names or bool(words & voices.names)
+    if PRINCIPAL in entities or named:
         return SpeakerKind.SOURCE
     if any(
         e.startswith("person:") or e in voices.foreign_countries for e in entities if e is not None
