@@ -75,7 +75,7 @@ from .passages import ENDS_LIKE_A_SENTENCE, Unit, find_units
 from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .segment import Layout, layout
 from .speech import clauses
-from .witnesses import build_sentence
+from .witnesses import Measuring, build_sentence
 
 Progress = Callable[[str, int, int], None]
 
@@ -897,9 +897,8 @@ def _readout(
     ordered = _sentence_order(entries, official)
     sentences = []
     for index, (cluster, members, claims) in enumerate(ordered, 1):
-        sentence = build_sentence(
-            f"{rid}/s{index}", cluster, members, claims, cast, options.ignore_case
-        )
+        measuring = Measuring(cast, options.ignore_case)
+        sentence = build_sentence(f"{rid}/s{index}", cluster, members, claims, measuring)
         if official is not None and cluster.official is not None:
             sentence = replace(sentence, base_source=f"official:{official.doc.id}")
         sentences.append(sentence)
