@@ -431,17 +431,7 @@ def _candidates_of(
             reason = f"the counterpart's own account ({own}), not the caller's readout"
         elif not _worded_as_readout(toks, prep, unit):
             reason = "not worded as a readout"
-        post_date = parse_date(unit.post_date) if unit.post_date else None
-        evidence = gather(
-            unit.start,
-            unit.end,
-            unit.sentence,
-            toks,
-            prep.context,
-            cast,
-            post_date,
-            context,
-        )
+        evidence = gather(unit, toks, prep.context, cast, context)
         candidate = Candidate(
             unit,
             prep.doc,
