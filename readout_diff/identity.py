@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, entity_of, person_key
+from .entities import (
+    PRINCIPAL,
+    Cast,
+    Person,
+    announced_calls,
+    canonicalise,
+    entity_of,
+    person_key,
+    surname_key,
+)
+from .lexicon import SPEECH_VERBS
 from .model import Document, Readout
 from .normalise import tokenise
 from .readouts import ReadoutSpec
@@ -132,8 +142,8 @@ def _offices(text: str, counterpart_country: str | None, credited: bool = False)
 
 # Words that credit an office with words when they stand near its name.
 _CREDIT = re.compile(
-    r"\b(?:said|says|stated|told|according\s+to|readout|statement|spokes(?:person|man|woman)|"
-    r"press\s+(?:note|release)|announced|quoted)\b",
+    rf"\b(?:{SPEECH_VERBS}|according\s+to|readout|statement|spokes(?:person|man|woman)|"
+    r"press\s+(?:note|release))\b",
     re.IGNORECASE,
 )
 
@@ -265,7 +275,7 @@ def counterpart_key(readout: Readout, cast: Cast) -> str:
     for person in cast.counterparts:
         if person.label == readout.counterpart:
             return person.id
-    return f"person:{readout.counterpart.split()[-1].casefold()}" if readout.counterpart else ""
+    return surname_key(readout.counterpart) if readout.counterpart else ""
 
 
 def identify_counterpart_side(
