@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates, parse_date
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
-from .lexicon import PRONOUNS
+from .lexicon import DOCUMENT_NOUNS, PRONOUNS, SPOKEN_SETTINGS, SPOKESPEOPLE
 from .normalise import Token
 from .passages import Unit
 
@@ -115,18 +115,8 @@ class Evidence:
 
 
 _SINGULAR = frozenset(["i", "i'm", "i've", "i'll", "i'd", "my", "me", "myself", "mine"])
-# A quotation credited to one of these is the text of a readout, not someone speaking.
-_DOCUMENT_NOUNS = frozenset(
-    ["readout", "readouts", "statement", "statements", "release", "communique", "transcript"]
-)
 _INSTITUTIONS = frozenset(["department", "ministry", "office", "embassy", "mission", "government"])
-_PERSON_NOUNS = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "aide"]
-)
-# Words around a quotation that make it spoken: a briefing, an interview, a press conference.
-_SPOKEN = frozenset(
-    ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
-)
+_PERSON_NOUNS = SPOKESPEOPLE | {"official", "officials", "aide"}
 
 
 def is_first_person(tokens: Sequence[Token], issuer_voice: bool = False) -> bool:
@@ -148,12 +138,12 @@ def in_issuer_voice(
     readout said", "according to the statement") or to a department itself; never when
     it was said to reporters, at a briefing or in an interview."""
     around = {t.norm.casefold() for t in context if t.is_word}
-    if around & _SPOKEN:
+    if around & SPOKEN_SETTINGS:
         return False
     if readout_style(tokens):
         return True
     who = set(re.findall(r"\w+", (speaker or "").casefold()))
-    if (who | around) & _DOCUMENT_NOUNS:
+    if (who | around) & DOCUMENT_NOUNS:  # the text of a readout, not someone speaking
         return True
     return bool(who & _INSTITUTIONS) and not (who | around) & _PERSON_NOUNS
 

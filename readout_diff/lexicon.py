@@ -15,6 +15,19 @@ SPEECH_VERBS = (
     r"quoted|read|reads|observed|concluded|warned"
 )
 
+# What an official text is called when words are credited to it ("the readout said").
+DOCUMENT_NOUNS = frozenset(
+    ["readout", "readouts", "statement", "statements", "release", "communique", "transcript"]
+)
+
+# Whoever speaks for an office by trade.
+SPOKESPEOPLE = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople"])
+
+# Words around a quotation that make it spoken: a briefing, an interview, a press conference.
+SPOKEN_SETTINGS = frozenset(
+    ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
+)
+
 # Third-person subject pronouns: who a pronoun stands for is the last one named.
 PRONOUNS = frozenset({"he", "she", "they"})
 
