@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .entities import PRINCIPAL, Cast, canonicalise, entity_of
-from .lexicon import PRONOUNS, SPEECH_VERBS, strip_possessive
+from .entities import PRINCIPAL, TITLE_WORDS, Cast, canonicalise, entity_of
+from .lexicon import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS, SPOKESPEOPLE, strip_possessive
 from .normalise import tokenise
 
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
@@ -42,31 +42,15 @@ _PRONOUNS = PRONOUNS | {"it"}
 _SKIP_BEFORE_VERB = frozenset(
     {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
 )
-# The voices of an official text itself.
-_SOURCE_NOUNS = frozenset(
-    {
-        "readout",
-        "readouts",
-        "statement",
-        "statements",
-        "release",
-        "note",
-        "department",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "transcript",
-        "briefing",
-    }
-)
+# The voices of an official text itself: its documents, its spokespeople, its briefings.
+_SOURCE_NOUNS = DOCUMENT_NOUNS | SPOKESPEOPLE | {"note", "department", "briefing"}
 _NAME_NEAR_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|attributable\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?"
     r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
-_TITLE_WORDS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "department", "state", "deputy"}
-)
+# Never part of a spokesperson's name ("State Department Spokesperson Tammy Bruce"). Not
+# all of `entities.TITLE_WORDS`: "King", "Field" and "Lord" are surnames too.
+_TITLE_WORDS = SPOKESPEOPLE | {"department", "state", "deputy"}
 
 
 class SpeakerKind(StrEnum):
@@ -236,10 +220,8 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr sir secretary spokesperson spokesman spokeswoman minister president
-    premier ambassador envoy senator general chancellor""".split()
-)
+# Words that address someone by surname ("Ms Bruce", "Secretary Rubio").
+_HONORIFICS = TITLE_WORDS | {"miss"}
 
 
 def resolve_names(speakers: Sequence[str | None]) -> list[str | None]:
