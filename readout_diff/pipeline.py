@@ -648,7 +648,7 @@ def _build_readouts(
                 Placement(tuple(k.counterpart for k in cluster.fixed), None, cluster.fixed)
             )
         else:
-            placements.append(place(cluster, cast, calls))
+            placements.append(place(cluster, calls))
         strength.append(sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
