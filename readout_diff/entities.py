@@ -433,8 +433,8 @@ def _abbreviation_end(tokens: Sequence[Token], j: int) -> int | None:
 
 
 # Words that open an apposition after a name: "Wang Yi, who is also ...", "X, the
-# country's top diplomat, ...", "X, also a member of ...".
-_APPOSITION = frozenset(["who", "also", "the", "a", "an", "his", "her", "its", "china's"])
+# country's top diplomat, ...", "X, also a member of ..." (or any possessive: "X, Y's ...").
+_APPOSITION = frozenset(["who", "also", "the", "a", "an", "his", "her", "its"])
 
 
 def _before_apposition(tokens: Sequence[Token], j: int) -> int:
@@ -458,13 +458,16 @@ def _before_apposition(tokens: Sequence[Token], j: int) -> int:
     return j
 
 
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"has", "had", "have", "also", "today", "on"})
+
+
 def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     """Parse the subject that ends just before token i: "US Secretary of State Marco Rubio"."""
     j = i - 1
-    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+    while j >= 0 and tokens[j].norm.casefold() in _BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     j = _before_apposition(tokens, j)
-    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+    while j >= 0 and tokens[j].norm.casefold() in _BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     start = j
     while start >= 0 and start > j - 11:
