@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates, parse_date
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
-from .lexicon import DOCUMENT_NOUNS, PRONOUNS, SPOKEN_SETTINGS, SPOKESPEOPLE
+from .lexicon import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    SPOKEN_SETTINGS,
+    SPOKESPEOPLE,
+)
 from .normalise import Token
 from .passages import Unit
 
@@ -176,15 +182,9 @@ def readout_style(tokens: Sequence[Token], founding: bool = False) -> bool:
                 break  # "Jaishankar posted that...": their own statement, not a readout
             if low.endswith("ed") or low in _PAST_IRREGULAR:
                 return True
-            if entity_of(verb) is None and low not in _BEFORE_VERB:
+            if entity_of(verb) is None and low not in BETWEEN_SUBJECT_AND_VERB:
                 break  # the word after the subject is its verb, or this is no readout line
     return False
-
-
-# Words that may stand between a readout's subject and its verb.
-_BEFORE_VERB = frozenset(
-    ["also", "has", "had", "have", "then", "further", "again", "once", "today", "on"]
-)
 
 
 # Someone else's words before a readout subject, or the subject's own after it. Not

@@ -19,7 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import strip_possessive
+from .lexicon import BETWEEN_SUBJECT_AND_VERB, strip_possessive
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -458,16 +458,13 @@ def _before_apposition(tokens: Sequence[Token], j: int) -> int:
     return j
 
 
-_BETWEEN_SUBJECT_AND_VERB = frozenset({"has", "had", "have", "also", "today", "on"})
-
-
 def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     """Parse the subject that ends just before token i: "US Secretary of State Marco Rubio"."""
     j = i - 1
-    while j >= 0 and tokens[j].norm.casefold() in _BETWEEN_SUBJECT_AND_VERB:
+    while j >= 0 and tokens[j].norm.casefold() in BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     j = _before_apposition(tokens, j)
-    while j >= 0 and tokens[j].norm.casefold() in _BETWEEN_SUBJECT_AND_VERB:
+    while j >= 0 and tokens[j].norm.casefold() in BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     start = j
     while start >= 0 and start > j - 11:

@@ -28,6 +28,25 @@ SPOKEN_SETTINGS = frozenset(
     ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
 )
 
+# Words that may stand between a subject and its verb ("Rubio also said", "X has today
+# spoken with"): a speaker or caller is read past them.
+BETWEEN_SUBJECT_AND_VERB = frozenset(
+    [
+        "also",
+        "has",
+        "had",
+        "have",
+        "then",
+        "further",
+        "again",
+        "once",
+        "still",
+        "later",
+        "today",
+        "on",
+    ]
+)
+
 # Third-person subject pronouns: who a pronoun stands for is the last one named.
 PRONOUNS = frozenset({"he", "she", "they"})
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, canonicalise, entity_of
-from .lexicon import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS, SPOKESPEOPLE, strip_possessive
+from .lexicon import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    SPOKESPEOPLE,
+    strip_possessive,
+)
 from .normalise import tokenise
 
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
@@ -39,9 +46,6 @@ _VERB_AT_END = re.compile(
 )
 # A speaker may be an office or a statement: "it said" too.
 _PRONOUNS = PRONOUNS | {"it"}
-_SKIP_BEFORE_VERB = frozenset(
-    {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
-)
 # The voices of an official text itself: its documents, its spokespeople, its briefings.
 _SOURCE_NOUNS = DOCUMENT_NOUNS | SPOKESPEOPLE | {"note", "department", "briefing"}
 _NAME_NEAR_TITLE = re.compile(
@@ -145,7 +149,7 @@ def _subject_before(text: str) -> str | None:
     or a pronoun; adverbs and short clauses ("while addressing the media") are skipped, and
     a sentence's first word ("Yet", "However") is never a speaker on its own."""
     words: list[str] = re.findall(r"[\w.’'@-]+|,", text)
-    while words and words[-1].casefold() in _SKIP_BEFORE_VERB:
+    while words and words[-1].casefold() in BETWEEN_SUBJECT_AND_VERB:
         words.pop()
     if words and words[-1].casefold() in _PRONOUNS:
         return words[-1]
