@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .dates import DateMention, find_dates, parse_date
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .lexicon import (
@@ -25,23 +26,10 @@ from .lexicon import (
 from .normalise import Token
 from .passages import Unit
 
-# Words that open a call phrase ("in a call with X", "spoke to X and Y"); `check` reads
-# the nouns alone, as a verb of speaking says what calls there were, not which one a
-# quotation is from.
-CALL_NOUNS = frozenset(
-    [
-        "call",
-        "calls",
-        "conversation",
-        "conversations",
-        "readout",
-        "readouts",
-        "message",
-        "talks",
-        "meeting",
-        "phone",
-    ]
-)
+# Words that open a call phrase ("in a call with X", "the readout of the call with X",
+# "spoke to X and Y"); `check` reads the nouns alone, as a verb of speaking says what calls
+# there were, not which one a quotation is from.
+CALL_NOUNS = lexicon.CALL_NOUNS | {"readout", "readouts", "message", "phone"}
 SPEAKING_VERBS = frozenset(["spoke", "spoken", "speaking", "talked"])
 _CONTEXT_NOUNS = CALL_NOUNS | SPEAKING_VERBS
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})

@@ -19,7 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import BETWEEN_SUBJECT_AND_VERB, strip_possessive
+from .lexicon import BETWEEN_SUBJECT_AND_VERB, CALL_NOUNS, strip_possessive
 from .normalise import Token, tokenise
 
 PRINCIPAL = "principal"
@@ -138,9 +138,6 @@ _CALL_VERBS = frozenset(
         "dialled",
         "dialed",
     ]
-)
-_CALL_NOUNS = frozenset(
-    ["call", "calls", "conversation", "conversations", "talks", "meeting", "phone-call"]
 )
 _SKIP_INSIDE = frozenset({"of", "the", "and"})
 
@@ -621,7 +618,7 @@ _READOUT_VERBS = frozenset(
 
 # A line that holds none of these words names no call and no readout subject.
 _MAY_NAME_A_CALL = re.compile(
-    r"\b(?:" + "|".join(sorted(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS)) + r")\b", re.I
+    r"\b(?:" + "|".join(sorted(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS)) + r")\b", re.I
 )
 
 
@@ -640,7 +637,7 @@ def _announcements(tokens: Sequence[Token], weight: int) -> list[_Announcement]:
     out = []
     for i, tok in enumerate(tokens):
         low = tok.norm.casefold()
-        if low not in _CALL_VERBS and low not in _CALL_NOUNS:
+        if low not in _CALL_VERBS and low not in CALL_NOUNS:
             continue
         link = _partner_link(tokens, i)
         if link is None:

@@ -47,6 +47,11 @@ BETWEEN_SUBJECT_AND_VERB = frozenset(
     ]
 )
 
+# Nouns that name a call ("in a call with X", "Rubio's talks with Y").
+CALL_NOUNS = frozenset(
+    ["call", "calls", "conversation", "conversations", "talks", "meeting", "phone-call"]
+)
+
 # Third-person subject pronouns: who a pronoun stands for is the last one named.
 PRONOUNS = frozenset({"he", "she", "they"})
 
