@@ -13,6 +13,7 @@ target is under 0.5 s for 60 outlets, with cost near-linear in the number of out
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import statistics
@@ -122,7 +123,11 @@ def run_one(n: int, repeat: int = 3) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [5, 15, 30, 60, 120]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "outlets", nargs="*", type=int, help="outlet counts (default 5 15 30 60 120)"
+    )
+    sizes = parser.parse_args(argv).outlets or [5, 15, 30, 60, 120]
     print(
         f"{'outlets':>7} {'seconds':>8} {'cpu':>6} {'ms/outlet':>9} {'sentences':>9} "
         f"{'majority':>8}"

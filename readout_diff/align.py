@@ -15,10 +15,12 @@ that carry it is over half of those that cover it (verbatim outweighs paraphrase
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -547,24 +549,14 @@ class Aligner:
         """A quoted phrase inside reported speech that joined a sentence ('X emphasized
         that Washington is "deeply troubled" by ...') is a witness of that sentence too,
         when it shares a content word with it: the quotation measured as a quote."""
-        speech = [
+        speech = _Spans(
             c
             for c in candidates
             if c.unit.kind == PassageKind.PARAPHRASE and not c.fragment and c.joined
-        ]
+        )
         out = []
         for cand in left:
-            around = next(
-                (
-                    p
-                    for p in speech
-                    if cand.fragment
-                    and p.doc.id == cand.doc.id
-                    and p.unit.start <= cand.unit.start
-                    and cand.unit.end <= p.unit.end
-                ),
-                None,
-            )
+            around = speech.first_holding(cand) if cand.fragment else None
             cluster = around.joined[0] if around is not None else None
             if cluster is not None and set(cand.code) & set(cluster.code):
                 self._join(cluster, cand)
@@ -582,6 +574,33 @@ class Aligner:
                 best[0].vocabulary |= Counter(cand.code)
             elif cand.founder:
                 self._found(cand)
+
+
+class _Spans:
+    """Candidates by document and start, to find the first (in the order given) whose
+    span holds another's without comparing it with every candidate of a long article."""
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        by_doc: defaultdict[str, list[tuple[int, int, Candidate]]] = defaultdict(list)
+        for order, cand in enumerate(candidates):
+            by_doc[cand.doc.id].append((cand.unit.start, order, cand))
+        self._spans = {doc: sorted(spans, key=lambda s: s[:2]) for doc, spans in by_doc.items()}
+        self._reach = {  # the furthest end among a document's spans up to each one
+            doc: list(accumulate((c.unit.end for _, _, c in spans), max))
+            for doc, spans in self._spans.items()
+        }
+
+    def first_holding(self, cand: Candidate) -> Candidate | None:
+        spans = self._spans.get(cand.doc.id, [])
+        reach = self._reach.get(cand.doc.id, [])
+        best: tuple[int, Candidate] | None = None
+        j = bisect_right(spans, cand.unit.start, key=lambda s: s[0]) - 1
+        while j >= 0 and reach[j] >= cand.unit.end:  # nothing earlier reaches its end
+            _, order, held_by = spans[j]
+            if held_by.unit.end >= cand.unit.end and (best is None or order < best[0]):
+                best = (order, held_by)
+            j -= 1
+        return best[1] if best else None
 
 
 def _quoted_sentence(cand: Candidate) -> bool:

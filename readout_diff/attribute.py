@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .dates import DateMention, find_dates, parse_date
+from .dates import DateMention, find_dates, parse_date, relative_days
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
 from .lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
@@ -25,6 +26,7 @@ from .lexicon import (
 )
 from .normalise import Token
 from .passages import Unit
+from .scanning import starting_with
 
 # Words that open a call phrase ("in a call with X", "the readout of the call with X",
 # "spoke to X and Y"); `check` reads the nouns alone, as a verb of speaking says what calls
@@ -33,11 +35,13 @@ CALL_NOUNS = lexicon.CALL_NOUNS | {"readout", "readouts", "message", "phone"}
 SPEAKING_VERBS = frozenset(["spoke", "spoken", "speaking", "talked"])
 _CONTEXT_NOUNS = CALL_NOUNS | SPEAKING_VERBS
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
-_BOTH = re.compile(
-    r"\b(?:in\s+both\s+(?:the\s+)?(?:calls|conversations)|(?:both|two|the\s+two)\s+(?:separate\s+)?"
+_BOTH = starting_with(
+    "beist",
+    r"(?:in\s+both\s+(?:the\s+)?(?:calls|conversations)|(?:both|two|the\s+two)\s+(?:separate\s+)?"
     r"(?:phone\s+|telephone\s+)?(?:calls|conversations)|separate\s+(?:phone\s+|telephone\s+)?"
     r"(?:calls|conversations)|(?:both|each\s+of\s+the)\s+calls)\b",
     re.IGNORECASE,
+    word=True,
 )
 _FIRST_PERSON = frozenset(
     [
@@ -298,7 +302,7 @@ class DocumentContext:
     text: str
     sentences: tuple[tuple[int, int, int], ...]  # start, end, paragraph
     reference: dt.date | None
-    call_dates: tuple[tuple[int, dt.date, int], ...]  # a call sentence's offset, day, index
+    call_dates: tuple[tuple[int, dt.date, int], ...]  # offset, day, index; in text order
     sentence_tokens: tuple[tuple[Token, ...], ...]  # canonical tokens of each sentence
     partners: dict[str, float] = field(default_factory=dict)  # whom the article says was called
     # per-paragraph facts, worked out once per document on first use (not per passage)
@@ -346,7 +350,7 @@ def _paragraphs(ctx: DocumentContext, cast: Cast) -> dict[int, _Paragraph]:
     return out
 
 
-_BOTH_WORD = re.compile(r"\bboth\b", re.I)
+_BOTH_WORD = starting_with("b", r"both\b", re.I, word=True)
 
 
 def document_partners(sentence_tokens: Sequence[Sequence[Token]], cast: Cast) -> dict[str, float]:
@@ -398,10 +402,12 @@ def call_dates(
 
 # "Rubio on Sunday held calls with ...": verbs that hold the call itself, not another event.
 _CALL_HOLDING = frozenset(["held", "had", "made", "placed", "phoned", "called", "dialled"])
-_CALL_ANCHOR = re.compile(
-    r"\b(?:spoke|spoken|speaks|talked|calls?|conversations?|discussed)\b\s+(?:[\w'’]+\s+){0,4}?"
+_CALL_ANCHOR = starting_with(
+    "cdst",
+    r"(?:spoke|spoken|speaks|talked|calls?|conversations?|discussed)\b\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:with|to)\b",
     re.I,
+    word=True,
 )
 
 
@@ -491,14 +497,15 @@ def _date_votes(
     votes: dict[dt.date, float] = defaultdict(float)
     if post_date:
         votes[post_date] += 3.0
-    unit_text = ctx.text[unit_start:unit_end]
     relative_ref = post_date or ctx.reference
-    for mention in find_dates(unit_text):
-        if mention.relative == 0 and relative_ref:
-            votes[relative_ref] += 1.5
-    before = [day for offset, day, _ in ctx.call_dates if offset <= unit_start]
+    if relative_ref:
+        for days in relative_days(ctx.text[unit_start:unit_end]):
+            if days == 0:
+                votes[relative_ref] += 1.5
+    # the last call date printed at or before the unit (call_dates are in text order)
+    before = bisect_right(ctx.call_dates, unit_start, key=lambda call: call[0])
     if before:
-        votes[before[-1]] += 2.0
+        votes[ctx.call_dates[before - 1][1]] += 2.0
     elif ctx.call_dates:
         votes[ctx.call_dates[0][1]] += 1.0
     if ctx.reference and not votes:

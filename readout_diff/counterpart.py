@@ -136,6 +136,7 @@ class Side:
     person: str | None  # the counterpart's id; None: any counterpart's, on a long run alone
     credited: bool  # to their readout, statement or office: it may found a sentence
     reported: bool  # reported speech with their side as the subject of a reporting verb
+    in_call: bool = False  # their quotation, in a sentence that reports the call
 
 
 def side_of(
@@ -155,9 +156,59 @@ def side_of(
     reporter = _reporting_counterpart(context, unit, tokens, cast) if speech else None
     if credited is not None:
         return Side(credited, True, reporter is not None and reporter.id == credited)
-    if not speech or _spoken(context, unit, quote_context):
+    if _spoken(context, unit, quote_context):
+        return None
+    if unit.kind == PassageKind.QUOTE and credit:
+        speaker = _quote_speaker(context, unit, cast)
+        in_call = _reports_call(context.sentence_tokens[unit.sentence])
+        return Side(speaker.id, False, False, in_call) if speaker else None
+    if not speech:
         return None
     return Side(reporter.id if reporter else None, False, reporter is not None)
+
+
+def _quote_speaker(context: DocumentContext, unit: Unit, cast: Cast) -> Person | None:
+    """The counterpart who speaks a quotation no readout is credited with: the subject of
+    a reporting verb before it ("Wang told Rubio: “…”") or in the attribution after the
+    sentence's last quotation ("…,” he said); for a quotation that is a sentence of its
+    own, the attribution of the sentence before it in the paragraph."""
+    tokens = context.sentence_tokens[unit.sentence]
+    lead = [t for t in tokens if t.end <= unit.start]
+    for words in (lead, _attribution(tokens)):
+        if words and (person := _reporting_counterpart(context, unit, words, cast)):
+            return person
+    before = unit.sentence - 1
+    if any(t.is_word for t in lead) or before not in _window(context, unit):
+        return None
+    tail = _attribution(context.sentence_tokens[before])
+    return _reporting_counterpart(context, unit, tail, cast) if tail else None
+
+
+def _attribution(tokens: Sequence[Token]) -> list[Token]:
+    """The words after a sentence's last quotation mark (", he said.")."""
+    marks = [i for i, t in enumerate(tokens) if t.norm in _QUOTE_MARKS]
+    return list(tokens[marks[-1] + 1 :]) if marks else []
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+# Words before the caller's name that make a sentence tell the call ("told Rubio"), and
+# the call named after "during" or "in" ("during their phone call", "in the conversation").
+_TO_CALLER = frozenset("told tells urged urges asked asks warned warns reminded assured".split())
+_CALL_WORDS = frozenset(["call", "conversation"])
+
+
+def _reports_call(tokens: Sequence[Token]) -> bool:
+    """Does a sentence report the call: the caller as the object of a reporting verb, or
+    the call named after "during" or "in"?"""
+    words = [t for t in tokens if t.is_word]
+    for i, token in enumerate(words):
+        before = [w.norm.casefold() for w in words[max(0, i - 3) : i]]
+        if entity_of(token) == PRINCIPAL and before[-1:] and before[-1] in _TO_CALLER:
+            return True
+        if token.norm.casefold() in _CALL_WORDS and {"during", "in"} & set(before):
+            return True
+    return False
 
 
 def _window(context: DocumentContext, unit: Unit) -> list[int]:
@@ -221,9 +272,18 @@ def counterpart_side(
     if person is None:
         person = credited[0] if len(credited) == 1 else None
         return person.id if person is not None else None
-    if person in credited or words & _READOUT_CREDIT or _office_of(context.text, person):
+    if person in credited or words & _READOUT_CREDIT or _article_names_office(context, person):
         return person.id
     return None
+
+
+def _article_names_office(context: DocumentContext, person: Person) -> bool:
+    """Asked for every passage of an article, so kept with the article: in the shared
+    cache the passages' own windows would push it out, and a long article be read again."""
+    key = f"office of {person.country}"
+    if key not in context.memo:
+        context.memo[key] = _office_of(context.text, person)
+    return bool(context.memo[key])
 
 
 # What opens a sentence for the person the sentences before it named.
@@ -338,9 +398,10 @@ def counterpart_readouts(
     """The counterpart government's own readout of the call, from the passages articles
     credit to it: aligned among themselves like any witnesses (so two outlets'
     translations of one sentence are versions of it), one readout per counterpart. It
-    exists only where two independent outlets quote one of its sentences; their side's
-    reported speech (and other reported speech, on a long run of shared words) then
-    joins its sentences by content words. The day is that of the
+    exists only where two independent outlets quote one of its sentences; the
+    counterpart's quotations that credit no readout then join it (`_with_their_quotations`)
+    and their side's reported speech (and other reported speech, on a long run of shared
+    words) joins its sentences by content words. The day is that of the
     caller's readout of the same call, else the one its witnesses name. Returns each
     readout's key and sentences with their witnesses, and the ids of the passages taken."""
     by_person: dict[str, list[Candidate]] = defaultdict(list)
@@ -364,6 +425,7 @@ def counterpart_readouts(
         )
         if not quoted_twice:
             continue  # the counterpart's side as one outlet tells it, or in its own words
+        clusters = _with_their_quotations(clusters, credited, cands, sides, fresh, cast)
         placed = {id(m) for c in clusters for m in c.members}
         speech = [
             fresh[id(c)]
@@ -385,6 +447,39 @@ def counterpart_readouts(
         out.append((ReadoutKey(person, day), sentences))
         taken.update(id(originals[id(m)]) for _, members in sentences for m in members)
     return out, taken
+
+
+def _with_their_quotations(
+    clusters: list[Cluster],
+    credited: list[Candidate],
+    cands: list[Candidate],
+    sides: dict[int, Side],
+    fresh: dict[int, Candidate],
+    cast: Cast,
+) -> list[Cluster]:
+    """The readout's sentences with the counterpart's quotations that credit no readout
+    placed among the credited ones: each joins a sentence by its words; it founds one
+    only in a sentence that reports the call ("Wang told Rubio: “…”"), or where two
+    independent outlets quote it alike. Those quotations never make the readout exist."""
+    quoted = [
+        c for c in cands if not sides[id(c)].credited and c.unit.kind != PassageKind.PARAPHRASE
+    ]
+    if not quoted:
+        return clusters
+    founders = {id(fresh[id(c)]) for c in credited} | {
+        id(fresh[id(c)]) for c in quoted if sides[id(c)].in_call
+    }
+    aligner = _TranslationAligner(cast, [])
+    aligner.run([fresh[id(c)] for c in credited + quoted])
+    return [
+        c
+        for c in aligner.clusters
+        if c.members
+        and (
+            any(id(m) in founders for m in c.members)
+            or len({m.group for m in c.members if m.unit.kind != PassageKind.PARAPHRASE}) >= 2
+        )
+    ]
 
 
 def _fresh(cand: Candidate) -> Candidate:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .scanning import initials_of, starting_with
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,12 +41,18 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
+    starting_with("12", r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", word=True),
+    starting_with(
+        initials_of(MONTHS), rf"{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE, word=True
+    ),
+    starting_with("0-9", rf"{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE, word=True),
 ]
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|this morning|this evening|tonight)\b", re.I)
+_WEEKDAY = starting_with(
+    initials_of(WEEKDAYS), r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE, word=True
+)
+_RELATIVE = starting_with(
+    "ty", r"(?P<rel>today|yesterday|this morning|this evening|tonight)\b", re.I, word=True
+)
 _DATE_LINE = re.compile(r"^\s*(?:date|published|dated)\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
 
 
@@ -109,9 +117,18 @@ def find_dates(text: str) -> list[DateMention]:
         if not any(m.end() + gap in starts for gap in range(4)):
             found.append(DateMention(m.start(), m.end(), weekday=WEEKDAYS.index(m.group().lower())))
     for m in _RELATIVE.finditer(text):
-        offset = -1 if m.group().lower() == "yesterday" else 0
-        found.append(DateMention(m.start(), m.end(), relative=offset))
+        found.append(DateMention(m.start(), m.end(), relative=_days_from_today(m)))
     return sorted(found, key=lambda d: d.start)
+
+
+def relative_days(text: str) -> list[int]:
+    """The days a text names relative to its document's date ("today" 0, "yesterday" -1),
+    in order: all some callers need of `find_dates`, without its full-date patterns."""
+    return [_days_from_today(m) for m in _RELATIVE.finditer(text)]
+
+
+def _days_from_today(match: re.Match[str]) -> int:
+    return -1 if match.group().lower() == "yesterday" else 0
 
 
 def parse_date(value: str) -> dt.date | None:

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import BETWEEN_SUBJECT_AND_VERB, CALL_NOUNS, strip_possessive
 from .normalise import Token, tokenise
+from .scanning import initials_of, starting_with
 
 PRINCIPAL = "principal"
 
@@ -219,7 +220,9 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
     out: list[Token] = []
     i = done = 0  # the place in `view`; original tokens emitted so far
     while i < len(view):
-        match = _match_at(view, i, gazetteer)
+        # most words start no alias: one look-up of their folded form tells
+        starts = gazetteer.lengths.get(_folded_form(view[i].norm))
+        match = _match_at(view, i, gazetteer) if starts else None
         if match is None:
             i += 1
             continue
@@ -243,6 +246,12 @@ def canonicalise(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Token]:
         i += length
     out.extend(tokens[done:])
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_form(norm: str) -> str:
+    """A word's case-folded alias form (`_alias_form`), kept: the same words recur."""
+    return _strip_possessive(norm)[0].casefold()
 
 
 def _middle_initials(tokens: Sequence[Token]) -> set[int]:
@@ -349,11 +358,13 @@ class _Mention:
 # Capitalised, but a day: "Rubio on Sunday held calls with ...", "On July 26, Trump said"
 # ("May" aside: it is a name as often as a month).
 _NOT_NAMES = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
-# A mention ending in one of these names a body, not a person: "Director of the Office of
-# the Central Foreign Affairs Commission and Foreign Minister Wang Yi".
+# A mention ending in one of these names a body or a place, not a person: "Director of
+# the Office of the Central Foreign Affairs Commission and Foreign Minister Wang Yi", "in
+# the Coral Sea in his first formal call with ...".
 _BODIES = frozenset(
     "commission committee bureau office ministry council party department agency "
-    "administration government assembly parliament secretariat".split()
+    "administration government assembly parliament secretariat "
+    "sea ocean strait gulf bay river lake island islands peninsula canal".split()
 )
 
 
@@ -617,8 +628,11 @@ _READOUT_VERBS = frozenset(
 
 
 # A line that holds none of these words names no call and no readout subject.
-_MAY_NAME_A_CALL = re.compile(
-    r"\b(?:" + "|".join(sorted(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS)) + r")\b", re.I
+_MAY_NAME_A_CALL = starting_with(
+    initials_of(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS),
+    r"(?:" + "|".join(sorted(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS)) + r")\b",
+    re.I,
+    word=True,
 )
 
 
@@ -696,9 +710,14 @@ def _possessor(tokens: Sequence[Token], i: int) -> list[_Mention]:
     before = [t.norm.casefold() for t in tokens[max(0, i - 3) : i]]
     if not {"his", "her", "their"} & set(before):
         return []
-    for j in range(i - 1, -1, -1):
-        if _is_name_word(tokens[j]) and (found := _mention_before(tokens, j + 1)):
-            return found[:1]
+    j = i - 1
+    while j >= 0:
+        if _is_name_word(tokens[j]):
+            if found := _mention_before(tokens, j + 1):
+                return found[:1]
+            while j >= 0 and _is_name_word(tokens[j]):  # "Coral Sea": not "Coral" either
+                j -= 1
+        j -= 1
     return []
 
 
@@ -846,12 +865,9 @@ def detect_cast(
     subjects: Counter[str] = Counter()
     weighted = [(text, 1) for text in texts] + [(text, 20) for text in official]
     for text, weight in weighted:
-        for line in text.splitlines():
-            if not _MAY_NAME_A_CALL.search(line):
-                continue  # tokenising every line of a long page is most of the cost
-            tokens = _country_tokens(line)
-            found.extend(_announcements(tokens, weight))
-            subjects.update(_readout_subjects(line, tokens))
+        reading = _read_calls(text)
+        found.extend(replace(a, weight=weight) for a in reading.announcements)
+        subjects.update(reading.subjects)
     tally = _merge_spellings(_merge_partial_names(_settle(found, subjects)))
     for hint in principal_hint:
         tally.calling[surname_key(hint)] += 100
@@ -1056,21 +1072,41 @@ def person_key(person: Person) -> str:
     return surname_key(person.label)
 
 
+@dataclass(frozen=True, slots=True)
+class _CallReading:
+    """What one text says about calls: its call phrases as written (at weight 1), and
+    who is the subject of its readout verbs."""
+
+    announcements: tuple[_Announcement, ...]
+    subjects: Counter[str]
+
+
+@lru_cache(maxsize=1024)
+def _read_calls(text: str) -> _CallReading:
+    """Every line of a text that may name a call, tokenised once: the cast and each
+    readout's caller (`announced_calls`) read the same phrases."""
+    found: list[_Announcement] = []
+    subjects: Counter[str] = Counter()
+    for line in text.splitlines():
+        if not _MAY_NAME_A_CALL.search(line):
+            continue  # tokenising every line of a long page is most of the cost
+        tokens = _country_tokens(line)
+        found.extend(_announcements(tokens, 1))
+        subjects.update(_readout_subjects(line, tokens))
+    return _CallReading(tuple(found), subjects)
+
+
 @lru_cache(maxsize=8192)
 def _country_tokens(line: str) -> tuple[Token, ...]:
-    """One line's tokens with countries merged: read once for the cast, once more for
-    each readout's caller, so kept."""
+    """One line's tokens with countries merged, kept: wire copies share their lines."""
     return tuple(canonicalise(tokenise(line), country_gazetteer()))
 
 
-def announced_calls(line: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The (callers, partners) of each call phrase in one line, as written, as person keys;
+def announced_calls(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The (callers, partners) of each call phrase in a text, as written, as person keys;
     a subject known only by title ("The Secretary spoke with X") is the principal."""
-    if not _MAY_NAME_A_CALL.search(line):
-        return []
-    tokens = _country_tokens(line)
     out = []
-    for found in _announcements(tokens, 1):
+    for found in _read_calls(text).announcements:
         callers = tuple(_entity_key(m.name) for m in found.callers)
         if not callers and found.title:
             callers = (PRINCIPAL,)

@@ -28,6 +28,7 @@ from .lexicon import SPEECH_VERBS
 from .model import Document, Readout
 from .normalise import tokenise
 from .readouts import ReadoutSpec
+from .scanning import starting_with
 
 OFFICIAL_WEIGHT = 20  # an official text's own lead sentence outweighs any number of outlets
 
@@ -58,7 +59,7 @@ def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attr
     official = False
     for context in contexts:
         weight = OFFICIAL_WEIGHT if context.official else 1
-        for said_callers, partners in _calls_in(context.text):
+        for said_callers, partners in announced_calls(context.text):
             if not any(c in callers for c in said_callers) and any(p in callers for p in partners):
                 said_callers, partners = partners, said_callers  # "X had a call with Y"
             if counterpart not in partners:
@@ -76,12 +77,6 @@ def caller_of(counterpart: str, contexts: Sequence[Context], cast: Cast) -> Attr
         return Attributed(_name(person), "the official text's lead sentence")
     articles = "article" if count == 1 else "articles"
     return Attributed(_name(person), f"announced as the caller in {count} {articles}")
-
-
-@lru_cache(maxsize=1024)
-def _calls_in(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Every call phrase of a text, read once however many readouts ask."""
-    return tuple(call for line in text.splitlines() for call in announced_calls(line))
 
 
 def _name(person: Person | None) -> str | None:
@@ -105,9 +100,10 @@ _OFFICES = [
     ("Kremlin", r"Kremlin"),
     ("United Nations", r"United\s+Nations|\bU\.?N\.?\b\s+(?:spokes|chief|Secretary)"),
 ]
-_OFFICE_PATTERN = re.compile(
-    "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
-)
+# every office's name above starts with one of these, then one of the second letters
+_OFFICE_INITIALS, _OFFICE_SECOND = "DEFKMPSUW", "CEFMNehinortx."
+_OFFICE_ALTERNATIVES = "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(_OFFICES))
+_OFFICE_PATTERN = starting_with(_OFFICE_INITIALS, _OFFICE_ALTERNATIVES, then=_OFFICE_SECOND)
 
 
 def issuer_of(
@@ -155,16 +151,27 @@ def _offices_named(
     """The offices a text names (with `credited`, only where it credits them with words),
     kept: every readout an article carries asks again."""
     found: Counter[str] = Counter()
-    for match in _OFFICE_PATTERN.finditer(text):
-        if credited and not _CREDIT.search(
-            text, max(0, match.start() - 80), min(len(text), match.end() + 80)
-        ):
+    for start, end, office in _office_mentions(text):
+        if credited and not _CREDIT.search(text, max(0, start - 80), min(len(text), end + 80)):
             continue
-        before = text[max(0, match.start() - 30) : match.start()]
+        before = text[max(0, start - 30) : start]
         if counterpart_country and counterpart_country in _countries(before):
             continue
-        found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+        found[office] += 1
     return tuple(sorted(found.items()))
+
+
+def _office_name(match: re.Match[str]) -> str:
+    """The office an office pattern's match names."""
+    return _OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]
+
+
+@lru_cache(maxsize=1024)
+def _office_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where a text names an office, and which: read once per text, whichever
+    counterpart and readout ask."""
+    found = _OFFICE_PATTERN.finditer(text)
+    return tuple((match.start(), match.end(), _office_name(match)) for match in found)
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +182,9 @@ def _countries(text: str) -> frozenset[str]:
     return frozenset(e for t in tokens if (e := entity_of(t)) and e.startswith("country:"))
 
 
-_ANY_CASE_OFFICE = re.compile(_OFFICE_PATTERN.pattern, re.IGNORECASE)  # "foreign ministry"
+_ANY_CASE_OFFICE = starting_with(
+    _OFFICE_INITIALS, _OFFICE_ALTERNATIVES, re.I, then=_OFFICE_SECOND
+)  # "foreign ministry"
 
 
 def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attributed:
@@ -188,11 +197,7 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         return Attributed(None, None)
     votes: Counter[str] = Counter()
     for text in texts:
-        found: Counter[str] = Counter()
-        for match in _ANY_CASE_OFFICE.finditer(text):
-            before = text[max(0, match.start() - 30) : match.start()]
-            if country in _countries(before):
-                found[_OFFICES[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]] += 1
+        found = Counter(office for office, before in _offices_after(text) if country in before)
         if found:
             votes[found.most_common(1)[0][0]] += 1
     name = country_names().get(country, country.partition(":")[2].upper())
@@ -200,6 +205,16 @@ def counterpart_issuer_of(texts: Sequence[str], country: str | None) -> Attribut
         return Attributed(f"{name}'s government", "the counterpart's side, no office named")
     office, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return Attributed(f"{name}'s {office}", f"credited by {count} of {len(texts)} documents")
+
+
+@lru_cache(maxsize=1024)
+def _offices_after(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each office a text names in any case, with the countries named in the 30 characters
+    before it: read once per text, whichever counterpart asks."""
+    return tuple(
+        (_office_name(match), _countries(text[max(0, match.start() - 30) : match.start()]))
+        for match in _ANY_CASE_OFFICE.finditer(text)
+    )
 
 
 # --- naming a found readout ---------------------------------------------------------

@@ -138,10 +138,8 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
     for index, para in enumerate(paragraphs):
         open_at: int | None = carry
         carry = None
-        for i in range(para.start, para.end):
-            ch = text[i]
-            if ch not in OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS:
-                continue
+        for mark in _DOUBLE_MARK.finditer(text, para.start, para.end):
+            i = mark.start()
             role = _mark_role(text, i, open_at is not None)
             if role == "apostrophe":
                 continue
@@ -184,9 +182,10 @@ def _single_quotes(text: str, layout: Layout) -> list[Quote]:
     for para in layout.paragraphs:
         if para.duplicate_of is not None:
             continue
-        closes = [i for i in range(para.start, para.end) if _closes_single(text, i)]
+        marks = [m.start() for m in _SINGLE_MARK.finditer(text, para.start, para.end)]
+        closes = [i for i in marks if _closes_single(text, i)]
         open_at: int | None = None
-        for i in range(para.start, para.end):
+        for i in marks:  # any other character neither opens nor closes a quote
             if open_at is None:
                 if _opens_single(text, i):
                     open_at = i + 1
@@ -204,6 +203,9 @@ def _single_quotes(text: str, layout: Layout) -> list[Quote]:
 
 
 _APOSTROPHE_BEFORE_WORD = re.compile(r" [a-z]")
+# Where a paragraph holds a quotation mark: read there, not character by character.
+_DOUBLE_MARK = re.compile(f"[{re.escape(OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(OPEN_SINGLE + CLOSE_SINGLE)}]")
 
 
 def _opens_single(text: str, i: int) -> bool:

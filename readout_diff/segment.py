@@ -6,6 +6,7 @@ Offsets always point into the document's original text; nothing is rewritten.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from syntok import segmenter
@@ -72,6 +73,7 @@ class Paragraph:
     start: int
     end: int
     duplicate_of: int | None = None  # index of the earlier paragraph with the same text
+    key: str = ""  # its text normalised and case-folded: a copy of it elsewhere has the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +92,8 @@ class Layout:
     chrome: tuple[tuple[int, int], ...]  # spans dropped as page furniture
 
     def paragraph_of(self, offset: int) -> int | None:
-        for index, para in enumerate(self.paragraphs):
-            if para.start <= offset < para.end:
-                return index
-        return None
+        index = bisect_right(self.paragraphs, offset, key=lambda para: para.start) - 1
+        return index if index >= 0 and offset < self.paragraphs[index].end else None
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -179,7 +179,7 @@ def layout(text: str, body_start: int = 0) -> Layout:
         key = normalise(text[s:e]).text.casefold()
         duplicate = seen.get(key) if len(key) > 20 else None
         index = len(paragraphs)
-        paragraphs.append(Paragraph(s, e, duplicate))
+        paragraphs.append(Paragraph(s, e, duplicate, key))
         if duplicate is None:
             seen.setdefault(key, index)
             sentences.extend(_sentences(text, s, e, index))

@@ -8,8 +8,11 @@ where it starts for one taken up mid-sentence), and its differences are classifi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate, islice, takewhile
 
 from .align import Candidate, Cluster, Encoder, matched_range, similarity
 from .collation import DATE_FRAMING, QUOTE_KEYS, Version, collate, join_words, medoid
@@ -25,7 +28,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
-from .speech import content_match, reported_span
+from .speech import clauses, content_match, reported_span
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -178,15 +181,9 @@ def build_sentence(
     _, _, versions = _versions(cluster)
     found = spots(base.tokens, base_text, versions)
     disputed = [s for s in found if s.disputed]
-    same_document: dict[str, list[Candidate]] = defaultdict(list)
-    for m in members:
-        same_document[m.doc.id].append(m)
+    siblings = _Siblings.of(base.tokens, members)
     measured = [
-        (
-            measure(base, m, same_document[m.doc.id], measuring.ignore_case, claims.get(id(m))),
-            m,
-        )
-        for m in members
+        (measure(base, m, siblings, measuring.ignore_case, claims.get(id(m))), m) for m in members
     ]
     words = {  # content words of each witness, from the tokens its candidate already has
         id(w): len(content_keys([t for t in m.tokens if w.start <= t.start and t.end <= w.end]))
@@ -208,14 +205,24 @@ def build_sentence(
 
 
 def _speaks_for_ends(tokens: list[Token], member: Candidate) -> tuple[bool, bool]:
-    """Does this witness speak for the start and the end of its sentence? Not where it
-    was trimmed, taken up mid-sentence (lower-case first word) or cut (an ellipsis)."""
+    """Does this witness speak for the start and the end of its sentence (so its silence
+    there is a vote)? Not where it was trimmed, taken up mid-sentence (lower-case first
+    word), cut (an ellipsis) or stopped before its sentence ends (`_ends_sentence`)."""
     if member.fragment or not tokens:
         return False, False
-    words = [t for t in tokens if t.is_word]
-    starts = tokens[0] is member.tokens[0] and bool(words) and not words[0].text[:1].islower()
-    ends = tokens[-1] is member.tokens[-1] and tokens[-1].key != ELLIPSIS
+    starts = tokens[0] is member.tokens[0] and not _mid_sentence(member.tokens)
+    ends = (
+        tokens[-1] is member.tokens[-1]
+        and tokens[-1].key != ELLIPSIS
+        and _ends_sentence(member.doc, member)
+    )
     return starts, ends
+
+
+def _mid_sentence(tokens: Sequence[Token]) -> bool:
+    """A quotation taken up mid-sentence: its first word is lower-case."""
+    first = next((t for t in tokens if t.is_word), None)
+    return first is None or first.text[:1].islower()
 
 
 def _group_weights(members: list[Candidate]) -> list[float]:
@@ -234,9 +241,16 @@ def _trim_paraphrase(member: Candidate, voters: list[Candidate]) -> list[Token]:
     others = [v for v in voters if v is not member and v.unit.kind != PassageKind.PARAPHRASE]
     reference = max(others, key=lambda v: len(v.tokens)).tokens if others else None
     if reference is None:
-        return member.tokens
+        return _without_attribution(member.tokens)
     _, _, j0, j1 = matched_range(reference, member.tokens)
     return member.tokens[j0:j1] if j1 > j0 else member.tokens
+
+
+def _without_attribution(tokens: list[Token]) -> list[Token]:
+    """Reported speech alone, from its first reported clause to its last: the sentence
+    it tells, not the outlet's ", the ministry said"."""
+    spans = clauses(tokens)
+    return tokens[spans[0][0] : spans[-1][1]] if spans else tokens
 
 
 def _join_tokens(tokens: list[Token]) -> str:
@@ -255,15 +269,64 @@ def _source_text(built: str, trimmed: list[list[Token]], voters: list[Candidate]
     return built
 
 
+@dataclass(frozen=True, slots=True)
+class _Siblings:
+    """What measuring one witness asks of the sentence's other witnesses in its document,
+    worked out once per sentence: a long article holds hundreds of witnesses of one
+    sentence, and comparing every pair made measuring quadratic."""
+
+    ranges: dict[int, tuple[int, int, int, int]]  # id(member) -> matched_range with the base
+    first_ends: dict[str, list[tuple[int, int]]]  # document -> (base end, id), earliest first
+    last_starts: dict[str, list[tuple[int, int]]]  # document -> (base start, id), latest first
+    quotes: dict[str, list[tuple[int, int]]]  # document -> its quotations' spans, in order
+
+    @classmethod
+    def of(cls, base_tokens: list[Token], members: list[Candidate]) -> _Siblings:
+        return cls.indexed(members, {id(m): matched_range(base_tokens, m.tokens) for m in members})
+
+    @classmethod
+    def indexed(
+        cls, members: list[Candidate], ranges: dict[int, tuple[int, int, int, int]]
+    ) -> _Siblings:
+        first_ends: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        last_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in members:
+            b0, b1, _, _ = ranges[id(m)]
+            if b1 > b0:
+                first_ends[m.doc.id].append((b1, id(m)))
+                last_starts[m.doc.id].append((-b0, id(m)))
+            if m.unit.kind == PassageKind.QUOTE:
+                quotes[m.doc.id].append((m.unit.start, m.unit.end))
+        for spans in (*first_ends.values(), *last_starts.values(), *quotes.values()):
+            spans.sort()
+        return cls(ranges, first_ends, last_starts, quotes)
+
+    def covered_around(self, member: Candidate, b0: int, b1: int) -> tuple[bool, bool]:
+        """Does another witness of its document cover the base before b0, and after b1?"""
+        ends = self.first_ends.get(member.doc.id, [])
+        starts = self.last_starts.get(member.doc.id, [])
+        end = next((e for e, who in ends if who != id(member)), None)
+        start = next((-s for s, who in starts if who != id(member)), None)
+        return end is not None and end <= b0, start is not None and start >= b1
+
+    def quotes_inside(self, member: Candidate) -> list[tuple[int, int]]:
+        """The quotations of its document that start inside the member."""
+        spans = self.quotes.get(member.doc.id, [])
+        first = bisect_left(spans, (member.unit.start,))
+        return list(takewhile(lambda span: span[0] < member.unit.end, islice(spans, first, None)))
+
+
 def measure(
     base: SentenceBase,
     member: Candidate,
-    siblings: list[Candidate],
+    siblings: _Siblings,
     ignore_case: bool,
     claimed: str | None,
 ) -> Witness:
-    """One witness against the base; `siblings` are the sentence's witnesses from the
-    same document (another passage may cover the base before or after this one)."""
+    """One witness against the base; `siblings` tells what the sentence's other witnesses
+    from the same document cover (another passage may cover the base before or after
+    this one) and which quotations stand inside it."""
     doc = member.doc
     matched = _measured_stretch(base.tokens, member, siblings)
     tokens = member.tokens[matched.own_start : matched.own_end] or member.tokens
@@ -297,12 +360,10 @@ class Matched:
     own_end: int
 
 
-def _measured_stretch(
-    base_tokens: list[Token], member: Candidate, siblings: list[Candidate]
-) -> Matched:
+def _measured_stretch(base_tokens: list[Token], member: Candidate, siblings: _Siblings) -> Matched:
     """What a witness speaks for: reported speech to the end of its clause, a quoted
     fragment its matched words, a whole quote the base from where it starts."""
-    matched = Matched(*matched_range(base_tokens, member.tokens))
+    matched = Matched(*siblings.ranges[id(member)])
     if member.unit.kind == PassageKind.PARAPHRASE and matched.own_end > matched.own_start:
         # reported speech is measured to the end of its clause, and so is the base: a
         # changed ending, an added claim or a dropped one is shown
@@ -311,17 +372,17 @@ def _measured_stretch(
         return Matched(*reported_span(base_tokens, member.tokens, later))
     if member.fragment:
         return matched
-    return _whole_quote(base_tokens, member, siblings, matched)
+    return _whole_quote(len(base_tokens), member, siblings, matched)
 
 
 def _whole_quote(
-    base_tokens: list[Token], member: Candidate, siblings: list[Candidate], matched: Matched
+    base_length: int, member: Candidate, siblings: _Siblings, matched: Matched
 ) -> Matched:
     """A whole passage (a quote; reported speech that matched nothing) speaks for the base
     from its start and to its end, unless another passage of its document covers them or
     it opens mid-sentence or stops short."""
-    covered_before, covered_after = _covered_elsewhere(base_tokens, member, siblings, matched)
     start, end = matched.base_start, matched.base_end
+    covered_before, covered_after = siblings.covered_around(member, start, end)
     if not covered_before and _speaks_for_ends(member.tokens, member)[0]:
         start = 0
     elif matched.own_start > 0:
@@ -330,21 +391,8 @@ def _whole_quote(
     if not covered_after and (
         _ends_sentence(member.doc, member) or member.tokens[-1].key == ELLIPSIS
     ):
-        end = len(base_tokens)
+        end = base_length
     return Matched(start, end, 0, len(member.tokens))
-
-
-def _covered_elsewhere(
-    base_tokens: list[Token], member: Candidate, siblings: list[Candidate], matched: Matched
-) -> tuple[bool, bool]:
-    """Does another passage of the same document cover the base before this witness's
-    stretch, and after it?"""
-    others = [s for s in siblings if s is not member and s.doc.id == member.doc.id]
-    ranges = [matched_range(base_tokens, other.tokens) for other in others]
-    spans = [(start, end) for start, end, _, _ in ranges if end > start]
-    before = any(end <= matched.base_start for _, end in spans)
-    after = any(start >= matched.base_end for start, _ in spans)
-    return before, after
 
 
 def _differences(
@@ -352,13 +400,13 @@ def _differences(
     base_part: list[Token],
     tokens: list[Token],
     member: Candidate,
-    siblings: list[Candidate],
+    siblings: _Siblings,
 ) -> tuple[Difference, ...]:
     """A witness's differences from its stretch of the base, classified."""
     doc = member.doc
     paraphrase = member.unit.kind == PassageKind.PARAPHRASE
     differences = diff(base_part, base.text, tokens, doc.text, paraphrase)
-    quoted = _quotes_inside(member, siblings) if paraphrase else []
+    quoted = siblings.quotes_inside(member) if paraphrase else []
     if quoted:
         # reported speech with a quotation inside: the quoted words are judged as a quote,
         # so the two witnesses never disagree on the same words
@@ -366,17 +414,6 @@ def _differences(
         differences = _judged_as_quoted(differences, strict, quoted)
     differences = _cut_before_attribution(differences, base_part, doc, member)
     return _dated_lead(differences, tokens[0].start if tokens else member.unit.start)
-
-
-def _quotes_inside(member: Candidate, siblings: list[Candidate]) -> list[tuple[int, int]]:
-    """The spans of the same document's quotes that open inside this passage."""
-    return [
-        (s.unit.start, s.unit.end)
-        for s in siblings
-        if s.doc.id == member.doc.id
-        and s.unit.kind == PassageKind.QUOTE
-        and member.unit.start <= s.unit.start < member.unit.end
-    ]
 
 
 def _judged_as_quoted(
@@ -463,8 +500,14 @@ def _ends_sentence(doc: Document, member: Candidate) -> bool:
     if member.unit.kind == PassageKind.POST:
         return True
     own = doc.text[member.unit.start : member.unit.end].rstrip()
+    if own.endswith((".", "!", "?")):
+        return True
+    if _mid_sentence(member.tokens):
+        # 'had "no intention of replacing anyone", it said': a phrase taken up
+        # mid-sentence may stop anywhere in it; only its own full stop ends the sentence
+        return False
     tail = doc.text[member.unit.end : member.unit.end + 3]
-    if own.endswith((".", "!", "?")) or re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
+    if re.match(r"\s*[\"”’]?\s*[,.;!?]|\s*$", tail):
         return True
     # "…to the region,” the readout said.": the comma stands for the sentence's full stop
     return own.endswith(",") and tail[:1] in '"”’'
@@ -475,17 +518,38 @@ def _drop_redundant(witnesses: list[Witness]) -> list[Witness]:
     two witnesses over the same words, the verbatim one is kept. A quotation inside
     reported speech stays beside it: two witnesses, the quote measured as a quote and the
     reported speech around it as paraphrase."""
+    verbatim = [w for w in witnesses if w.kind != PassageKind.PARAPHRASE]
+    in_verbatim, in_any = _Holders(verbatim), _Holders(witnesses)
+    verbatim_spans = {(w.document, w.start, w.end) for w in verbatim}
 
-    def covers(o: Witness, w: Witness) -> bool:
-        if o is w or o.document != w.document or not (o.start <= w.start and w.end <= o.end):
-            return False
-        if o.kind == PassageKind.PARAPHRASE and w.kind != PassageKind.PARAPHRASE:
-            return False
-        if (o.start, o.end) != (w.start, w.end):
-            return True
-        return w.kind == PassageKind.PARAPHRASE and o.kind != PassageKind.PARAPHRASE
+    def redundant(w: Witness) -> bool:
+        if w.kind != PassageKind.PARAPHRASE:
+            return in_verbatim.strictly_hold(w)
+        return in_any.strictly_hold(w) or (w.document, w.start, w.end) in verbatim_spans
 
-    same_document: dict[str, list[Witness]] = defaultdict(list)
-    for w in witnesses:
-        same_document[w.document].append(w)
-    return [w for w in witnesses if not any(covers(o, w) for o in same_document[w.document])]
+    return [w for w in witnesses if not redundant(w)]
+
+
+class _Holders:
+    """Witnesses by document and start, to tell whether one holds another's span and more
+    without comparing every pair."""
+
+    def __init__(self, witnesses: list[Witness]) -> None:
+        by_doc: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for w in witnesses:
+            by_doc[w.document].append((w.start, w.end))
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}  # the furthest end up to each start
+        for doc, spans in by_doc.items():
+            spans.sort()
+            self._starts[doc] = [start for start, _ in spans]
+            self._reach[doc] = list(accumulate((end for _, end in spans), max))
+
+    def strictly_hold(self, w: Witness) -> bool:
+        """Does one of them span all of w and more?"""
+        starts, reach = self._starts.get(w.document, []), self._reach.get(w.document, [])
+        at_or_before = bisect_right(starts, w.start)
+        before = bisect_left(starts, w.start)
+        return (at_or_before > 0 and reach[at_or_before - 1] > w.end) or (
+            before > 0 and reach[before - 1] >= w.end
+        )

@@ -18,7 +18,7 @@ from ..align import Encoder
 from ..differences import diff, opcodes
 from ..entities import Gazetteer, canonicalise, detect_cast
 from ..model import Difference
-from ..normalise import Token, normalise
+from ..normalise import Token
 from .config import CheckConfig
 from .core import (
     Against,
@@ -89,14 +89,7 @@ def _word_count(tokens: Sequence[Token]) -> int:
 
 def _wire_groups(articles: Sequence[Article], extracted: Sequence[Extracted]) -> list[int]:
     """Copies of one wire story (mostly the same paragraphs) vote once between them."""
-    keys = [
-        {
-            normalise(ex.text[p.start : p.end]).text.casefold()
-            for p in ex.layout.paragraphs
-            if p.end - p.start > 40
-        }
-        for ex in extracted
-    ]
+    keys = [{p.key for p in ex.layout.paragraphs if p.end - p.start > 40} for ex in extracted]
     groups = list(range(len(articles)))
     for i in range(len(articles)):
         for j in range(i):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -161,7 +161,7 @@ def _quote_tokens(quote: str) -> tuple[Token, ...]:
     tokens = []
     for tok in tokenise(chunk):
         first = tok.start - 1 if chunk[tok.start - 1 : tok.start] == "\u200b" else tok.start
-        tokens.append(replace(tok, start=first, text=quote[first : tok.end]))
+        tokens.append(tok._replace(start=first, text=quote[first : tok.end]))
     return tuple(tokens)
 
 

@@ -238,3 +238,25 @@ def test_article_order_never_changes_the_readout(order: list[int]) -> None:
     rows = [json.dumps(bench.article(i, own[i], False)) for i in order]
     result = analyse([Source("any.jsonl", "\n".join(rows))])
     assert [s.text for r in result.readouts for s in r.sentences] == readout
+
+
+def test_a_phrase_taken_up_mid_sentence_casts_no_vote_after_it() -> None:
+    """Two outlets quote the fourth sentence only from "to work" to "response", inside
+    their own sentence ('… “to work … response”, the department added'); the outlet that
+    quotes it whole carries the rest. Their silence after the phrase is no vote, so the
+    base keeps the whole sentence and they drop nothing."""
+    first = " ".join(bench.READOUT[:3])
+    phrase = "to work with its partners to strengthen emergency response"
+    rows = [bench.article(0, bench.READOUT, False)]
+    for i in (1, 2):
+        body = (
+            f"{bench.LEADS[i]}\n\nThe State Department said: “{first}”\n\n"
+            f"The Secretary encouraged Pakistan “{phrase}”, the department added."
+        )
+        rows.append({"text": body, "outlet": f"Outlet {i}", "date": "2026-03-03"})
+    result = analyse([Source("phrase.jsonl", "\n".join(json.dumps(r) for r in rows))])
+    sentence = _sentence(result, "emergency response")
+    assert sentence.text == FOURTH
+    taken_up = [w for w in sentence.witnesses if w.text == phrase]
+    assert len(taken_up) == 2
+    assert all(not w.differences for w in taken_up)

@@ -157,3 +157,88 @@ def test_a_quotation_the_readout_is_quoted_as_saying_is_that_persons(
     assert found == (
         ["Keep up the dialogue on fisheries and on Arctic shipping lanes."] if in_own else []
     )
+
+
+# The counterpart's own words, quoted with no readout or office credited.
+PLEDGE = "“We will expand our Arctic patrols next year and invite observers from the region,”"
+
+
+def _sentence_with(readout: Readout, word: str) -> list[list[str]]:
+    return [sorted(w.document for w in s.witnesses) for s in readout.sentences if word in s.text]
+
+
+def _unassigned_from(result: Result, document: str) -> list[str]:
+    return [p.text for p in result.unassigned if p.document == document]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Eriksen told Halvorsen: {PLEDGE[:-2]}.”",
+        f"{PLEDGE} Eriksen said during the phone call.",
+        f"{PLEDGE} Eriksen said in their call.",
+    ],
+)
+def test_their_quotation_in_a_sentence_telling_the_call_founds_a_sentence(text: str) -> None:
+    """Once two credited quotations make the readout exist, one outlet's quotation of the
+    counterpart in a sentence that reports the call is a sentence of it."""
+    own = _own(_analyse(PLAIN + text + "\n"))
+    assert _sentence_with(own, "patrols") == [["c0"]]
+
+
+def test_their_lone_quotation_elsewhere_founds_no_sentence() -> None:
+    result = _analyse(PLAIN + f"{PLEDGE} Eriksen said.\n")
+    assert _sentence_with(_own(result), "patrols") == []
+    assert _unassigned_from(result, "c0") == [PLEDGE[1:-1]]
+
+
+def test_their_quotation_told_alike_by_two_outlets_is_a_sentence() -> None:
+    """Two independent outlets quoting the counterpart alike, crediting nothing: a sentence
+    of the readout that credited quotations made exist."""
+    second = "“We will expand our Arctic patrols next year and invite regional observers,”"
+    own = _own(_analyse(*(PLAIN + f"{q} Eriksen said.\n" for q in (PLEDGE, second))))
+    assert _sentence_with(own, "patrols") == [["c0", "c1"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # by name, not in a sentence telling the call
+        "“I hope the United States will act responsibly and play a constructive role for "
+        "peace in the region,” Eriksen said.",
+        # by a pronoun whose last named person is the counterpart, in a sentence of its own
+        "Eriksen spoke of the Arctic.\n\n“We want calm in the north,” he said. “I hope the "
+        "United States will act responsibly and play a constructive role for peace in the "
+        "region.”",
+    ],
+)
+def test_their_quotation_of_a_sentence_of_the_readout_joins_it(text: str) -> None:
+    result = _analyse(PLAIN + text + "\n")
+    assert _sentence_with(_own(result), "constructive") == [["a", "b", "c0"]]
+    assert all("calm" not in s.text for s in _own(result).sentences)
+
+
+def test_their_quotation_to_reporters_stays_out() -> None:
+    text = f"{PLEDGE} Eriksen told reporters after the call."
+    second = f"{PLEDGE} Eriksen told journalists."
+    result = _analyse(PLAIN + text + "\n", PLAIN + second + "\n")
+    assert _sentence_with(_own(result), "patrols") == []
+
+
+def test_their_quotations_alone_make_no_readout_of_their_side() -> None:
+    """Uncredited quotations of the counterpart never make the readout exist, even in
+    sentences that report the call."""
+    text = LEAD + f"Eriksen told Halvorsen: {PLEDGE[:-2]}.”\n"
+    result = analyse([Source("a.txt", text), Source("b.txt", text.replace("told", "urged"))])
+    assert [r.issuer for r in result.readouts] == ["State Department"]
+
+
+def test_a_sentence_told_only_in_reported_speech_leaves_out_the_attribution() -> None:
+    told = [
+        "Norway will expand its Arctic patrols next year, Eriksen said.",
+        "Norway will expand its Arctic patrols next year, the Norwegian minister said.",
+    ]
+    own = _own(_analyse(*(PLAIN + t + "\n" for t in told)))
+    assert [s.text for s in own.sentences if "patrols" in s.text] == [
+        "Norway will expand its Arctic patrols next year"
+    ]

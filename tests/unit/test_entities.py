@@ -120,3 +120,16 @@ def test_a_middle_initial_stands_inside_the_name() -> None:
         ("Smith", None),
         (".", None),
     ]
+
+
+def test_a_place_before_his_call_is_no_caller() -> None:
+    """ "… in the Coral Sea in his first formal call with …": "his" is the subject's, and a
+    sea makes no calls."""
+    texts = [
+        "Secretary of State Jane Doe spoke with Prime Minister Ana Lima today.",
+        "Jane Doe voiced concern about naval drills in the Coral Sea in his first formal "
+        "call with Ana Lima on Friday.",
+    ]
+    cast = detect_cast(texts)
+    assert cast.principal is not None and cast.principal.label == "Jane Doe"
+    assert [p.label for p in cast.callers] == ["Jane Doe"]

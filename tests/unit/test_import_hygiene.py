@@ -122,3 +122,28 @@ def test_source_is_importable_where_library_users_import_it() -> None:
     from readout_diff.pipeline import Source as from_pipeline
 
     assert from_package is Source is from_pipeline
+
+
+# What a JSON report or a check has no use for: the faces' libraries and the extractors of
+# formats the seeds are not in (HTML, other encodings).
+NOT_FOR_JSON = {"textual", "jinja2", "rich", "trafilatura", "charset_normalizer", "lxml"}
+
+
+def test_report_and_check_in_json_load_only_what_they_use() -> None:
+    """Module sets after whole runs on the seeds (lazy imports included), never timings:
+    benchmarks/bench_startup.py times them."""
+    for argv in (["report", "-f", "json", "seeds"], ["check", "--consensus", "--no-config"]):
+        if argv[0] == "check":
+            argv += ["-f", "json", "seeds"]
+        loaded = _modules_after(f"""
+            import contextlib, io
+            from readout_diff.cli import main
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+                main({argv!r})
+        """)
+        assert "readout_diff.api" in loaded or "readout_diff.check.core" in loaded
+        unused = NOT_FOR_JSON | ({"numpy"} if argv[0] == "report" else set())
+        stray = {name for name in unused if name in _roots(loaded)}
+        assert not stray, f"{' '.join(argv)} imported {sorted(stray)}"
+        faces = {"readout_diff.tui", *(f"readout_diff.reports.{f}" for f in ("text", "html"))}
+        assert not faces & loaded, f"{' '.join(argv)} imported {sorted(faces & loaded)}"
