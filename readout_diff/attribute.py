@@ -32,6 +32,8 @@ from .scanning import starting_with
 # "spoke to X and Y"); `check` reads the nouns alone, as a verb of speaking says what calls
 # there were, not which one a quotation is from.
 CALL_NOUNS = lexicon.CALL_NOUNS | {"readout", "readouts", "message", "phone"}
+# Not all of `entities`' call verbs: "called" also opens "called on X" and "called for X",
+# which name no call partner.
 SPEAKING_VERBS = frozenset(["spoke", "spoken", "speaking", "talked"])
 _CONTEXT_NOUNS = CALL_NOUNS | SPEAKING_VERBS
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
