@@ -14,29 +14,26 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .dates import DateMention, find_dates, relative_days
+from . import lexicon
+from .dates import DateMention, find_dates, parse_date, relative_days
 from .entities import PRINCIPAL, TITLE_WORDS, Cast, entity_of, mentioned
-from .lexicon import PRONOUNS
+from .lexicon import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    SPOKEN_SETTINGS,
+    SPOKESPEOPLE,
+)
 from .normalise import Token
+from .passages import Unit
 from .scanning import starting_with
 
-# Words that open a call phrase ("in a call with X", "spoke to X and Y"); `check` reads
-# the nouns alone, as a verb of speaking says what calls there were, not which one a
-# quotation is from.
-CALL_NOUNS = frozenset(
-    [
-        "call",
-        "calls",
-        "conversation",
-        "conversations",
-        "readout",
-        "readouts",
-        "message",
-        "talks",
-        "meeting",
-        "phone",
-    ]
-)
+# Words that open a call phrase ("in a call with X", "the readout of the call with X",
+# "spoke to X and Y"); `check` reads the nouns alone, as a verb of speaking says what calls
+# there were, not which one a quotation is from.
+CALL_NOUNS = lexicon.CALL_NOUNS | {"readout", "readouts", "message", "phone"}
+# Not all of `entities`' call verbs: "called" also opens "called on X" and "called for X",
+# which name no call partner.
 SPEAKING_VERBS = frozenset(["spoke", "spoken", "speaking", "talked"])
 _CONTEXT_NOUNS = CALL_NOUNS | SPEAKING_VERBS
 _CONTEXT_LINKS = frozenset({"with", "to", "between", "of", "on", "from", "for", "about"})
@@ -118,18 +115,8 @@ class Evidence:
 
 
 _SINGULAR = frozenset(["i", "i'm", "i've", "i'll", "i'd", "my", "me", "myself", "mine"])
-# A quotation credited to one of these is the text of a readout, not someone speaking.
-_DOCUMENT_NOUNS = frozenset(
-    ["readout", "readouts", "statement", "statements", "release", "communique", "transcript"]
-)
 _INSTITUTIONS = frozenset(["department", "ministry", "office", "embassy", "mission", "government"])
-_PERSON_NOUNS = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "aide"]
-)
-# Words around a quotation that make it spoken: a briefing, an interview, a press conference.
-SPOKEN = frozenset(
-    ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
-)
+_PERSON_NOUNS = SPOKESPEOPLE | {"official", "officials", "aide"}
 
 
 def is_first_person(tokens: Sequence[Token], issuer_voice: bool = False) -> bool:
@@ -151,12 +138,12 @@ def in_issuer_voice(
     readout said", "according to the statement") or to a department itself; never when
     it was said to reporters, at a briefing or in an interview."""
     around = {t.norm.casefold() for t in context if t.is_word}
-    if around & SPOKEN:
+    if around & SPOKEN_SETTINGS:
         return False
     if readout_style(tokens):
         return True
     who = set(re.findall(r"\w+", (speaker or "").casefold()))
-    if (who | around) & _DOCUMENT_NOUNS:
+    if (who | around) & DOCUMENT_NOUNS:  # the text of a readout, not someone speaking
         return True
     return bool(who & _INSTITUTIONS) and not (who | around) & _PERSON_NOUNS
 
@@ -189,15 +176,9 @@ def readout_style(tokens: Sequence[Token], founding: bool = False) -> bool:
                 break  # "Jaishankar posted that...": their own statement, not a readout
             if low.endswith("ed") or low in _PAST_IRREGULAR:
                 return True
-            if entity_of(verb) is None and low not in _BEFORE_VERB:
+            if entity_of(verb) is None and low not in BETWEEN_SUBJECT_AND_VERB:
                 break  # the word after the subject is its verb, or this is no readout line
     return False
-
-
-# Words that may stand between a readout's subject and its verb.
-_BEFORE_VERB = frozenset(
-    ["also", "has", "had", "have", "then", "further", "again", "once", "today", "on"]
-)
 
 
 # Someone else's words before a readout subject, or the subject's own after it. Not
@@ -276,33 +257,44 @@ def call_partners(tokens: Sequence[Token], cast: Cast) -> list[str]:
     for i, tok in enumerate(tokens):
         if tok.norm.casefold() not in _CONTEXT_NOUNS:
             continue
-        people: set[str] = set()
-        countries: set[str] = set()
-        for j in range(i + 1, min(i + 9, len(tokens))):
-            entity = entity_of(tokens[j])
-            if entity is None:
-                low = tokens[j].norm.casefold()
-                if (
-                    tokens[j].is_word
-                    and low
-                    not in (_CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "his", "her"})
-                    and not tokens[j].text[:1].isupper()
-                    and low not in TITLE_WORDS
-                ):
-                    break
-                continue
-            named = _counterparts_named(entity, cast)
-            if entity.startswith("person:"):
-                people.update(named)
-            elif named:
-                countries.add(max(_shares(named, cast), key=lambda ps: (ps[1], ps[0]))[0])
+        people, countries = _named_after(tokens[i + 1 : i + 9], cast)
         if people:
             return sorted(people)
-        if len(countries) == 1:
-            return sorted(countries)
         if countries:
-            return []
+            return sorted(countries) if len(countries) == 1 else []
     return []
+
+
+def _named_after(tokens: Sequence[Token], cast: Cast) -> tuple[set[str], set[str]]:
+    """The counterparts (people, and countries' leading counterparts) a call phrase names
+    before it ends (at a lower-case word that is no link, title or call word)."""
+    people: set[str] = set()
+    countries: set[str] = set()
+    for tok in tokens:
+        entity = entity_of(tok)
+        if entity is None:
+            if _ends_call_phrase(tok):
+                break
+            continue
+        named = _counterparts_named(entity, cast)
+        if entity.startswith("person:"):
+            people.update(named)
+        elif named:
+            countries.add(max(_shares(named, cast), key=lambda ps: (ps[1], ps[0]))[0])
+    return people, countries
+
+
+_IN_CALL_PHRASE = _CONTEXT_LINKS | _CONTEXT_NOUNS | {"the", "a", "and", "his", "her"}
+
+
+def _ends_call_phrase(tok: Token) -> bool:
+    low = tok.norm.casefold()
+    return (
+        tok.is_word
+        and low not in _IN_CALL_PHRASE
+        and not tok.text[:1].isupper()
+        and low not in TITLE_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,65 +422,75 @@ def _resolve(
 
 
 def gather(
-    unit_start: int,
-    unit_end: int,
-    sentence_index: int,
+    unit: Unit,
     tokens: Sequence[Token],
     ctx: DocumentContext,
     cast: Cast,
-    post_date: dt.date | None,
     quote_context: Sequence[Token] = (),
 ) -> Evidence:
     """All evidence for one unit: its own words, its sentence, the words around its
     quotation ("..., Bruce said in a readout of the call with X"), paragraph, dates."""
-    evidence = Evidence()
-    weights: dict[str, float] = defaultdict(float)
-    for person, weight in entity_weights(tokens, cast).items():
-        weights[person] += weight
-    start, end, paragraph = ctx.sentences[sentence_index]
-    para = ctx.paragraph(sentence_index, cast)
-    around = para.sentences
-    outside = [
-        t for t in ctx.sentence_tokens[sentence_index] if t.end <= unit_start or t.start >= unit_end
-    ]
+    index = unit.sentence
+    para = ctx.paragraph(index, cast)
+    outside = [t for t in ctx.sentence_tokens[index] if t.end <= unit.start or t.start >= unit.end]
     partners = (
         call_partners(outside, cast)
         or call_partners(quote_context, cast)
         or call_partners(tokens, cast)
     )
-    if len(partners) > 1:
-        evidence.both = True
-    pin = partners[0] if len(partners) == 1 else None
-    if pin is None and not partners:
-        for i in reversed([i for i in around if i < sentence_index][-2:]):
-            pin = explicit_pin(ctx.sentence_tokens[i], cast)
-            if pin:
-                break
-    names_anyone = any(
-        _counterparts_named(e, cast) for e in mentioned(ctx.sentence_tokens[sentence_index])
-    )
-    if pin is None and not partners and not names_anyone and sentence_index > 0:
-        pp = ctx.sentences[sentence_index - 1][2]
-        if pp != paragraph and pp >= paragraph - 1:
-            pin = explicit_pin(ctx.sentence_tokens[sentence_index - 1], cast)
+    pin = _pinned(partners, index, para, ctx, cast)
+    weights: dict[str, float] = defaultdict(float)
+    _add(weights, entity_weights(tokens, cast))
     if pin:
         weights[pin] += 4.0
-        evidence.explicit = pin
-    for person, weight in entity_weights(outside, cast, 0.5).items():
+    _add(weights, entity_weights(outside, cast, 0.5))
+    _add(weights, _rest_of_paragraph(para, index))
+    _add(weights, ctx.partners)
+    start, end, _ = ctx.sentences[index]
+    both_said = para.both[index] or bool(_BOTH.search(ctx.text[start:end]))
+    post_date = parse_date(unit.post_date) if unit.post_date else None
+    return Evidence(
+        counterparts=dict(weights),
+        explicit=pin or None,
+        both=len(partners) > 1 or both_said,
+        both_said=both_said,
+        dates=_date_votes(unit.start, unit.end, ctx, post_date),
+    )
+
+
+def _pinned(
+    partners: list[str], index: int, para: _Paragraph, ctx: DocumentContext, cast: Cast
+) -> str | None:
+    """The one counterpart a passage is pinned on: its own call phrase's, else (when it
+    names no call partner) the call phrase of one of the two sentences before it in its
+    paragraph, else, when its sentence names no one, that of the sentence closing the
+    paragraph just before."""
+    if partners:
+        return partners[0] if len(partners) == 1 else None
+    for i in reversed([i for i in para.sentences if i < index][-2:]):
+        pin = explicit_pin(ctx.sentence_tokens[i], cast)
+        if pin:
+            return pin
+    if index == 0 or any(
+        _counterparts_named(e, cast) for e in mentioned(ctx.sentence_tokens[index])
+    ):
+        return None
+    paragraph, previous = ctx.sentences[index][2], ctx.sentences[index - 1][2]
+    if previous != paragraph and previous >= paragraph - 1:
+        return explicit_pin(ctx.sentence_tokens[index - 1], cast)
+    return None
+
+
+def _rest_of_paragraph(para: _Paragraph, index: int) -> dict[str, float]:
+    """The names of the rest of the paragraph, at a quarter weight."""
+    own = para.weights[index]
+    rests = ((person, weight - own.get(person, 0.0)) for person, weight in para.total.items())
+    return {person: 0.25 * rest for person, rest in rests if rest > 1e-9}
+
+
+def _add(weights: dict[str, float], more: dict[str, float]) -> None:
+    for person, weight in more.items():
         weights[person] += weight
-    own = para.weights[sentence_index]
-    for person, weight in para.total.items():  # the rest of the paragraph, a quarter weight
-        rest = weight - own.get(person, 0.0)
-        if rest > 1e-9:
-            weights[person] += 0.25 * rest
-    evidence.both_said = para.both[sentence_index]
-    evidence.both_said = evidence.both_said or bool(_BOTH.search(ctx.text[start:end]))
-    evidence.both = evidence.both or evidence.both_said
-    for person, weight in ctx.partners.items():
-        weights[person] += weight
-    evidence.counterparts = dict(weights)
-    evidence.dates = _date_votes(unit_start, unit_end, ctx, post_date)
-    return evidence
 
 
 def _date_votes(

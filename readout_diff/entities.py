@@ -19,7 +19,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import strip_possessive
+from .lexicon import BETWEEN_SUBJECT_AND_VERB, CALL_NOUNS, strip_possessive
 from .normalise import Token, tokenise
 from .scanning import initials_of, starting_with
 
@@ -139,9 +139,6 @@ _CALL_VERBS = frozenset(
         "dialled",
         "dialed",
     ]
-)
-_CALL_NOUNS = frozenset(
-    ["call", "calls", "conversation", "conversations", "talks", "meeting", "phone-call"]
 )
 _SKIP_INSIDE = frozenset({"of", "the", "and"})
 
@@ -444,8 +441,8 @@ def _abbreviation_end(tokens: Sequence[Token], j: int) -> int | None:
 
 
 # Words that open an apposition after a name: "Wang Yi, who is also ...", "X, the
-# country's top diplomat, ...", "X, also a member of ...".
-_APPOSITION = frozenset(["who", "also", "the", "a", "an", "his", "her", "its", "china's"])
+# country's top diplomat, ...", "X, also a member of ..." (or any possessive: "X, Y's ...").
+_APPOSITION = frozenset(["who", "also", "the", "a", "an", "his", "her", "its"])
 
 
 def _before_apposition(tokens: Sequence[Token], j: int) -> int:
@@ -472,10 +469,10 @@ def _before_apposition(tokens: Sequence[Token], j: int) -> int:
 def _mention_before(tokens: Sequence[Token], i: int) -> list[_Mention]:
     """Parse the subject that ends just before token i: "US Secretary of State Marco Rubio"."""
     j = i - 1
-    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+    while j >= 0 and tokens[j].norm.casefold() in BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     j = _before_apposition(tokens, j)
-    while j >= 0 and tokens[j].norm.casefold() in {"has", "had", "have", "also", "today", "on"}:
+    while j >= 0 and tokens[j].norm.casefold() in BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     start = j
     while start >= 0 and start > j - 11:
@@ -632,8 +629,8 @@ _READOUT_VERBS = frozenset(
 
 # A line that holds none of these words names no call and no readout subject.
 _MAY_NAME_A_CALL = starting_with(
-    initials_of(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS),
-    r"(?:" + "|".join(sorted(_CALL_VERBS | _CALL_NOUNS | _READOUT_VERBS)) + r")\b",
+    initials_of(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS),
+    r"(?:" + "|".join(sorted(_CALL_VERBS | CALL_NOUNS | _READOUT_VERBS)) + r")\b",
     re.I,
     word=True,
 )
@@ -654,7 +651,7 @@ def _announcements(tokens: Sequence[Token], weight: int) -> list[_Announcement]:
     out = []
     for i, tok in enumerate(tokens):
         low = tok.norm.casefold()
-        if low not in _CALL_VERBS and low not in _CALL_NOUNS:
+        if low not in _CALL_VERBS and low not in CALL_NOUNS:
             continue
         link = _partner_link(tokens, i)
         if link is None:

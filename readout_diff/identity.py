@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .entities import PRINCIPAL, Cast, Person, announced_calls, canonicalise, entity_of, person_key
+from .entities import (
+    PRINCIPAL,
+    Cast,
+    Person,
+    announced_calls,
+    canonicalise,
+    entity_of,
+    person_key,
+    surname_key,
+)
+from .lexicon import SPEECH_VERBS
 from .model import Document, Readout
 from .normalise import tokenise
 from .readouts import ReadoutSpec
@@ -128,8 +138,8 @@ def _offices(text: str, counterpart_country: str | None, credited: bool = False)
 
 # Words that credit an office with words when they stand near its name.
 _CREDIT = re.compile(
-    r"\b(?:said|says|stated|told|according\s+to|readout|statement|spokes(?:person|man|woman)|"
-    r"press\s+(?:note|release)|announced|quoted)\b",
+    rf"\b(?:{SPEECH_VERBS}|according\s+to|readout|statement|spokes(?:person|man|woman)|"
+    r"press\s+(?:note|release))\b",
     re.IGNORECASE,
 )
 
@@ -236,15 +246,16 @@ def identify(
         caller_evidence=caller.evidence,
         issuer=issuer.value,
         issuer_evidence=issuer.evidence,
-        date_evidence=_date_evidence(readout, official, reports, docs, call_days, specs),
+        date_evidence=_date_evidence(
+            readout, official, [docs[d] for d in reports], call_days, specs
+        ),
     )
 
 
 def _date_evidence(
     readout: Readout,
     official: Document | None,
-    reports: list[str],
-    docs: dict[str, Document],
+    reports: list[Document],
     call_days: dict[str, set[str]],
     specs: Sequence[ReadoutSpec],
 ) -> str | None:
@@ -256,10 +267,10 @@ def _date_evidence(
         return "the readouts file"
     if official is not None and official.date == day:
         return f"the official text ({official.date_source or 'its text'})"
-    named = sum(1 for d in reports if day in call_days.get(d, set()))
+    named = sum(1 for d in reports if day in call_days.get(d.id, set()))
     if named:
         return f"the call day named in {named} {'article' if named == 1 else 'articles'}"
-    published = sum(1 for d in reports if docs[d].date == day)
+    published = sum(1 for d in reports if d.date == day)
     if published:
         return f"the publication day of {published} {'article' if published == 1 else 'articles'}"
     return "the day the articles' dates point to"
@@ -279,7 +290,7 @@ def counterpart_key(readout: Readout, cast: Cast) -> str:
     for person in cast.counterparts:
         if person.label == readout.counterpart:
             return person.id
-    return f"person:{readout.counterpart.split()[-1].casefold()}" if readout.counterpart else ""
+    return surname_key(readout.counterpart) if readout.counterpart else ""
 
 
 def identify_counterpart_side(

@@ -15,6 +15,43 @@ SPEECH_VERBS = (
     r"quoted|read|reads|observed|concluded|warned"
 )
 
+# What an official text is called when words are credited to it ("the readout said").
+DOCUMENT_NOUNS = frozenset(
+    ["readout", "readouts", "statement", "statements", "release", "communique", "transcript"]
+)
+
+# Whoever speaks for an office by trade.
+SPOKESPEOPLE = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople"])
+
+# Words around a quotation that make it spoken: a briefing, an interview, a press conference.
+SPOKEN_SETTINGS = frozenset(
+    ["reporters", "briefing", "interview", "conference", "journalists", "podcast", "television"]
+)
+
+# Words that may stand between a subject and its verb ("Rubio also said", "X has today
+# spoken with"): a speaker or caller is read past them.
+BETWEEN_SUBJECT_AND_VERB = frozenset(
+    [
+        "also",
+        "has",
+        "had",
+        "have",
+        "then",
+        "further",
+        "again",
+        "once",
+        "still",
+        "later",
+        "today",
+        "on",
+    ]
+)
+
+# Nouns that name a call ("in a call with X", "Rubio's talks with Y").
+CALL_NOUNS = frozenset(
+    ["call", "calls", "conversation", "conversations", "talks", "meeting", "phone-call"]
+)
+
 # Third-person subject pronouns: who a pronoun stands for is the last one named.
 PRONOUNS = frozenset({"he", "she", "they"})
 

@@ -19,7 +19,7 @@ from .lexicon import SPEECH_VERBS as _SPEECH_VERBS
 from .lexicon import strip_possessive
 from .model import PassageKind
 from .segment import Layout, Sentence
-from .speakers import attribution, resolve_names
+from .speakers import QuoteBounds, attribution, resolve_names
 
 OPEN_MARKS = "“„«‹"
 CLOSE_MARKS = "”»›"
@@ -248,9 +248,8 @@ def _with_speaker(text: str, quote: Quote) -> Quote:
     """The speaker the article credits, read as `check` reads it (`speakers.attribution`)."""
     line_start = text.rfind("\n", 0, quote.start) + 1
     line_end = text.find("\n", quote.end)
-    who = attribution(
-        text, quote.start, quote.end, line_start, len(text) if line_end < 0 else line_end
-    )
+    line_end = len(text) if line_end < 0 else line_end
+    who = attribution(text, QuoteBounds(quote.start, quote.end, line_start, line_end))
     return Quote(quote.start, quote.end, quote.problem, who)
 
 

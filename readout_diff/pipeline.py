@@ -79,7 +79,7 @@ from .readouts import Placement, ReadoutSpec, place, snap_dates, widen_to_twins
 from .scanning import starting_with
 from .segment import Layout, layout
 from .speech import clauses
-from .witnesses import build_sentence
+from .witnesses import Measuring, build_sentence
 
 Progress = Callable[[str, int, int], None]
 P = ParamSpec("P")
@@ -460,17 +460,7 @@ def _candidates_of(
             reason = f"the counterpart's own account ({own}), not the caller's readout"
         elif not _worded_as_readout(toks, prep, unit):
             reason = "not worded as a readout"
-        post_date = parse_date(unit.post_date) if unit.post_date else None
-        evidence = gather(
-            unit.start,
-            unit.end,
-            unit.sentence,
-            toks,
-            prep.context,
-            cast,
-            post_date,
-            context,
-        )
+        evidence = gather(unit, toks, prep.context, cast, context)
         candidate = Candidate(
             unit,
             prep.doc,
@@ -690,7 +680,7 @@ def _build_readouts(
                 Placement(tuple(k.counterpart for k in cluster.fixed), None, cluster.fixed)
             )
         else:
-            placements.append(place(cluster, cast, calls))
+            placements.append(place(cluster, calls))
         # one outlet's lone sentence never decides which day a call was
         strength.append(0.0 if cluster.lone else sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
@@ -944,9 +934,8 @@ def _readout(
     ordered = _sentence_order(entries, official)
     sentences = []
     for index, (cluster, members, claims) in enumerate(ordered, 1):
-        sentence = build_sentence(
-            f"{rid}/s{index}", cluster, members, claims, cast, options.ignore_case
-        )
+        measuring = Measuring(cast, options.ignore_case)
+        sentence = build_sentence(f"{rid}/s{index}", cluster, members, claims, measuring)
         if official is not None and cluster.official is not None:
             sentence = replace(sentence, base_source=f"official:{official.doc.id}")
         sentences.append(sentence)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .align import Cluster
-from .entities import Cast
 from .errors import ReadoutSpecError as ReadoutSpecError  # moved; still importable from here
 from .model import PassageKind, ReadoutKey
 
@@ -155,9 +154,7 @@ def _called_that_day(
     return kept or weights
 
 
-def place(
-    cluster: Cluster, cast: Cast, calls: Counter[tuple[str, dt.date]] | None = None
-) -> Placement | None:
+def place(cluster: Cluster, calls: Counter[tuple[str, dt.date]] | None = None) -> Placement | None:
     """The counterpart(s) and day a cluster's evidence points to, or None if unknown.
 
     `calls` are the (counterpart, day) calls the articles announce; a sentence of a day

@@ -15,8 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .entities import PRINCIPAL, Cast, canonicalise, entity_of
-from .lexicon import PRONOUNS, SPEECH_VERBS, strip_possessive
+from .entities import PRINCIPAL, TITLE_WORDS, Cast, canonicalise, entity_of
+from .lexicon import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    SPOKESPEOPLE,
+    strip_possessive,
+)
 from .normalise import tokenise
 
 _WORD = r"(?:[A-Z][a-z]{0,2}\.|[\w’'@-]+(?:\.[\w’'@]+)*)"
@@ -39,34 +46,15 @@ _VERB_AT_END = re.compile(
 )
 # A speaker may be an office or a statement: "it said" too.
 _PRONOUNS = PRONOUNS | {"it"}
-_SKIP_BEFORE_VERB = frozenset(
-    {"further", "also", "later", "then", "had", "has", "have", "once", "again", "still"}
-)
-# The voices of an official text itself.
-_SOURCE_NOUNS = frozenset(
-    {
-        "readout",
-        "readouts",
-        "statement",
-        "statements",
-        "release",
-        "note",
-        "department",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "transcript",
-        "briefing",
-    }
-)
+# The voices of an official text itself: its documents, its spokespeople, its briefings.
+_SOURCE_NOUNS = DOCUMENT_NOUNS | SPOKESPEOPLE | {"note", "department", "briefing"}
 _NAME_NEAR_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|attributable\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?"
     r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
-_TITLE_WORDS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "department", "state", "deputy"}
-)
+# Never part of a spokesperson's name ("State Department Spokesperson Tammy Bruce"). Not
+# all of `entities.TITLE_WORDS`: "King", "Field" and "Lord" are surnames too.
+_TITLE_WORDS = SPOKESPEOPLE | {"department", "state", "deputy"}
 
 
 class SpeakerKind(StrEnum):
@@ -112,43 +100,43 @@ def source_voices(cast: Cast, source_texts: Iterable[str], extra: Sequence[str] 
     return Voices(cast, frozenset(names), tuple(sorted(labels)))
 
 
-def attribution(
-    text: str,
-    quote_start: int,
-    quote_end: int,
-    line_start: int,
-    line_end: int,
-    stop_before: int | None = None,
-    stop_after: int | None = None,
-) -> str | None:
+@dataclass(frozen=True, slots=True)
+class QuoteBounds:
+    """A quote's span and where its speaker is looked for: its line, cut at the
+    neighbouring quotes (`stop_before`/`stop_after`) when there are any."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    stop_before: int | None = None
+    stop_after: int | None = None
+
+
+def attribution(text: str, quote: QuoteBounds) -> str | None:
     """The speaker phrase an article gives a quote: "Ms Bruce" in `"...," said Ms Bruce`,
     "Jaishankar" in `Jaishankar posted on X that "..."`, "the US readout on the Jaishankar
-    conversation" in `"...," the US readout on the Jaishankar conversation said`.
-
-    `stop_before`/`stop_after` bound the search at neighbouring quotes.
-    """
-    after_end = min(line_end, quote_end + 160, stop_after if stop_after is not None else line_end)
-    after = text[quote_end:after_end]
+    conversation" in `"...," the US readout on the Jaishankar conversation said`."""
+    stop_after = quote.stop_after if quote.stop_after is not None else quote.line_end
+    after = text[quote.end : min(quote.line_end, quote.end + 160, stop_after)]
     match = _AFTER.match(after)
     if match:
         return _clean(match.group("who") or match.group("who2") or "")
-    before_start = max(
-        line_start, quote_start - 220, stop_before if stop_before is not None else line_start
-    )
-    before = text[before_start:quote_start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    if cut >= 0:
-        before = before[cut + 2 :]
+    before = _sentence_before(text, quote)
     verb = _VERB_AT_END.search(before.rstrip("\"“”‘’'"))
-    if verb:
-        who = _subject_before(before[: verb.start("verb")])
-        if who:
-            return who
-    according = _ACCORDING.search(before)
-    if according:
-        return _clean(according.group("who"))
-    tail = _ACCORDING.search(text[quote_end:after_end])
-    return _clean(tail.group("who")) if tail else None
+    who = _subject_before(before[: verb.start("verb")]) if verb else None
+    if who:
+        return who
+    according = _ACCORDING.search(before) or _ACCORDING.search(after)
+    return _clean(according.group("who")) if according else None
+
+
+def _sentence_before(text: str, quote: QuoteBounds) -> str:
+    """The part of the quote's sentence before it, within its line and the quote before."""
+    stop_before = quote.stop_before if quote.stop_before is not None else quote.line_start
+    before = text[max(quote.line_start, quote.start - 220, stop_before) : quote.start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    return before[cut + 2 :] if cut >= 0 else before
 
 
 def _clean(phrase: str) -> str | None:
@@ -161,12 +149,16 @@ def _subject_before(text: str) -> str | None:
     or a pronoun; adverbs and short clauses ("while addressing the media") are skipped, and
     a sentence's first word ("Yet", "However") is never a speaker on its own."""
     words: list[str] = re.findall(r"[\w.’'@-]+|,", text)
-    while words and words[-1].casefold() in _SKIP_BEFORE_VERB:
+    while words and words[-1].casefold() in BETWEEN_SUBJECT_AND_VERB:
         words.pop()
     if words and words[-1].casefold() in _PRONOUNS:
         return words[-1]
-    # "the spokesperson added": a noun phrase right before the verb, unless it sits in a
-    # clause ("while addressing the media") or names no one who speaks ("the media")
+    return _speaking_noun_phrase(words) or _capitalised_run(words) or _any_noun_phrase(words)
+
+
+def _speaking_noun_phrase(words: list[str]) -> str | None:
+    """ "the spokesperson added": a noun phrase right before the verb, unless it sits in a
+    clause ("while addressing the media") or names no one who speaks ("the media")."""
     tail = words[-4:]
     for i, word in enumerate(tail):
         if (
@@ -177,6 +169,12 @@ def _subject_before(text: str) -> str | None:
             and tail[-1].casefold() not in NOT_SPEAKERS
         ):
             return " ".join(tail[i:])
+    return None
+
+
+def _capitalised_run(words: list[str]) -> str | None:
+    """The run of capitalised words nearest the verb ("Secretary of State Rubio"), up to a
+    comma; a sentence's first word alone ("Yet") is no name."""
     run: list[str] = []
     for i in range(len(words) - 1, max(-1, len(words) - 15), -1):
         word = words[i]
@@ -188,13 +186,19 @@ def _subject_before(text: str) -> str | None:
             run.insert(0, word)
         elif run:
             break
-        if i == 0 and len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS:
+        if i == 0 and _is_opener(run):
             run = []  # "Yet the spokesperson added": a sentence's first word, not a name
     while run and run[0].casefold() in ("of", "the"):
         run.pop(0)
-    if run and not (len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS):
-        return " ".join(run)
-    # "the readout said", "a statement said": a lower-case noun phrase right before the verb
+    return " ".join(run) if run and not _is_opener(run) else None
+
+
+def _is_opener(run: list[str]) -> bool:
+    return len(run) == 1 and run[0].casefold() in SENTENCE_OPENERS
+
+
+def _any_noun_phrase(words: list[str]) -> str | None:
+    """ "the readout said", "a statement said": a lower-case noun phrase before the verb."""
     tail = words[-4:]
     for i, word in enumerate(tail):
         if word.casefold() in ("the", "a", "an") and i < len(tail) - 1:
@@ -220,10 +224,8 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr sir secretary spokesperson spokesman spokeswoman minister president
-    premier ambassador envoy senator general chancellor""".split()
-)
+# Words that address someone by surname ("Ms Bruce", "Secretary Rubio").
+_HONORIFICS = TITLE_WORDS | {"miss"}
 
 
 def resolve_names(speakers: Sequence[str | None]) -> list[str | None]:
@@ -279,13 +281,12 @@ def classify(phrase: str | None, voices: Voices) -> SpeakerKind:
     """
     if not phrase:
         return SpeakerKind.NONE
-    head = _HEAD_END.split(phrase, maxsplit=1)[0]
+    head = speaker_head(phrase)
     tokens = canonicalise(tokenise(head), voices.cast.gazetteer)
     words = {strip_possessive(t.norm.casefold()) for t in tokens if t.is_word}
     entities = {entity_of(t) for t in tokens} - {None}
-    if PRINCIPAL in entities:
-        return SpeakerKind.SOURCE
-    if head.strip().casefold() in voices.names or words & voices.names:
+    named = head.strip().casefold() in voices.names or bool(words & voices.names)
+    if PRINCIPAL in entities or named:
         return SpeakerKind.SOURCE
     if any(
         e.startswith("person:") or e in voices.foreign_countries for e in entities if e is not None

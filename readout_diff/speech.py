@@ -14,9 +14,8 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from .attribute import SPOKEN
 from .entities import PRINCIPAL, entity_of
-from .lexicon import PRONOUNS
+from .lexicon import PRONOUNS, SPOKEN_SETTINGS
 from .meaning import ATTRIBUTION, FORCE, force_of
 from .normalise import Token
 
@@ -58,7 +57,7 @@ def reports_caller_alone(tokens: Sequence[Token], country: str | None = None) ->
     for the caller's readout: not a joint subject ("X and Wang spoke ..."), not what was
     said to reporters or at a briefing, not someone speaking ("He added that ...")."""
     words = [t for t in tokens if t.is_word]
-    if any(t.norm.casefold() in SPOKEN for t in words):
+    if any(t.norm.casefold() in SPOKEN_SETTINGS for t in words):
         return False
     for i, tok in enumerate(words):
         if not _callers_side(tok, country) and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):

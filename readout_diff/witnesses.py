@@ -152,29 +152,44 @@ def _mark_disputed(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Measuring:
+    """What every witness is measured with: the cast (whose gazetteer reads the base) and
+    whether differences of letter case count."""
+
+    cast: Cast
+    ignore_case: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceBase:
+    """A readout sentence's base wording, as text and as tokens."""
+
+    text: str
+    tokens: list[Token]
+
+
 def build_sentence(
     sid: str,
     cluster: Cluster,
     members: list[Candidate],
     claims: dict[int, str],
-    cast: Cast,
-    ignore_case: bool,
+    measuring: Measuring,
 ) -> ReadoutSentence:
     base_text, base_source = _base(cluster)
-    base_tokens = canonicalise(tokenise(base_text), cast.gazetteer)
+    base = SentenceBase(base_text, canonicalise(tokenise(base_text), measuring.cast.gazetteer))
     _, _, versions = _versions(cluster)
-    found = spots(base_tokens, base_text, versions)
+    found = spots(base.tokens, base_text, versions)
     disputed = [s for s in found if s.disputed]
-    siblings = _Siblings.of(base_tokens, members)
+    siblings = _Siblings.of(base.tokens, members)
     measured = [
-        (measure(base_text, base_tokens, m, siblings, ignore_case, claims.get(id(m))), m)
-        for m in members
+        (measure(base, m, siblings, measuring.ignore_case, claims.get(id(m))), m) for m in members
     ]
     words = {  # content words of each witness, from the tokens its candidate already has
         id(w): len(content_keys([t for t in m.tokens if w.start <= t.start and t.end <= w.end]))
         for w, m in measured
     }
-    base_words = len(content_keys(base_tokens))
+    base_words = len(content_keys(base.tokens))
     witnesses = [
         w
         for w in _drop_redundant([w for w, _ in measured])
@@ -303,8 +318,7 @@ class _Siblings:
 
 
 def measure(
-    base_text: str,
-    base_tokens: list[Token],
+    base: SentenceBase,
     member: Candidate,
     siblings: _Siblings,
     ignore_case: bool,
@@ -314,70 +328,129 @@ def measure(
     from the same document cover (another passage may cover the base before or after
     this one) and which quotations stand inside it."""
     doc = member.doc
-    tokens = member.tokens
-    b0, b1, w0, w1 = siblings.ranges[id(member)]
-    kind = member.unit.kind
-    if kind == PassageKind.PARAPHRASE and w1 > w0:
-        # reported speech is measured to the end of its clause, and so is the base: a
-        # changed ending, an added claim or a dropped one is shown
-        # a later clause of a longer sentence is measured from its first word
-        later = member.part_of is not None and member.unit.start > member.part_of.unit.start
-        b0, b1, w0, w1 = reported_span(base_tokens, tokens, later)
-        tokens = tokens[w0:w1]
-    elif member.fragment:
-        tokens = tokens[w0:w1] if w1 > w0 else tokens
-    else:
-        covered_before, covered_after = siblings.covered_around(member, b0, b1)
-        if not covered_before and _speaks_for_ends(tokens, member)[0]:
-            b0 = 0
-        elif w0 > 0:
-            b0 = max(0, b0 - w0)  # "urged" taken up where the base says "encouraged"
-        if not covered_after and (_ends_sentence(doc, member) or tokens[-1].key == ELLIPSIS):
-            b1 = len(base_tokens)
-    if not tokens:
-        tokens = member.tokens
-    base_part = base_tokens[b0:b1]
-    differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
-    quoted = siblings.quotes_inside(member) if kind == PassageKind.PARAPHRASE else []
-    if quoted:
-        # reported speech with a quotation inside: the quoted words are judged as a quote,
-        # so the two witnesses never disagree on the same words
-        strict = diff(base_part, base_text, tokens, doc.text, False)
-        if len(strict) == len(differences):
-            differences = tuple(
-                q if any(_inside(q, a, b) for a, b in quoted) else d
-                for d, q in zip(differences, strict, strict=True)
-            )
-    differences = _cut_before_attribution(differences, base_part, doc, member)
-    differences = _dated_lead(differences, tokens[0].start if tokens else member.unit.start)
+    matched = _measured_stretch(base.tokens, member, siblings)
+    tokens = member.tokens[matched.own_start : matched.own_end] or member.tokens
+    base_part = base.tokens[matched.base_start : matched.base_end]
+    differences = _differences(base, base_part, tokens, member, siblings)
     if ignore_case:
-        differences = tuple(
-            d
-            for d in differences
-            if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold())
-        )
+        differences = _without_case_only(differences)
     start, end = tokens[0].start, tokens[-1].end
-    covered_start = base_part[0].start if base_part else 0
-    covered_end = base_part[-1].end if base_part else 0
-    encoder = Encoder()
-    own, base_code = encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
-    score = similarity(own, base_code)
-    if kind == PassageKind.PARAPHRASE:  # reworded speech: how densely its content lines up
-        match = content_match(own, base_code)
-        if match is not None and match.matched >= 4:
-            score = max(score, match.score)
     return Witness(
         doc.id,
         start,
         end,
         doc.text[start:end],
-        kind,
-        round(score, 3),
-        covered_start,
-        covered_end,
+        member.unit.kind,
+        round(_score(tokens, base_part, member.unit.kind == PassageKind.PARAPHRASE), 3),
+        base_part[0].start if base_part else 0,
+        base_part[-1].end if base_part else 0,
         differences,
         claimed,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """The stretch of the base a witness is measured over (`base_start:base_end`) and the
+    witness's own tokens that render it (`own_start:own_end`), as token ranges."""
+
+    base_start: int
+    base_end: int
+    own_start: int
+    own_end: int
+
+
+def _measured_stretch(base_tokens: list[Token], member: Candidate, siblings: _Siblings) -> Matched:
+    """What a witness speaks for: reported speech to the end of its clause, a quoted
+    fragment its matched words, a whole quote the base from where it starts."""
+    matched = Matched(*siblings.ranges[id(member)])
+    if member.unit.kind == PassageKind.PARAPHRASE and matched.own_end > matched.own_start:
+        # reported speech is measured to the end of its clause, and so is the base: a
+        # changed ending, an added claim or a dropped one is shown
+        # a later clause of a longer sentence is measured from its first word
+        later = member.part_of is not None and member.unit.start > member.part_of.unit.start
+        return Matched(*reported_span(base_tokens, member.tokens, later))
+    if member.fragment:
+        return matched
+    return _whole_quote(len(base_tokens), member, siblings, matched)
+
+
+def _whole_quote(
+    base_length: int, member: Candidate, siblings: _Siblings, matched: Matched
+) -> Matched:
+    """A whole passage (a quote; reported speech that matched nothing) speaks for the base
+    from its start and to its end, unless another passage of its document covers them or
+    it opens mid-sentence or stops short."""
+    start, end = matched.base_start, matched.base_end
+    covered_before, covered_after = siblings.covered_around(member, start, end)
+    if not covered_before and _speaks_for_ends(member.tokens, member)[0]:
+        start = 0
+    elif matched.own_start > 0:
+        # "urged" taken up where the base says "encouraged"
+        start = max(0, start - matched.own_start)
+    if not covered_after and (
+        _ends_sentence(member.doc, member) or member.tokens[-1].key == ELLIPSIS
+    ):
+        end = base_length
+    return Matched(start, end, 0, len(member.tokens))
+
+
+def _differences(
+    base: SentenceBase,
+    base_part: list[Token],
+    tokens: list[Token],
+    member: Candidate,
+    siblings: _Siblings,
+) -> tuple[Difference, ...]:
+    """A witness's differences from its stretch of the base, classified."""
+    doc = member.doc
+    paraphrase = member.unit.kind == PassageKind.PARAPHRASE
+    differences = diff(base_part, base.text, tokens, doc.text, paraphrase)
+    quoted = siblings.quotes_inside(member) if paraphrase else []
+    if quoted:
+        # reported speech with a quotation inside: the quoted words are judged as a quote,
+        # so the two witnesses never disagree on the same words
+        strict = diff(base_part, base.text, tokens, doc.text, False)
+        differences = _judged_as_quoted(differences, strict, quoted)
+    differences = _cut_before_attribution(differences, base_part, doc, member)
+    return _dated_lead(differences, tokens[0].start if tokens else member.unit.start)
+
+
+def _judged_as_quoted(
+    differences: tuple[Difference, ...],
+    strict: tuple[Difference, ...],
+    quoted: list[tuple[int, int]],
+) -> tuple[Difference, ...]:
+    """Each difference inside a quotation taken as the strict (quote) reading gives it,
+    where both readings found the same differences."""
+    if len(strict) != len(differences):
+        return differences
+    return tuple(
+        q if any(_inside(q, a, b) for a, b in quoted) else d
+        for d, q in zip(differences, strict, strict=True)
+    )
+
+
+def _without_case_only(differences: tuple[Difference, ...]) -> tuple[Difference, ...]:
+    """Leave out the typography differences that are letter case alone."""
+    return tuple(
+        d
+        for d in differences
+        if not (d.kind == "typography" and d.base.casefold() == d.witness.casefold())
+    )
+
+
+def _score(tokens: list[Token], base_part: list[Token], paraphrase: bool) -> float:
+    """How close a witness's content is to its stretch of the base; for reworded speech,
+    how densely its content lines up, when that says more."""
+    encoder = Encoder()
+    own, base_code = encoder.encode(content_keys(tokens)), encoder.encode(content_keys(base_part))
+    score = similarity(own, base_code)
+    if paraphrase:
+        match = content_match(own, base_code)
+        if match is not None and match.matched >= 4:
+            score = max(score, match.score)
+    return score
 
 
 def _inside(d: Difference, start: int, end: int) -> bool:

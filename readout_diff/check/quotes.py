@@ -23,7 +23,7 @@ from ..passages import Quote as PassageQuote
 from ..passages import find_quotes
 from ..segment import Layout, layout
 from .model import Location, Marker, Quote
-from .speakers import attribution, is_pronoun
+from .speakers import QuoteBounds, attribution, is_pronoun
 
 MARKER = re.compile(r"<!--\s*readout-diff:\s*ignore\b(?P<body>.*?)-->", re.IGNORECASE)
 _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.IGNORECASE)
@@ -137,7 +137,8 @@ def extract(doc: Document, locator: Locator) -> Extracted:
             continue
         before = spans[index - 1][1] if index and spans[index - 1][1] >= line_start else None
         after = spans[index + 1][0] - 1 if index + 1 < len(spans) else None
-        speaker = attribution(text, start, end, line_start, line_end, before, after)
+        bounds = QuoteBounds(start, end, line_start, line_end, before, after)
+        speaker = attribution(text, bounds)
         quotes.append(
             Quote(
                 doc.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import SPEECH_VERBS
 from ..speakers import (
+    QuoteBounds,
     SpeakerKind,
     Voices,
     _subject_before,
@@ -17,6 +18,7 @@ from ..speakers import (
 
 __all__ = [
     "SPEECH_VERBS",
+    "QuoteBounds",
     "SpeakerKind",
     "Voices",
     "_subject_before",

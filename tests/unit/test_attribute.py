@@ -49,6 +49,10 @@ def test_call_partners() -> None:
     assert call_partners(tokens("The readout of the call with Norway said"), CAST) == [
         "person:eriksen"
     ]
+    # the call nouns are lexicon's, the same that announce a call
+    assert call_partners(tokens("After a phone-call with Holm, he urged calm."), CAST) == [
+        "person:holm"
+    ]
 
 
 def test_call_dates_only_near_the_call() -> None:

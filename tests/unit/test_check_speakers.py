@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from readout_diff.check.speakers import SpeakerKind, attribution, classify, source_voices
+from readout_diff.check.speakers import (
+    QuoteBounds,
+    SpeakerKind,
+    attribution,
+    classify,
+    source_voices,
+)
 from readout_diff.entities import detect_cast
 
 SOURCES = [
@@ -62,4 +68,4 @@ def test_classify(voices, phrase, kind):
 def test_attribution(text, speaker):
     start = text.index("Calm") if "Calm" in text else text.index("urged")
     end = text.index('"', start + 1) if '"' in text[start:] else len(text)
-    assert attribution(text, start, end, 0, len(text)) == speaker
+    assert attribution(text, QuoteBounds(start, end, 0, len(text))) == speaker

@@ -7,7 +7,7 @@ from pathlib import Path
 from readout_diff.check import CheckConfig, Verdict, check
 from readout_diff.commands.check import read_articles
 from readout_diff.model import Role
-from readout_diff.speakers import attribution, resolve_names
+from readout_diff.speakers import QuoteBounds, attribution, resolve_names
 
 SOURCE = """The following is attributable to Spokesperson Tammy Bruce:
 
@@ -43,7 +43,7 @@ def _check(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def speaker(text: str, quoted: str) -> str | None:
     start = text.index(quoted)
-    return attribution(text, start, start + len(quoted), 0, len(text))
+    return attribution(text, QuoteBounds(start, start + len(quoted), 0, len(text)))
 
 
 def test_sentence_initial_words_and_the_media_never_speak() -> None:
