@@ -131,14 +131,15 @@ FRAMING = frozenset(
 ) | frozenset(WEEKDAYS)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A word without its commonest ending ("finding" -> "find"), to compare word forms."""
     for suffix in ("ingly", "ing", "ed", "es", "s", "e", "ion", "ment"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
 
-STANCE_STEMS = frozenset(_stem(w) for w in STANCES)
+STANCE_STEMS = frozenset(stem(w) for w in STANCES)
 
 
 def force_of(word: str, following: str = "") -> int | None:
@@ -164,7 +165,7 @@ def _force_at(words: Sequence[str], i: int) -> int | None:
 
 def opposite(a: str, b: str) -> bool:
     """Two words that say opposite things ("discouraged"/"encouraged", "oppose"/"support")."""
-    sa, sb = _stem(a.casefold().replace("-", "")), _stem(b.casefold().replace("-", ""))
+    sa, sb = stem(a.casefold().replace("-", "")), stem(b.casefold().replace("-", ""))
     if sa == sb or len(sa) < 3 or len(sb) < 3:
         return False
     for prefix in _NEGATIVE_PREFIXES:
@@ -218,7 +219,7 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         vw = next(w for f, w in fw if f == max(fw)[0])
         out.append(f'says "{vw}" where the source says "{vb}"')
     ib, iw = set(wb) & INTENSIFIERS, set(ww) & INTENSIFIERS
-    if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
+    if {stem(w) for w in ib} != {stem(w) for w in iw}:
         out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
     mb, mw = _modal_class(wb), _modal_class(ww)
     if (mb or mw) and not (mb & mw) and mb | mw != {FUTURE}:  # "will" alone is a tense
@@ -228,11 +229,11 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     kb, kw = set(wb) & MEANING_WORDS - NEGATIONS, set(ww) & MEANING_WORDS - NEGATIONS
     if kb != kw:
         out.append(f"relation word {_list(kw)} where the source has {_list(kb)}")
-    sb = {_stem(w) for w in wb} & STANCE_STEMS
-    sw = {_stem(w) for w in ww} & STANCE_STEMS
+    sb = {stem(w) for w in wb} & STANCE_STEMS
+    sw = {stem(w) for w in ww} & STANCE_STEMS
     if sb and sw and not sb & sw:
-        gave = [w for w in ww if _stem(w) in sw]
-        had = [w for w in wb if _stem(w) in sb]
+        gave = [w for w in ww if stem(w) in sw]
+        had = [w for w in wb if stem(w) in sb]
         out.append(f"says {_list(gave)} where the source says {_list(had)}")
     who = _who_changed(base, witness, bool(wb) and bool(ww))
     if who:
@@ -249,11 +250,11 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
 def drops_a_claim(base: Sequence[Token], witness: Sequence[Token]) -> bool:
     """A rewording that leaves out at least two more claim words than it puts in ("to
     continue and enhance steps" -> "calling on the PA"): it drops what they said."""
-    lost, added = _claim_stems(base), _claim_stems(witness)
+    lost, added = claim_stems(base), claim_stems(witness)
     return len(lost - added) - len(added - lost) >= 2
 
 
-def _claim_stems(tokens: Sequence[Token]) -> set[str]:
+def claim_stems(tokens: Sequence[Token]) -> set[str]:
     """Stems of the words that state something: not names, framing, function words,
     modals, intensifiers or the reporting and request verbs (judged on their own)."""
     from .differences import STOPWORDS  # differences decides substance with this module
@@ -262,7 +263,7 @@ def _claim_stems(tokens: Sequence[Token]) -> set[str]:
     lows = [t.norm.casefold() for t in words]
     plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | MODALS | INTENSIFIERS
     return {
-        _stem(w)
+        stem(w)
         for i, w in enumerate(lows)
         if w not in plain and _force_at(lows, i) is None and not w.isdigit()
     }
@@ -357,8 +358,9 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
 
 def framing_only(tokens: Sequence[Token]) -> bool:
     """Words that only name or frame (titles, initials, a first name, the call and whom it
-    was with, a weekday, "was reported to have"): adding or dropping them in reported speech says
-    nothing new. A lone country name is a qualifier ("US President Trump")."""
+    was with, a weekday, "was reported to have"), link ("has come to" for "at") or point
+    back ("with each other"): adding or dropping them in reported speech says nothing new.
+    A lone country name is a qualifier ("US President Trump")."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
     words = [t for t in tokens if t.is_word]
@@ -386,6 +388,8 @@ def framing_only(tokens: Sequence[Token]) -> bool:
             or low in BODIES  # "Kenya's government" for "Kenya"
             or low in STOPWORDS
             or low in ATTRIBUTION
+            or low in LINKING_VERBS
+            or (low in ("other", "another") and lows[i - 1 : i] in (["each"], ["one"]))
             or entity == PRINCIPAL
             or (entity is not None and (title_next or about_the_call))
             or re.fullmatch(r"[A-Z]\.?", t.norm) is not None
@@ -395,6 +399,12 @@ def framing_only(tokens: Sequence[Token]) -> bool:
 
 
 ATTRIBUTION = frozenset("said says told added stated according reported".split())
+# Verbs that only link a subject to where or what it is ("relations have come to a
+# juncture", "stand at a juncture"): they state nothing of their own.
+LINKING_VERBS = frozenset(
+    """come comes came coming stand stands stood standing remain remains remained remaining
+    become becomes became becoming""".split()
+)
 # Words about the call itself, which make the names near them framing ("in a call with
 # X", "his counterpart X"). Not `entities`' call words, which find "X spoke with Y" and
 # leave out "counterpart"; changing this list changes which names are substance.

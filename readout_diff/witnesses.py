@@ -282,7 +282,9 @@ def measure(
     if not tokens:
         tokens = member.tokens
     base_part = base_tokens[b0:b1]
-    differences = diff(base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE)
+    differences = diff(
+        base_part, base_text, tokens, doc.text, kind == PassageKind.PARAPHRASE, base_tokens
+    )
     quoted = [
         (s.unit.start, s.unit.end)
         for s in siblings

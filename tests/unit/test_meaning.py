@@ -48,6 +48,10 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He said they did not act.", "He said they acted."),  # polarity
         ("He welcomed the talks.", "He condemned the talks."),  # polarity
         (
+            "He condemned the brutal attacks by Borduria.",
+            "He condemned the Borduria attacks.",
+        ),  # a claim word dropped while the rest is moved
+        (
             "He reaffirmed respect for its sovereignty.",
             "He reaffirmed respect for its sovereignty and called for sanctions.",
         ),  # an added claim
@@ -80,6 +84,9 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
             "pursue a US-China relationship that serves US interests",
             "pursue a relationship with China that serves US interests",
         ),
+        ("urged them to get along.", "urged them to get along with each other."),  # reciprocal
+        ("Ties are at a new juncture.", "Ties have come to a new juncture."),  # linking verb
+        ("He condemned the attacks by Borduria.", "He condemned the Borduria attacks."),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
@@ -283,3 +290,21 @@ def test_a_rewording_that_leaves_out_claims_drops_them(
     base: str, witness: str, dropped: bool
 ) -> None:
     assert classify(tokenise(base), tokenise(witness), paraphrase=True)[1] == dropped
+
+
+def test_words_taken_from_elsewhere_in_the_base_sentence_were_moved() -> None:
+    """Reported speech measured against one stretch of a base sentence may take words from
+    the rest of it ("urged them to find the right way to get along" beside "finding the
+    right way for them to get along"): given the whole sentence, they are not added."""
+    sentence_text = "Both agreed on finding the right way for Kenya and Uganda to get along."
+    sentence = canonicalise(tokenise(sentence_text), GAZ)
+    covered = [t for t in sentence if t.start >= sentence_text.index("Kenya")][:-1]
+    witness_text = "He urged Kenya and Uganda to find the right way to get along."
+    witness = canonicalise(tokenise(witness_text), GAZ)[2:-1]
+
+    def found(whole: tuple[object, ...]) -> list[tuple[K, str, bool]]:
+        ds = diff(covered, sentence_text, witness, witness_text, True, whole)  # type: ignore[arg-type]
+        return [(d.kind, d.witness, d.substantive) for d in ds]
+
+    assert found(tuple(sentence)) == [(K.ADDITION, "find the right way to", False)]
+    assert found(()) == [(K.ADDITION, "find the right way to", True)]
