@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from .entities import entity_of
 from .meaning import (
+    BODIES,
     INTENSIFIERS,
+    TERMS,
     claim_stems,
     drops_a_claim,
     force_of,
@@ -331,6 +333,7 @@ def diff(
     found = _merge(_moves(out, base_text, witness_text), base_text, witness_text)
     if paraphrase:
         found = _moved_in_reported_speech(found, sentence or base, witness)
+        found = [_term_of_a_body(d, witness) for d in found]
     return tuple(found)
 
 
@@ -378,6 +381,17 @@ def _moved_in_reported_speech(
 
 
 _REWORDINGS = (DifferenceKind.WORDING_CHANGE, DifferenceKind.PARAPHRASE)
+
+
+def _term_of_a_body(d: Difference, witness: Sequence[Token]) -> Difference:
+    """Reported speech that says which term of a government it means ("the second Trump
+    administration" for "the Trump Administration") names the same body: cosmetic."""
+    if not d.substantive or d.kind != DifferenceKind.ADDITION:
+        return d
+    added = [t for t in witness if d.witness_start <= t.start and t.end <= d.witness_end]
+    after = [t.norm.casefold() for t in witness if t.start >= d.witness_end][:3]
+    terms = all(t.norm.casefold() in TERMS for t in added if t.is_word)
+    return replace(d, substantive=False) if added and terms and BODIES & set(after) else d
 
 
 def _drops_a_moved_claim(d: Difference, base: Sequence[Token], witness: Sequence[Token]) -> bool:

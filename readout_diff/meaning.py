@@ -99,6 +99,9 @@ STANCES = frozenset(
 BODIES = frozenset(
     "government authority authorities leadership administration side cabinet".split()
 )
+# Which term of a government is meant ("the second Trump administration", "the new
+# government"): said of the body the source names, the same party.
+TERMS = frozenset("new second third incoming current present".split())
 FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
 # Opposites that share no prefix.
 _OPPOSITES = (

@@ -47,6 +47,7 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He urged Kenya to talk.", "He urged Kenya and Uganda to talk."),  # an added actor
         ("He said they did not act.", "He said they acted."),  # polarity
         ("He welcomed the talks.", "He condemned the talks."),  # polarity
+        ("He backed the government's plan.", "He backed the government's new plan."),
         (
             "He condemned the brutal attacks by Borduria.",
             "He condemned the Borduria attacks.",
@@ -87,6 +88,7 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         ("urged them to get along.", "urged them to get along with each other."),  # reciprocal
         ("Ties are at a new juncture.", "Ties have come to a new juncture."),  # linking verb
         ("He condemned the attacks by Borduria.", "He condemned the Borduria attacks."),
+        ("the Trump Administration will act", "the second Trump administration would act"),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
