@@ -264,7 +264,7 @@ def claim_stems(tokens: Sequence[Token]) -> set[str]:
 
     words = [t for t in tokens if t.is_word and not entity_of(t)]
     lows = [t.norm.casefold() for t in words]
-    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | MODALS | INTENSIFIERS
+    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | ISSUERS | MODALS | INTENSIFIERS
     return {
         stem(w)
         for i, w in enumerate(lows)
@@ -361,9 +361,10 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
 
 def framing_only(tokens: Sequence[Token]) -> bool:
     """Words that only name or frame (titles, initials, a first name, the call and whom it
-    was with, a weekday, "was reported to have"), link ("has come to" for "at") or point
-    back ("with each other"): adding or dropping them in reported speech says nothing new.
-    A lone country name is a qualifier ("US President Trump")."""
+    was with, a weekday, "was reported to have", "according to the ministry"), link ("has
+    come to" for "at") or point back ("with each other"): adding or dropping them in
+    reported speech says nothing new. A lone country name is a qualifier ("US President
+    Trump")."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
     words = [t for t in tokens if t.is_word]
@@ -391,6 +392,7 @@ def framing_only(tokens: Sequence[Token]) -> bool:
             or low in BODIES  # "Kenya's government" for "Kenya"
             or low in STOPWORDS
             or low in ATTRIBUTION
+            or low in ISSUERS
             or low in LINKING_VERBS
             or (low in ("other", "another") and lows[i - 1 : i] in (["each"], ["one"]))
             or entity == PRINCIPAL
@@ -402,6 +404,12 @@ def framing_only(tokens: Sequence[Token]) -> bool:
 
 
 ATTRIBUTION = frozenset("said says told added stated according reported".split())
+# Who put the words out ("according to the State Department", ", the ministry said in a
+# statement"): an attribution the measured stretch kept says nothing of the call.
+ISSUERS = frozenset(
+    """department ministry office spokesperson spokesman spokeswoman statement readout
+    release""".split()
+)
 # Verbs that only link a subject to where or what it is ("relations have come to a
 # juncture", "stand at a juncture"): they state nothing of their own.
 LINKING_VERBS = frozenset(

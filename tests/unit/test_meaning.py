@@ -48,6 +48,7 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He said they did not act.", "He said they acted."),  # polarity
         ("He welcomed the talks.", "He condemned the talks."),  # polarity
         ("He backed the government's plan.", "He backed the government's new plan."),
+        ("He discussed the war.", "He discussed the war and the ministry's sanctions."),
         (
             "He condemned the brutal attacks by Borduria.",
             "He condemned the Borduria attacks.",
@@ -89,6 +90,11 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         ("Ties are at a new juncture.", "Ties have come to a new juncture."),  # linking verb
         ("He condemned the attacks by Borduria.", "He condemned the Borduria attacks."),
         ("the Trump Administration will act", "the second Trump administration would act"),
+        (
+            "He discussed the war in Borduria.",
+            "He discussed the war in Borduria, the State Department said in a statement.",
+        ),  # an attribution kept inside the measured stretch
+        ("He discussed the war.", "He discussed the war, according to the foreign ministry."),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
