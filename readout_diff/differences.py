@@ -23,6 +23,7 @@ from .meaning import (
     drops_a_claim,
     force_of,
     framing_only,
+    names_the_parties,
     shifts,
     stem,
 )
@@ -551,6 +552,8 @@ def classify(
         return DifferenceKind.TYPOGRAPHY, False
     content_b, content_w = content_keys(base), content_keys(witness)
     meaning = bool(shifts(base, witness))  # polarity, force, who, relation words, numbers
+    if paraphrase and words_b and words_w and names_the_parties(base, witness):
+        return DifferenceKind.WORDING_CHANGE, False  # "both sides" for "the two sides"
     if not words_w:
         return DifferenceKind.OMISSION, meaning or (
             bool(content_b) and not (paraphrase and framing_only(base))

@@ -241,13 +241,25 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     who = _who_changed(base, witness, bool(wb) and bool(ww))
     if who:
         out.append(who)
-    numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
-    numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
+    numbers_b = {w for w in wb if _is_number(w)}
+    numbers_w = {w for w in ww if _is_number(w)}
     if numbers_w - numbers_b:
         out.append(f"number {_list(numbers_w - numbers_b)} is not in the source")
     elif numbers_b - numbers_w and numbers_w:
         out.append(f"number {_list(numbers_b - numbers_w)} is changed")
     return out
+
+
+# Numbers spelt out ("three sides" for "two sides"); not "one", also a pronoun, nor "two",
+# which names the parties to a call ("the two countries" for "China and the US").
+NUMBER_WORDS = frozenset(
+    """three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions dozen dozens""".split()
+)
+
+
+def _is_number(word: str) -> bool:
+    return word in NUMBER_WORDS or re.fullmatch(r"\d[\d,.]*", word) is not None
 
 
 def drops_a_claim(base: Sequence[Token], witness: Sequence[Token]) -> bool:
@@ -357,6 +369,16 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
         if entity and entity != PRINCIPAL and entity.removesuffix("'s") not in other:
             return t.norm
     return ""
+
+
+# Words that name the two parties to a call together ("the two sides", "both", "they").
+PARTIES = frozenset("the two both sides side parties they them their".split())
+
+
+def names_the_parties(base: Sequence[Token], witness: Sequence[Token]) -> bool:
+    """Both stretches only name the call's two parties together ("both sides" or "they"
+    for "the two sides"): the same parties, told otherwise."""
+    return all(w in PARTIES for w in _low(base) + _low(witness))
 
 
 def framing_only(tokens: Sequence[Token]) -> bool:

@@ -49,6 +49,7 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He welcomed the talks.", "He condemned the talks."),  # polarity
         ("He backed the government's plan.", "He backed the government's new plan."),
         ("He discussed the war.", "He discussed the war and the ministry's sanctions."),
+        ("The two sides agreed to meet.", "The three sides agreed to meet."),
         (
             "He condemned the brutal attacks by Borduria.",
             "He condemned the Borduria attacks.",
@@ -95,6 +96,9 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
             "He discussed the war in Borduria, the State Department said in a statement.",
         ),  # an attribution kept inside the measured stretch
         ("He discussed the war.", "He discussed the war, according to the foreign ministry."),
+        ("The two sides agreed to meet.", "Both sides agreed to meet."),  # the parties
+        ("The two sides agreed to meet.", "They agreed to meet."),
+        ("Kenya and Uganda agreed to meet.", "The two countries agreed to meet."),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
