@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .entities import entity_of
+from .lexicon import strip_possessive
 from .meaning import (
     BODIES,
     INTENSIFIERS,
@@ -414,7 +415,7 @@ def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:
     """Every content word of `tokens` is said in `other` too; a compound such as "US-China"
     is said when each of its parts is ("with China", "US interests")."""
     keys = set(content_keys(other))
-    stems = {stem(t.key) for t in other if t.is_word}
+    stems = {stem(strip_possessive(t.key)) for t in other if t.is_word}
     names = {t.norm.casefold() for t in other if t.is_word}
     words = [t for t in tokens if t.is_word and t.key not in STOPWORDS]
 
@@ -422,7 +423,7 @@ def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:
         parts = t.norm.casefold().split("-")
         return (
             t.key in keys
-            or stem(t.key) in stems  # "find" for "finding"
+            or stem(strip_possessive(t.key)) in stems  # "find" for "finding", "hostages'"
             or (len(parts) > 1 and all(p in names for p in parts))
         )
 

@@ -129,7 +129,7 @@ _NEGATIVE_PREFIXES = ("dis", "un", "in", "im", "non", "de", "mis", "anti", "coun
 FRAMING = frozenset(
     """president prime minister secretary foreign state deputy mr mrs ms dr his her their
     counterpart call calls phone telephone telephonic conversation conversations talk talks
-    spoke speaks today yesterday overnight evening morning night also separate
+    spoke speaks speaking today yesterday overnight evening morning night also separate
     separately""".split()
 ) | frozenset(WEEKDAYS)
 

@@ -99,6 +99,11 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         ("The two sides agreed to meet.", "Both sides agreed to meet."),  # the parties
         ("The two sides agreed to meet.", "They agreed to meet."),
         ("Kenya and Uganda agreed to meet.", "The two countries agreed to meet."),
+        ("He welcomed the release of the hostages.", "He welcomed the hostages' release."),
+        (
+            "Castell stressed the need for talks.",
+            "Castell, speaking by phone, stressed the need for talks.",
+        ),
     ],
 )
 def test_faithful_rewordings_of_reported_speech_are_cosmetic(base: str, witness: str) -> None:
