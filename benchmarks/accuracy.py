@@ -691,35 +691,23 @@ def _score_differences(
     """Match each gold difference to an engine difference by where its witness words stand
     (or by shared words; base words for an omission). One engine difference may answer
     several gold ones when it covers them (the engine joined two changes into one)."""
-    assert passage.span is not None
-    used: set[int] = set()
     rows: list[dict[str, Any]] = []
-    cursor = passage.span[0]
-    window = (max(passage.span[0] - SLACK, 0), passage.span[1] + SLACK)
-    for gold in passage.differences:
+    pairs = _pair_differences(passage, near, text)
+    for gold, index in zip(passage.differences, pairs, strict=True):
         c["differences_gold"] += 1
-        where = None
-        if gold.witness:
-            where = locate(gold.witness, text, cursor, window[1]) or locate(
-                gold.witness, text, window[0], window[1]
-            )
-            if where:
-                cursor = where[1]
-        best = _best_match(gold, where, near, used)
         row: dict[str, Any] = {"gold": [gold.kind, gold.base, gold.witness, gold.substantive]}
-        if best is None:
+        if index is None:
             c["differences_missed"] += 1
             row["engine"] = None
         else:
-            d = near[best[1]]
-            used.add(best[1])
+            d = near[index]
             c["differences_found"] += 1
             c["differences_kind_right"] += d.kind.value == gold.kind
             c["differences_substantive_right"] += d.substantive == gold.substantive
             c["differences_substantive_wrong"] += d.substantive != gold.substantive
             row["engine"] = [d.kind.value, d.base, d.witness, d.substantive]
         rows.append(row)
-    matched = {id(near[i]) for i in used}
+    matched = {id(near[i]) for i in pairs if i is not None}
     for d in owned:
         if id(d) not in matched:
             c["differences_invented"] += 1
@@ -728,15 +716,54 @@ def _score_differences(
     return rows
 
 
+def _pair_differences(passage: GoldPassage, near: list[Difference], text: str) -> list[int | None]:
+    """For each gold difference, the index in `near` of the engine difference that answers
+    it. Gold differences are paired with one of the same substance first, then the rest
+    with any: one engine difference covering a cosmetic rewording and a dropped claim
+    answers the dropped claim, whichever the gold lists first."""
+    assert passage.span is not None
+    window = (max(passage.span[0] - SLACK, 0), passage.span[1] + SLACK)
+    places: list[tuple[int, int] | None] = []
+    cursor = passage.span[0]
+    for gold in passage.differences:
+        where = None
+        if gold.witness:
+            where = locate(gold.witness, text, cursor, window[1]) or locate(
+                gold.witness, text, window[0], window[1]
+            )
+            if where:
+                cursor = where[1]
+        places.append(where)
+    used: set[int] = set()
+    pairs: list[int | None] = [None] * len(passage.differences)
+    for same_substance in (True, False):
+        for k, gold in enumerate(passage.differences):
+            if pairs[k] is not None:
+                continue
+            pool = [
+                d if not same_substance or d.substantive == gold.substantive else None for d in near
+            ]
+            best = _best_match(gold, places[k], pool, used)
+            if best is not None:
+                pairs[k] = best[1]
+                used.add(best[1])
+    return pairs
+
+
 def _best_match(
-    gold: GoldDifference, where: tuple[int, int] | None, near: list[Difference], used: set[int]
+    gold: GoldDifference,
+    where: tuple[int, int] | None,
+    near: Sequence[Difference | None],
+    used: set[int],
 ) -> tuple[tuple[int, int, int, int], int] | None:
-    """The engine difference (rank, index in `near`) that best answers a gold one: at the
-    place of its witness words (`where`), or sharing half its words; one not `used` yet
-    first, then one of the same kind."""
+    """The engine difference (rank, index in `near`; None entries are out of play) that best
+    answers a gold one: at the place of its witness words (`where`), or sharing half its
+    words; one not `used` yet first, then one of the same kind."""
     gold_words = set(words(gold.witness or gold.base))
     best: tuple[tuple[int, int, int, int], int] | None = None
     for i, d in enumerate(near):
+        if d is None:
+            continue
         located = bool(
             where
             and d.witness_end > d.witness_start

@@ -15,7 +15,19 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .entities import entity_of
-from .meaning import INTENSIFIERS, drops_a_claim, force_of, framing_only, shifts
+from .lexicon import strip_possessive
+from .meaning import (
+    BODIES,
+    INTENSIFIERS,
+    TERMS,
+    claim_stems,
+    drops_a_claim,
+    force_of,
+    framing_only,
+    names_the_parties,
+    shifts,
+    stem,
+)
 from .model import Difference, DifferenceKind
 from .normalise import Token, unaccented
 
@@ -253,11 +265,14 @@ def diff(
     witness: Sequence[Token],
     witness_text: str,
     paraphrase: bool = False,
+    sentence: Sequence[Token] = (),
 ) -> tuple[Difference, ...]:
     """Classified differences from `base` tokens to `witness` tokens.
 
     `base` is the covered part of the base sentence and `witness` the witness's tokens;
-    offsets index `base_text` and `witness_text` (the witness's whole document).
+    offsets index `base_text` and `witness_text` (the witness's whole document). Reported
+    speech may take words from the rest of the base `sentence` (all of it, when given):
+    those were moved, not added.
     """
     if not base and not witness:
         return ()
@@ -319,7 +334,8 @@ def diff(
         out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
     found = _merge(_moves(out, base_text, witness_text), base_text, witness_text)
     if paraphrase:
-        found = _moved_in_reported_speech(found, base, witness)
+        found = _moved_in_reported_speech(found, sentence or base, witness)
+        found = [_term_of_a_body(d, witness) for d in found]
     return tuple(found)
 
 
@@ -347,7 +363,10 @@ def _moved_in_reported_speech(
     diffs: list[Difference], base: Sequence[Token], witness: Sequence[Token]
 ) -> list[Difference]:
     """Reported speech reorders freely: words it drops in one place but says in another
-    ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost."""
+    ("a relationship with China" for "a U.S.-PRC relationship") were moved, not lost; words
+    it adds that the base sentence says elsewhere were moved, not added. A rewording that
+    only moves words the sentence says elsewhere and loses a claim word dropped that claim
+    ("the Hamas attacks" for "the terrorist attacks by Hamas")."""
     out = []
     for d in diffs:
         if d.substantive and d.kind in (DifferenceKind.OMISSION, DifferenceKind.ADDITION):
@@ -357,8 +376,33 @@ def _moved_in_reported_speech(
             moved = [t for t in side if lo <= t.start and t.end <= hi]
             if _said_in(moved, other) and not shifts(moved, []) and not _actor_and_act(moved):
                 d = replace(d, substantive=False)
+        elif not d.substantive and d.kind in _REWORDINGS:
+            d = replace(d, substantive=_drops_a_moved_claim(d, base, witness))
         out.append(d)
     return out
+
+
+_REWORDINGS = (DifferenceKind.WORDING_CHANGE, DifferenceKind.PARAPHRASE)
+
+
+def _term_of_a_body(d: Difference, witness: Sequence[Token]) -> Difference:
+    """Reported speech that says which term of a government it means ("the second Trump
+    administration" for "the Trump Administration") names the same body: cosmetic."""
+    if not d.substantive or d.kind != DifferenceKind.ADDITION:
+        return d
+    added = [t for t in witness if d.witness_start <= t.start and t.end <= d.witness_end]
+    after = [t.norm.casefold() for t in witness if t.start >= d.witness_end][:3]
+    terms = all(t.norm.casefold() in TERMS for t in added if t.is_word)
+    return replace(d, substantive=False) if added and terms and BODIES & set(after) else d
+
+
+def _drops_a_moved_claim(d: Difference, base: Sequence[Token], witness: Sequence[Token]) -> bool:
+    """A rewording whose words the base sentence says elsewhere, while a claim word of the
+    base it replaces is said nowhere in the witness: the claim is dropped."""
+    put = [t for t in witness if d.witness_start <= t.start and t.end <= d.witness_end]
+    was = [t for t in base if d.base_start <= t.start and t.end <= d.base_end]
+    rest = [t for t in base if not (d.base_start <= t.start and t.end <= d.base_end)]
+    return _said_in(put, rest) and bool(claim_stems(was) - claim_stems(witness))
 
 
 def _actor_and_act(tokens: Sequence[Token]) -> bool:
@@ -371,12 +415,17 @@ def _said_in(tokens: Sequence[Token], other: Sequence[Token]) -> bool:
     """Every content word of `tokens` is said in `other` too; a compound such as "US-China"
     is said when each of its parts is ("with China", "US interests")."""
     keys = set(content_keys(other))
+    stems = {stem(strip_possessive(t.key)) for t in other if t.is_word}
     names = {t.norm.casefold() for t in other if t.is_word}
     words = [t for t in tokens if t.is_word and t.key not in STOPWORDS]
 
     def said(t: Token) -> bool:
         parts = t.norm.casefold().split("-")
-        return t.key in keys or (len(parts) > 1 and all(p in names for p in parts))
+        return (
+            t.key in keys
+            or stem(strip_possessive(t.key)) in stems  # "find" for "finding", "hostages'"
+            or (len(parts) > 1 and all(p in names for p in parts))
+        )
 
     return bool(words) and all(said(t) for t in words)
 
@@ -504,6 +553,8 @@ def classify(
         return DifferenceKind.TYPOGRAPHY, False
     content_b, content_w = content_keys(base), content_keys(witness)
     meaning = bool(shifts(base, witness))  # polarity, force, who, relation words, numbers
+    if paraphrase and words_b and words_w and names_the_parties(base, witness):
+        return DifferenceKind.WORDING_CHANGE, False  # "both sides" for "the two sides"
     if not words_w:
         return DifferenceKind.OMISSION, meaning or (
             bool(content_b) and not (paraphrase and framing_only(base))

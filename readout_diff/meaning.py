@@ -99,6 +99,9 @@ STANCES = frozenset(
 BODIES = frozenset(
     "government authority authorities leadership administration side cabinet".split()
 )
+# Which term of a government is meant ("the second Trump administration", "the new
+# government"): said of the body the source names, the same party.
+TERMS = frozenset("new second third incoming current present".split())
 FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
 # Opposites that share no prefix.
 _OPPOSITES = (
@@ -126,19 +129,20 @@ _NEGATIVE_PREFIXES = ("dis", "un", "in", "im", "non", "de", "mis", "anti", "coun
 FRAMING = frozenset(
     """president prime minister secretary foreign state deputy mr mrs ms dr his her their
     counterpart call calls phone telephone telephonic conversation conversations talk talks
-    spoke speaks today yesterday overnight evening morning night also separate
+    spoke speaks speaking today yesterday overnight evening morning night also separate
     separately""".split()
 ) | frozenset(WEEKDAYS)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A word without its commonest ending ("finding" -> "find"), to compare word forms."""
     for suffix in ("ingly", "ing", "ed", "es", "s", "e", "ion", "ment"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
 
-STANCE_STEMS = frozenset(_stem(w) for w in STANCES)
+STANCE_STEMS = frozenset(stem(w) for w in STANCES)
 
 
 def force_of(word: str, following: str = "") -> int | None:
@@ -164,7 +168,7 @@ def _force_at(words: Sequence[str], i: int) -> int | None:
 
 def opposite(a: str, b: str) -> bool:
     """Two words that say opposite things ("discouraged"/"encouraged", "oppose"/"support")."""
-    sa, sb = _stem(a.casefold().replace("-", "")), _stem(b.casefold().replace("-", ""))
+    sa, sb = stem(a.casefold().replace("-", "")), stem(b.casefold().replace("-", ""))
     if sa == sb or len(sa) < 3 or len(sb) < 3:
         return False
     for prefix in _NEGATIVE_PREFIXES:
@@ -218,7 +222,7 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
         vw = next(w for f, w in fw if f == max(fw)[0])
         out.append(f'says "{vw}" where the source says "{vb}"')
     ib, iw = set(wb) & INTENSIFIERS, set(ww) & INTENSIFIERS
-    if {_stem(w) for w in ib} != {_stem(w) for w in iw}:
+    if {stem(w) for w in ib} != {stem(w) for w in iw}:
         out.append(f"force differs: {_list(iw - ib)} where the source has {_list(ib - iw)}")
     mb, mw = _modal_class(wb), _modal_class(ww)
     if (mb or mw) and not (mb & mw) and mb | mw != {FUTURE}:  # "will" alone is a tense
@@ -228,17 +232,17 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     kb, kw = set(wb) & MEANING_WORDS - NEGATIONS, set(ww) & MEANING_WORDS - NEGATIONS
     if kb != kw:
         out.append(f"relation word {_list(kw)} where the source has {_list(kb)}")
-    sb = {_stem(w) for w in wb} & STANCE_STEMS
-    sw = {_stem(w) for w in ww} & STANCE_STEMS
+    sb = {stem(w) for w in wb} & STANCE_STEMS
+    sw = {stem(w) for w in ww} & STANCE_STEMS
     if sb and sw and not sb & sw:
-        gave = [w for w in ww if _stem(w) in sw]
-        had = [w for w in wb if _stem(w) in sb]
+        gave = [w for w in ww if stem(w) in sw]
+        had = [w for w in wb if stem(w) in sb]
         out.append(f"says {_list(gave)} where the source says {_list(had)}")
     who = _who_changed(base, witness, bool(wb) and bool(ww))
     if who:
         out.append(who)
-    numbers_b = {w for w in wb if re.fullmatch(r"\d[\d,.]*", w)}
-    numbers_w = {w for w in ww if re.fullmatch(r"\d[\d,.]*", w)}
+    numbers_b = {w for w in wb if _is_number(w)}
+    numbers_w = {w for w in ww if _is_number(w)}
     if numbers_w - numbers_b:
         out.append(f"number {_list(numbers_w - numbers_b)} is not in the source")
     elif numbers_b - numbers_w and numbers_w:
@@ -246,23 +250,35 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     return out
 
 
+# Numbers spelt out ("three sides" for "two sides"); not "one", also a pronoun, nor "two",
+# which names the parties to a call ("the two countries" for "China and the US").
+NUMBER_WORDS = frozenset(
+    """three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions dozen dozens""".split()
+)
+
+
+def _is_number(word: str) -> bool:
+    return word in NUMBER_WORDS or re.fullmatch(r"\d[\d,.]*", word) is not None
+
+
 def drops_a_claim(base: Sequence[Token], witness: Sequence[Token]) -> bool:
     """A rewording that leaves out at least two more claim words than it puts in ("to
     continue and enhance steps" -> "calling on the PA"): it drops what they said."""
-    lost, added = _claim_stems(base), _claim_stems(witness)
+    lost, added = claim_stems(base), claim_stems(witness)
     return len(lost - added) - len(added - lost) >= 2
 
 
-def _claim_stems(tokens: Sequence[Token]) -> set[str]:
+def claim_stems(tokens: Sequence[Token]) -> set[str]:
     """Stems of the words that state something: not names, framing, function words,
     modals, intensifiers or the reporting and request verbs (judged on their own)."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
     words = [t for t in tokens if t.is_word and not entity_of(t)]
     lows = [t.norm.casefold() for t in words]
-    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | MODALS | INTENSIFIERS
+    plain = STOPWORDS | FRAMING | BODIES | ATTRIBUTION | ISSUERS | MODALS | INTENSIFIERS
     return {
-        _stem(w)
+        stem(w)
         for i, w in enumerate(lows)
         if w not in plain and _force_at(lows, i) is None and not w.isdigit()
     }
@@ -355,10 +371,22 @@ def _first_name_of(tokens: Sequence[Token], other: set[str]) -> str:
     return ""
 
 
+# Words that name the two parties to a call together ("the two sides", "both", "they").
+PARTIES = frozenset("the two both sides side parties they them their".split())
+
+
+def names_the_parties(base: Sequence[Token], witness: Sequence[Token]) -> bool:
+    """Both stretches only name the call's two parties together ("both sides" or "they"
+    for "the two sides"): the same parties, told otherwise."""
+    return all(w in PARTIES for w in _low(base) + _low(witness))
+
+
 def framing_only(tokens: Sequence[Token]) -> bool:
     """Words that only name or frame (titles, initials, a first name, the call and whom it
-    was with, a weekday, "was reported to have"): adding or dropping them in reported speech says
-    nothing new. A lone country name is a qualifier ("US President Trump")."""
+    was with, a weekday, "was reported to have", "according to the ministry"), link ("has
+    come to" for "at") or point back ("with each other"): adding or dropping them in
+    reported speech says nothing new. A lone country name is a qualifier ("US President
+    Trump")."""
     from .differences import STOPWORDS  # differences decides substance with this module
 
     words = [t for t in tokens if t.is_word]
@@ -386,6 +414,9 @@ def framing_only(tokens: Sequence[Token]) -> bool:
             or low in BODIES  # "Kenya's government" for "Kenya"
             or low in STOPWORDS
             or low in ATTRIBUTION
+            or low in ISSUERS
+            or low in LINKING_VERBS
+            or (low in ("other", "another") and lows[i - 1 : i] in (["each"], ["one"]))
             or entity == PRINCIPAL
             or (entity is not None and (title_next or about_the_call))
             or re.fullmatch(r"[A-Z]\.?", t.norm) is not None
@@ -395,6 +426,18 @@ def framing_only(tokens: Sequence[Token]) -> bool:
 
 
 ATTRIBUTION = frozenset("said says told added stated according reported".split())
+# Who put the words out ("according to the State Department", ", the ministry said in a
+# statement"): an attribution the measured stretch kept says nothing of the call.
+ISSUERS = frozenset(
+    """department ministry office spokesperson spokesman spokeswoman statement readout
+    release""".split()
+)
+# Verbs that only link a subject to where or what it is ("relations have come to a
+# juncture", "stand at a juncture"): they state nothing of their own.
+LINKING_VERBS = frozenset(
+    """come comes came coming stand stands stood standing remain remains remained remaining
+    become becomes became becoming""".split()
+)
 # Words about the call itself, which make the names near them framing ("in a call with
 # X", "his counterpart X"). Not `entities`' call words, which find "X spoke with Y" and
 # leave out "counterpart"; changing this list changes which names are substance.

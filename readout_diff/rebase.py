@@ -108,7 +108,7 @@ def _remeasure(job: _Job, base: _Base, w: Witness, sentence_text: str) -> Witnes
     else:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     part = base.tokens[b0:b1]
-    differences = diff(part, base.text, tokens, text, w.kind == PassageKind.PARAPHRASE)
+    differences = diff(part, base.text, tokens, text, w.kind == PassageKind.PARAPHRASE, base.tokens)
     if job.ignore_case:
         differences = tuple(d for d in differences if not _case_only(d))
     encoder = Encoder()

@@ -405,7 +405,7 @@ def _differences(
     """A witness's differences from its stretch of the base, classified."""
     doc = member.doc
     paraphrase = member.unit.kind == PassageKind.PARAPHRASE
-    differences = diff(base_part, base.text, tokens, doc.text, paraphrase)
+    differences = diff(base_part, base.text, tokens, doc.text, paraphrase, base.tokens)
     quoted = siblings.quotes_inside(member) if paraphrase else []
     if quoted:
         # reported speech with a quotation inside: the quoted words are judged as a quote,

@@ -460,3 +460,42 @@ def test_split_sentences_keeps_initials_and_abbreviations(acc: ModuleType) -> No
         "secretary antony j whitlock spoke with us envoys today".split(),
         "the secretary urged calm in the region and thanked kenya for the talks".split(),
     ]
+
+
+def test_one_engine_difference_over_two_gold_ones_answers_the_one_of_its_substance(
+    acc: ModuleType,
+) -> None:
+    """An engine difference that covers a cosmetic rewording and a dropped claim, flagged
+    substantive, answers the dropped claim, though the gold lists the rewording first; the
+    rewording, at its place, is answered by it too (and scored wrong on substance)."""
+    text = "Kim stressed growth in its ties with Ruritania and voiced concern."
+    start = text.index("growth")
+    end = text.index("and voiced")
+    joined = Difference(
+        DifferenceKind.PARAPHRASE,
+        "commitment to our allies and",
+        "growth in its ties with Ruritania and",
+        True,
+        0,
+        28,
+        start,
+        end + len("and"),
+    )
+    passage = acc.GoldPassage(
+        readout="r",
+        kind="paraphrase",
+        text=text,
+        official="",
+        verbatim=False,
+        differences=[
+            acc.GoldDifference(
+                "paraphrase", "growth in ties", "growth in its ties with Ruritania", False
+            ),
+            acc.GoldDifference("omission", "the Union's commitment to our allies", "", True),
+        ],
+        span=(0, len(text)),
+    )
+    c: Counter[str] = Counter()
+    rows = acc._score_differences(passage, [joined], [joined], text, c)
+    assert [r["engine"] is not None for r in rows] == [True, True]
+    assert (c["differences_found"], c["differences_substantive_right"]) == (2, 1)

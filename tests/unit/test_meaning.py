@@ -47,6 +47,13 @@ def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str,
         ("He urged Kenya to talk.", "He urged Kenya and Uganda to talk."),  # an added actor
         ("He said they did not act.", "He said they acted."),  # polarity
         ("He welcomed the talks.", "He condemned the talks."),  # polarity
+        ("He backed the government's plan.", "He backed the government's new plan."),
+        ("He discussed the war.", "He discussed the war and the ministry's sanctions."),
+        ("The two sides agreed to meet.", "The three sides agreed to meet."),
+        (
+            "He condemned the brutal attacks by Borduria.",
+            "He condemned the Borduria attacks.",
+        ),  # a claim word dropped while the rest is moved
         (
             "He reaffirmed respect for its sovereignty.",
             "He reaffirmed respect for its sovereignty and called for sanctions.",
@@ -79,6 +86,23 @@ def test_meaning_changes_in_reported_speech_are_substantive(base: str, witness: 
         (
             "pursue a US-China relationship that serves US interests",
             "pursue a relationship with China that serves US interests",
+        ),
+        ("urged them to get along.", "urged them to get along with each other."),  # reciprocal
+        ("Ties are at a new juncture.", "Ties have come to a new juncture."),  # linking verb
+        ("He condemned the attacks by Borduria.", "He condemned the Borduria attacks."),
+        ("the Trump Administration will act", "the second Trump administration would act"),
+        (
+            "He discussed the war in Borduria.",
+            "He discussed the war in Borduria, the State Department said in a statement.",
+        ),  # an attribution kept inside the measured stretch
+        ("He discussed the war.", "He discussed the war, according to the foreign ministry."),
+        ("The two sides agreed to meet.", "Both sides agreed to meet."),  # the parties
+        ("The two sides agreed to meet.", "They agreed to meet."),
+        ("Kenya and Uganda agreed to meet.", "The two countries agreed to meet."),
+        ("He welcomed the release of the hostages.", "He welcomed the hostages' release."),
+        (
+            "Castell stressed the need for talks.",
+            "Castell, speaking by phone, stressed the need for talks.",
         ),
     ],
 )
@@ -283,3 +307,21 @@ def test_a_rewording_that_leaves_out_claims_drops_them(
     base: str, witness: str, dropped: bool
 ) -> None:
     assert classify(tokenise(base), tokenise(witness), paraphrase=True)[1] == dropped
+
+
+def test_words_taken_from_elsewhere_in_the_base_sentence_were_moved() -> None:
+    """Reported speech measured against one stretch of a base sentence may take words from
+    the rest of it ("urged them to find the right way to get along" beside "finding the
+    right way for them to get along"): given the whole sentence, they are not added."""
+    sentence_text = "Both agreed on finding the right way for Kenya and Uganda to get along."
+    sentence = canonicalise(tokenise(sentence_text), GAZ)
+    covered = [t for t in sentence if t.start >= sentence_text.index("Kenya")][:-1]
+    witness_text = "He urged Kenya and Uganda to find the right way to get along."
+    witness = canonicalise(tokenise(witness_text), GAZ)[2:-1]
+
+    def found(whole: tuple[object, ...]) -> list[tuple[K, str, bool]]:
+        ds = diff(covered, sentence_text, witness, witness_text, True, whole)  # type: ignore[arg-type]
+        return [(d.kind, d.witness, d.substantive) for d in ds]
+
+    assert found(tuple(sentence)) == [(K.ADDITION, "find the right way to", False)]
+    assert found(()) == [(K.ADDITION, "find the right way to", True)]
