@@ -170,7 +170,6 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
 # Reasons a sentence may not found a readout sentence that still let its reported speech
 # join one on its content words alone (the caller's side, or a long run of shared words).
 _CALLER_SIDE_REASONS = (None, "not worded as a readout")
-_SPEECH_WORDS = 4  # content words reported speech needs to join a sentence, or found one alone
 
 
 def _speaks_for(cand: Candidate, cluster: Cluster, country: str | None) -> ContentMatch | None:
@@ -266,7 +265,7 @@ class Aligner:
                     continue
             else:
                 score = similarity(cand.code, cluster.code, cluster.vocabulary)
-                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else _SPEECH_WORDS
+                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
                 match = _speaks_for(cand, cluster, self.country) if speech else None
                 by_content = match is not None
                 long_run = match is not None and match.longest >= 5
@@ -366,20 +365,12 @@ class Aligner:
         ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
-        # articles with a passage in a sentence of an official text or a quotation, and the
-        # articles beside them in a sentence of reported speech outlets agree on
-        placed = {m.doc.id for c in self.clusters for m in c.members}
-        reporting = set(placed)
+        reporting = {m.doc.id for c in self.clusters for m in c.members}
         for cluster in trial.clusters:
             cluster.lone = len({m.group for m in cluster.members}) < 2
-            if not cluster.lone:
+            if not cluster.lone or self._caller_speaks(cluster, reporting):
                 self._add(cluster)
-                if any(m.doc.id in placed for m in cluster.members):
-                    reporting |= {m.doc.id for m in cluster.members}
-        for cluster in trial.clusters:
-            if cluster.lone and self._caller_speaks(cluster, reporting):
-                self._add(cluster)
-            elif cluster.lone:
+            else:
                 for member in cluster.members:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
@@ -390,7 +381,6 @@ class Aligner:
         that has another passage in a readout (`reporting`), not the counterpart's account."""
         return any(
             m.doc.id in reporting
-            and len(m.code) >= _SPEECH_WORDS  # shorter, no other outlet's could join it
             and not m.counterpart_side
             and reports_caller_alone(m.tokens, self.country)
             for m in cluster.members

@@ -681,8 +681,7 @@ def _build_readouts(
             )
         else:
             placements.append(place(cluster, calls))
-        # one outlet's lone sentence never decides which day a call was
-        strength.append(0.0 if cluster.lone else sum(m.weight for m in cluster.members))
+        strength.append(sum(m.weight for m in cluster.members))
     placements = widen_to_twins(snap_dates(placements, strength))
 
     known = list(official_keys) + [

