@@ -586,10 +586,7 @@ class Aligner:
             if best is not None:
                 self._join(best[0], cand)
                 best[0].vocabulary |= Counter(cand.code)
-            elif cand.founder or (
-                cand.reason in _CALLER_SIDE_REASONS
-                and reports_caller_alone(cand.tokens, self.country)
-            ):
+            elif cand.founder:
                 self._found(cand)
 
 

@@ -55,30 +55,17 @@ def reports_caller(tokens: Sequence[Token], country: str | None = None) -> bool:
 def reports_caller_alone(tokens: Sequence[Token], country: str | None = None) -> bool:
     """The caller's side reporting on its own, as one outlet's lone sentence may be taken
     for the caller's readout: not a joint subject ("X and Wang spoke ..."), not what was
-    said to reporters or at a briefing, not someone speaking ("He added that ...")."""
+    said to reporters or at a briefing."""
     words = [t for t in tokens if t.is_word]
     if any(t.norm.casefold() in SPOKEN_SETTINGS for t in words):
         return False
-    for i, tok in enumerate(words):
-        if not _callers_side(tok, country) and not (i < 2 and tok.norm.casefold() in _ONE_PERSON):
-            continue
-        if i + 2 < len(words) and words[i + 1].norm.casefold() == "and" and entity_of(words[i + 2]):
-            return False  # a joint subject
-        verb = next(
-            (w for w in words[i + 1 : i + 5] if REPORTING.fullmatch(w.norm.casefold())), None
-        )
-        if verb is not None and verb.norm.casefold() in _SAID:
-            return False
-    return reports_caller(tokens, country)
-
-
-# Verbs of someone speaking in person; a readout reports with others ("urged", "stressed").
-_SAID = frozenset("said says say added adds stated states".split())
-
-
-def _callers_side(token: Token, country: str | None) -> bool:
-    entity = entity_of(token)
-    return entity is not None and entity in (PRINCIPAL, country)
+    joint = any(
+        entity_of(tok) in (PRINCIPAL, country)
+        and words[i + 1].norm.casefold() == "and"
+        and entity_of(words[i + 2]) is not None
+        for i, tok in enumerate(words[:-2])
+    )
+    return not joint and reports_caller(tokens, country)
 
 
 _AUXILIARY = frozenset("also has had have then".split())

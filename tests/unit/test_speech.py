@@ -273,9 +273,6 @@ def test_the_callers_country_before_its_verb_is_the_callers_side() -> None:
         ("Castell stressed the urgency of reopening the crossings.", True),
         ("Castell and Valek discussed the urgency of reopening the crossings.", False),
         ("Speaking to reporters later, Castell stressed the urgency of reopening them.", False),
-        ("He added that the crossings must reopen at once.", False),
-        ("Castell said in a statement that the crossings must reopen.", False),
-        ("Castell discussed security and Borduria's plans with Valek.", True),
     ],
 )
 def test_the_callers_side_reporting_alone(text: str, alone: bool) -> None:
@@ -311,9 +308,3 @@ def test_one_outlets_lone_sentence_needs_the_readout_elsewhere_in_its_article() 
     result = analyse([_article(_QUOTED), _article(_QUOTED), _article(lone)])
     texts = [s.text for r in result.readouts for s in r.sentences]
     assert not any("urgency of a ceasefire" in t for t in texts)
-
-
-def test_one_outlets_story_of_the_call_with_what_was_said_stays_in_its_readout() -> None:
-    extra = "Castell also held a call with Valek to convey deep concern about the shelling."
-    texts = [s.text for r in _lone_story(extra).readouts for s in r.sentences]
-    assert any("deep concern about the shelling" in t for t in texts)
