@@ -30,7 +30,7 @@ from .entities import PRINCIPAL, Cast, entity_of
 from .model import Document, PassageKind, ReadoutKey
 from .normalise import Token
 from .passages import Unit
-from .speech import ContentMatch, content_match, reports_caller, reports_caller_alone
+from .speech import ContentMatch, content_match, reports_caller
 
 KIND_WEIGHT = {PassageKind.QUOTE: 1.0, PassageKind.POST: 0.9, PassageKind.PARAPHRASE: 0.45}
 _KIND_RANK = {PassageKind.QUOTE: 0, PassageKind.POST: 1, PassageKind.PARAPHRASE: 2}
@@ -71,7 +71,6 @@ class Candidate:
     other_day: bool = False  # joined a sentence of another day than its own firm date
     # one clause of this sentence of reported speech: joins only sentences the whole did not
     part_of: Candidate | None = None
-    counterpart_side: bool = False  # the counterpart's readout or their account of the call
 
     @property
     def weight(self) -> float:
@@ -120,7 +119,6 @@ class Cluster:
     dates: dict[dt.date, float] = field(default_factory=lambda: defaultdict(float))
     base: str | None = None  # the consensus wording, once built
     fixed: tuple[ReadoutKey, ...] = ()  # readouts of official sentences (twins may share one)
-    lone: bool = False  # one outlet's reported speech: joins a readout, never makes one
 
     def strong_date(self) -> dt.date | None:
         return max(self.dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.dates else None
@@ -352,9 +350,10 @@ class Aligner:
         self._split_glued()
         left.extend(c for c in candidates if c.part_of is not None and not self._place_clause(c))
         left = self._adopt_speech_around_quotes(left)
-        # Paraphrase alone founds a sentence where independent outlets agree, or where the
-        # caller's side is its subject (a call's readout still needs an official text, an
-        # announcement or a quotation: `pipeline._with_a_call`).
+        if any(c.official is not None for c in self.clusters):
+            # with official texts, paraphrase alone founds no sentence
+            return self._adopt_fragments(candidates, left)
+        # Paraphrase alone founds a sentence only where independent outlets agree.
         pending = [
             c
             for c in left
@@ -365,26 +364,14 @@ class Aligner:
         ]
         trial = Aligner(self.cast, [])
         trial.run_paraphrase(pending)
-        reporting = {m.doc.id for c in self.clusters for m in c.members}
         for cluster in trial.clusters:
-            cluster.lone = len({m.group for m in cluster.members}) < 2
-            if not cluster.lone or self._caller_speaks(cluster, reporting):
+            if len({m.group for m in cluster.members}) >= 2:
                 self._add(cluster)
             else:
                 for member in cluster.members:
                     member.joined.remove(cluster)
         taken = {id(m) for c in self.clusters for m in c.members}
         return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
-
-    def _caller_speaks(self, cluster: Cluster, reporting: set[str]) -> bool:
-        """One outlet's reported speech with the caller's side as its subject, in an article
-        that has another passage in a readout (`reporting`), not the counterpart's account."""
-        return any(
-            m.doc.id in reporting
-            and not m.counterpart_side
-            and reports_caller_alone(m.tokens, self.country)
-            for m in cluster.members
-        )
 
     def _drop(self, cluster: Cluster) -> None:
         index = self.clusters.index(cluster)

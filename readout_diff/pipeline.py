@@ -476,7 +476,6 @@ def _candidates_of(
             side = side_of(prep.context, unit, toks, context, cast, reason is not None)
             if side is not None:
                 sides[id(candidate)] = side
-                candidate.counterpart_side = side.credited or side.reported
         out.append(candidate)
         out.extend(_clauses_of(candidate, encoder))
     return out
@@ -746,7 +745,6 @@ def _build_readouts(
     readouts = [
         _readout(key, groups[key], cast, specs, officials, official_keys, options)
         for key in sorted(groups, key=lambda k: k.order)
-        if not all(cluster.lone for cluster, _, _ in groups[key])
     ]
     return _link_shared(_claims_that_exist(_one_readout_per_passage(readouts))), unassigned
 

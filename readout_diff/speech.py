@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from .entities import PRINCIPAL, entity_of
-from .lexicon import PRONOUNS, SPOKEN_SETTINGS
+from .lexicon import PRONOUNS
 from .meaning import ATTRIBUTION, FORCE, force_of
 from .normalise import Token
 
@@ -50,22 +50,6 @@ def reports_caller(tokens: Sequence[Token], country: str | None = None) -> bool:
             if verb.norm.casefold() in ("said", "says", "added", "stated"):
                 return True
     return False
-
-
-def reports_caller_alone(tokens: Sequence[Token], country: str | None = None) -> bool:
-    """The caller's side reporting on its own, as one outlet's lone sentence may be taken
-    for the caller's readout: not a joint subject ("X and Wang spoke ..."), not what was
-    said to reporters or at a briefing."""
-    words = [t for t in tokens if t.is_word]
-    if any(t.norm.casefold() in SPOKEN_SETTINGS for t in words):
-        return False
-    joint = any(
-        entity_of(tok) in (PRINCIPAL, country)
-        and words[i + 1].norm.casefold() == "and"
-        and entity_of(words[i + 2]) is not None
-        for i, tok in enumerate(words[:-2])
-    )
-    return not joint and reports_caller(tokens, country)
 
 
 _AUXILIARY = frozenset("also has had have then".split())

@@ -16,7 +16,6 @@ from readout_diff.speech import (
     content_match,
     reported_span,
     reports_caller,
-    reports_caller_alone,
 )
 
 OFFICIAL = (
@@ -257,54 +256,3 @@ def _cast_toks(text: str):  # type: ignore[no-untyped-def]
 )
 def test_the_callers_side_reporting(text: str) -> None:
     assert reports_caller(_cast_toks(text))
-
-
-def test_the_callers_country_before_its_verb_is_the_callers_side() -> None:
-    us = "country:us"
-    assert reports_caller(_cast_toks("The United States offered support to Ruritania."), us)
-    assert reports_caller(_cast_toks("Washington has also urged restraint."), us)
-    assert not reports_caller(_cast_toks("The United States offered support to Ruritania."))
-    assert not reports_caller(_cast_toks("US officials said the talks would go on."), us)
-
-
-@pytest.mark.parametrize(
-    ("text", "alone"),
-    [
-        ("Castell stressed the urgency of reopening the crossings.", True),
-        ("Castell and Valek discussed the urgency of reopening the crossings.", False),
-        ("Speaking to reporters later, Castell stressed the urgency of reopening them.", False),
-    ],
-)
-def test_the_callers_side_reporting_alone(text: str, alone: bool) -> None:
-    assert reports_caller_alone(_cast_toks(text)) is alone
-
-
-_QUOTED = (
-    'Castell "urged Borduria to open its border crossings to aid convoys without delay," '
-    "the State Department said."
-)
-
-
-def _lone_story(extra: str) -> Result:
-    return analyse([_article(_QUOTED), _article(_QUOTED + " " + extra)])
-
-
-def test_one_outlets_reported_speech_of_the_caller_stays_in_its_readout() -> None:
-    # no official text: the quotation makes the readout; one outlet alone adds a sentence
-    result = _lone_story("Castell also stressed the urgency of a ceasefire in the north.")
-    assert len(result.readouts) == 1
-    texts = [s.text for s in result.readouts[0].sentences]
-    assert any("urgency of a ceasefire" in t for t in texts)
-
-
-def test_one_outlets_lone_sentence_said_to_reporters_is_not_the_readout() -> None:
-    extra = "Speaking to reporters later, Castell stressed the urgency of a ceasefire."
-    texts = [s.text for r in _lone_story(extra).readouts for s in r.sentences]
-    assert not any("urgency of a ceasefire" in t for t in texts)
-
-
-def test_one_outlets_lone_sentence_needs_the_readout_elsewhere_in_its_article() -> None:
-    lone = "Castell also stressed the urgency of a ceasefire in the north."
-    result = analyse([_article(_QUOTED), _article(_QUOTED), _article(lone)])
-    texts = [s.text for r in result.readouts for s in r.sentences]
-    assert not any("urgency of a ceasefire" in t for t in texts)
