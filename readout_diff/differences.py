@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -259,84 +259,117 @@ def _peel_intensifiers(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """The two documents a difference's offsets index: the base's and the witness's."""
+
+    base: str
+    witness: str
+
+    def difference(
+        self,
+        kind: DifferenceKind,
+        substantive: bool,
+        base_span: tuple[int, int],
+        witness_span: tuple[int, int],
+    ) -> Difference:
+        (bs, be), (ws, we) = base_span, witness_span
+        base, witness = self.base[bs:be].strip(), self.witness[ws:we].strip()
+        return Difference(kind, base, witness, substantive, bs, be, ws, we)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The base and witness tokens compared, with their documents and token offsets."""
+
+    base: Sequence[Token]
+    witness: Sequence[Token]
+    texts: _Texts
+    base_ranges: list[tuple[int, int]]
+    witness_ranges: list[tuple[int, int]]
+
+    def base_span(self, i1: int, i2: int) -> tuple[int, int]:
+        return _span(self.base_ranges, i1, i2, self.base[-1].end if self.base else 0)
+
+    def witness_span(self, j1: int, j2: int) -> tuple[int, int]:
+        return _span(self.witness_ranges, j1, j2, self.witness[-1].end if self.witness else 0)
+
+
+def _span(ranges: Sequence[tuple[int, int]], lo: int, hi: int, end: int) -> tuple[int, int]:
+    """The text offsets of tokens lo..hi; for none, the point before token lo (or `end`)."""
+    if lo < hi:
+        return ranges[lo][0], ranges[hi - 1][1]
+    pos = ranges[lo][0] if lo < len(ranges) else end
+    return pos, pos
+
+
 def diff(
     base: Sequence[Token],
     base_text: str,
     witness: Sequence[Token],
     witness_text: str,
-    paraphrase: bool = False,
-    sentence: Sequence[Token] = (),
+    *,
+    reported: Sequence[Token] | None = None,
 ) -> tuple[Difference, ...]:
     """Classified differences from `base` tokens to `witness` tokens.
 
     `base` is the covered part of the base sentence and `witness` the witness's tokens;
-    offsets index `base_text` and `witness_text` (the witness's whole document). Reported
-    speech may take words from the rest of the base `sentence` (all of it, when given):
-    those were moved, not added.
+    offsets index `base_text` and `witness_text` (the witness's whole document). A witness
+    in reported speech (`reported` given: the whole base sentence, or empty for `base`) may
+    reword, and may take words from the rest of that sentence: those were moved, not added.
     """
     if not base and not witness:
         return ()
-    base_end = base[-1].end if base else 0
-    wit_end = witness[-1].end if witness else 0
-    b_ranges = _ranges(base)
-    w_ranges = _ranges(witness)
-
-    def b_span(i1: int, i2: int) -> tuple[int, int]:
-        if i1 < i2:
-            return b_ranges[i1][0], b_ranges[i2 - 1][1]
-        pos = b_ranges[i1][0] if i1 < len(b_ranges) else base_end
-        return pos, pos
-
-    def w_span(j1: int, j2: int) -> tuple[int, int]:
-        if j1 < j2:
-            return w_ranges[j1][0], w_ranges[j2 - 1][1]
-        pos = w_ranges[j1][0] if j1 < len(w_ranges) else wit_end
-        return pos, pos
-
+    paraphrase = reported is not None
+    texts = _Texts(base_text, witness_text)
+    sides = _Sides(base, witness, texts, _ranges(base), _ranges(witness))
     out: list[Difference] = []
     ops = opcodes(base, witness, paraphrase)
     unclaimed = _unclaimed_ending(ops, witness) if paraphrase else None
-    for tag, i1, i2, j1, j2 in ops:
+    for op in ops:
+        tag, i1, i2, j1, j2 = op
         if tag == "equal":
-            for k in range(i2 - i1):
-                bs, be = b_ranges[i1 + k]
-                ws, we = w_ranges[j1 + k]
-                if base_text[bs:be] == witness_text[ws:we]:
-                    continue
-                prev = out[-1] if out else None
-                if (
-                    prev
-                    and prev.base_end == bs
-                    and prev.witness_end == ws
-                    and base_text[bs:be].lstrip() == witness_text[ws:we].lstrip()
-                ):
-                    # only the space after an added or dropped word differs: it goes with it
-                    b_lead = len(base_text[bs:be]) - len(base_text[bs:be].lstrip())
-                    w_lead = len(witness_text[ws:we]) - len(witness_text[ws:we].lstrip())
-                    out[-1] = _difference(
-                        prev.kind,
-                        prev.substantive,
-                        base_text,
-                        witness_text,
-                        prev.base_start,
-                        bs + b_lead,
-                        prev.witness_start,
-                        ws + w_lead,
-                    )
-                    continue
-                kind, substantive = _same_key_kind(base[i1 + k], witness[j1 + k])
-                out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
+            _add_surface_differences(out, sides, op)
             continue
         kind, substantive = classify(base[i1:i2], witness[j1:j2], paraphrase)
-        substantive = substantive and (tag, i1, i2, j1, j2) != unclaimed
-        bs, be = b_span(i1, i2)
-        ws, we = w_span(j1, j2)
-        out.append(_difference(kind, substantive, base_text, witness_text, bs, be, ws, we))
-    found = _merge(_moves(out, base_text, witness_text), base_text, witness_text)
-    if paraphrase:
-        found = _moved_in_reported_speech(found, sentence or base, witness)
+        substantive = substantive and op != unclaimed
+        spans = sides.base_span(i1, i2), sides.witness_span(j1, j2)
+        out.append(texts.difference(kind, substantive, *spans))
+    found = _merge(_moves(out, texts), texts)
+    if reported is not None:
+        found = _moved_in_reported_speech(found, reported or base, witness)
         found = [_term_of_a_body(d, witness) for d in found]
     return tuple(found)
+
+
+def _add_surface_differences(out: list[Difference], sides: _Sides, op: Opcode) -> None:
+    """Add to `out` how the matched tokens of an equal stretch differ as printed; only
+    the space after an added or dropped word differing goes with that word's difference."""
+    _, i1, i2, j1, j2 = op
+    base_text, witness_text = sides.texts.base, sides.texts.witness
+    for k in range(i2 - i1):
+        bs, be = sides.base_ranges[i1 + k]
+        ws, we = sides.witness_ranges[j1 + k]
+        if base_text[bs:be] == witness_text[ws:we]:
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.base_end == bs
+            and prev.witness_end == ws
+            and base_text[bs:be].lstrip() == witness_text[ws:we].lstrip()
+        ):
+            b_lead = len(base_text[bs:be]) - len(base_text[bs:be].lstrip())
+            w_lead = len(witness_text[ws:we]) - len(witness_text[ws:we].lstrip())
+            out[-1] = sides.texts.difference(
+                prev.kind,
+                prev.substantive,
+                (prev.base_start, bs + b_lead),
+                (prev.witness_start, ws + w_lead),
+            )
+            continue
+        kind, substantive = _same_key_kind(sides.base[i1 + k], sides.witness[j1 + k])
+        out.append(sides.texts.difference(kind, substantive, (bs, be), (ws, we)))
 
 
 def _unclaimed_ending(ops: Sequence[Opcode], witness: Sequence[Token]) -> Opcode | None:
@@ -440,7 +473,7 @@ _DATE_WORD = re.compile(
 _ACTORS = frozenset(["he", "she", "they", "him", "her", "them", "we", "us", "it", "his", "its"])
 
 
-def _moves(diffs: list[Difference], base_text: str, witness_text: str) -> list[Difference]:
+def _moves(diffs: list[Difference], texts: _Texts) -> list[Difference]:
     """Words dropped in one place and added back in another were moved, not lost: one
     `transposition` over the stretch between ("12 June" for "June 12" is typography).
     A move is substantive only when it moves who acts or is acted on (a name, a pronoun)."""
@@ -467,15 +500,11 @@ def _moves(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
             words = dropped.base.split()
             dates = all(_DATE_WORD.fullmatch(w) for w in words)
             actors = any(w.strip(",.;:").casefold() in _ACTORS or w[:1].isupper() for w in words)
-            moved = _difference(
+            moved = texts.difference(
                 DifferenceKind.TYPOGRAPHY if dates else DifferenceKind.TRANSPOSITION,
                 actors and not dates,
-                base_text,
-                witness_text,
-                out[lo].base_start,
-                out[hi].base_end,
-                out[lo].witness_start,
-                out[hi].witness_end,
+                (out[lo].base_start, out[hi].base_end),
+                (out[lo].witness_start, out[hi].witness_end),
             )
             out[lo : hi + 1] = [moved]
             changed = True
@@ -483,22 +512,7 @@ def _moves(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
     return out
 
 
-def _difference(
-    kind: DifferenceKind,
-    substantive: bool,
-    base_text: str,
-    witness_text: str,
-    bs: int,
-    be: int,
-    ws: int,
-    we: int,
-) -> Difference:
-    return Difference(
-        kind, base_text[bs:be].strip(), witness_text[ws:we].strip(), substantive, bs, be, ws, we
-    )
-
-
-def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[Difference]:
+def _merge(diffs: list[Difference], texts: _Texts) -> list[Difference]:
     """Join neighbouring differences of the same kind into one."""
     merged: list[Difference] = []
     for d in diffs:
@@ -510,15 +524,11 @@ def _merge(diffs: list[Difference], base_text: str, witness_text: str) -> list[D
             and (prev.witness_end == d.witness_start)
             and d.kind in (DifferenceKind.TYPOGRAPHY, DifferenceKind.SPELLING_VARIANT)
         ):
-            merged[-1] = _difference(
+            merged[-1] = texts.difference(
                 d.kind,
                 prev.substantive or d.substantive,
-                base_text,
-                witness_text,
-                prev.base_start,
-                d.base_end,
-                prev.witness_start,
-                d.witness_end,
+                (prev.base_start, d.base_end),
+                (prev.witness_start, d.witness_end),
             )
         else:
             merged.append(d)
@@ -551,19 +561,31 @@ def classify(
     words_w = [t for t in witness if t.is_word]
     if not words_b and not words_w:
         return DifferenceKind.TYPOGRAPHY, False
-    content_b, content_w = content_keys(base), content_keys(witness)
     meaning = bool(shifts(base, witness))  # polarity, force, who, relation words, numbers
     if paraphrase and words_b and words_w and names_the_parties(base, witness):
         return DifferenceKind.WORDING_CHANGE, False  # "both sides" for "the two sides"
-    if not words_w:
-        return DifferenceKind.OMISSION, meaning or (
-            bool(content_b) and not (paraphrase and framing_only(base))
-        )
-    if not words_b:
-        return DifferenceKind.ADDITION, meaning or (
-            bool(content_w) and not (paraphrase and framing_only(witness))
-        )
-    set_b, set_w = set(content_b), set(content_w)
+    if not words_b or not words_w:
+        return _one_sided(base, witness, paraphrase=paraphrase, meaning=meaning)
+    return _rewording(base, witness, paraphrase=paraphrase, meaning=meaning)
+
+
+def _one_sided(
+    base: Sequence[Token], witness: Sequence[Token], *, paraphrase: bool, meaning: bool
+) -> tuple[DifferenceKind, bool]:
+    """Words on one side only: an omission or an addition, substantive when it changes the
+    meaning or its words say something (in reported speech, more than its framing)."""
+    if not any(t.is_word for t in witness):
+        kind, words = DifferenceKind.OMISSION, base
+    else:
+        kind, words = DifferenceKind.ADDITION, witness
+    return kind, meaning or (bool(content_keys(words)) and not (paraphrase and framing_only(words)))
+
+
+def _rewording(
+    base: Sequence[Token], witness: Sequence[Token], *, paraphrase: bool, meaning: bool
+) -> tuple[DifferenceKind, bool]:
+    """Words on both sides: what the witness's words add, drop or reword."""
+    set_b, set_w = set(content_keys(base)), set(content_keys(witness))
     if set_b < set_w:
         extra = [t for t in witness if t.key not in set_b]
         return DifferenceKind.ADDITION, meaning or not (paraphrase and framing_only(extra))
@@ -574,7 +596,7 @@ def classify(
         # only function words differ, or the same words in another order or glue: the
         # meaning changes only with a word that carries a relation ("against" for "in")
         return DifferenceKind.WORDING_CHANGE, meaning
-    longest = max(len(words_b), len(words_w))
+    longest = max(sum(t.is_word for t in base), sum(t.is_word for t in witness))
     # reported speech may reword freely; only a change of meaning or a dropped claim is
     # substantive
     substantive = meaning or not paraphrase or drops_a_claim(base, witness)

@@ -241,13 +241,22 @@ def shifts(base: Sequence[Token], witness: Sequence[Token]) -> list[str]:
     who = _who_changed(base, witness, bool(wb) and bool(ww))
     if who:
         out.append(who)
+    numbers = _numbers_changed(wb, ww)
+    if numbers:
+        out.append(numbers)
+    return out
+
+
+def _numbers_changed(wb: Sequence[str], ww: Sequence[str]) -> str:
+    """A number the witness gives that the source does not, in words; empty when none.
+    A number dropped with none put in its place is an omission, not a change."""
     numbers_b = {w for w in wb if _is_number(w)}
     numbers_w = {w for w in ww if _is_number(w)}
     if numbers_w - numbers_b:
-        out.append(f"number {_list(numbers_w - numbers_b)} is not in the source")
-    elif numbers_b - numbers_w and numbers_w:
-        out.append(f"number {_list(numbers_b - numbers_w)} is changed")
-    return out
+        return f"number {_list(numbers_w - numbers_b)} is not in the source"
+    if numbers_b - numbers_w and numbers_w:
+        return f"number {_list(numbers_b - numbers_w)} is changed"
+    return ""
 
 
 # Numbers spelt out ("three sides" for "two sides"); not "one", also a pronoun, nor "two",

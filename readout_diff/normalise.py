@@ -121,6 +121,12 @@ def _normalise_each(text: str) -> NormalisedText:
     if pos < len(text):
         chars.extend(text[pos:])
         origin.extend(range(pos, len(text)))
+    return _joined(text, chars, origin)
+
+
+def _joined(text: str, chars: list[str], origin: list[int]) -> NormalisedText:
+    """The folded characters of `text` as one text: trailing spaces dropped, a closing
+    quote typed for an apostrophe made one, a space slipped into a hyphenated word cut."""
     while chars and chars[-1] == " ":
         chars.pop()
         origin.pop()
@@ -211,8 +217,7 @@ def tokenise(text: str, base_offset: int = 0) -> list[Token]:
         kind = match.lastgroup
         if kind == "word" and "." in value and _GLUED.fullmatch(value):
             # "violence.The": two words glued by a missing space; split them.
-            head, _, tail = value.partition(".")
-            tokens.extend(_split_glued(text, norm, at, head, tail, base_offset))
+            tokens.extend(_split_glued(text, norm, at, value, base_offset))
             continue
         is_word = kind in ("word", "abbr")
         key = match_key(value) if is_word else _mark_key(value, kind)
@@ -227,8 +232,9 @@ _GLUED = re.compile(r"\w*[a-z]{2}\.[A-Z][a-z]+")
 
 
 def _split_glued(
-    text: str, norm: NormalisedText, at: int, head: str, tail: str, base_offset: int
+    text: str, norm: NormalisedText, at: int, glued: str, base_offset: int
 ) -> list[Token]:
+    head, _, tail = glued.partition(".")
     parts = [(at, head, True), (at + len(head), ".", False), (at + len(head) + 1, tail, True)]
     out: list[Token] = []
     for pos, value, is_word in parts:

@@ -18,7 +18,7 @@ from .dates import WEEKDAYS
 from .lexicon import SPEECH_VERBS as _SPEECH_VERBS
 from .lexicon import strip_possessive
 from .model import PassageKind
-from .segment import Layout, Sentence
+from .segment import Layout, Paragraph, Sentence
 from .speakers import QuoteBounds, attribution, resolve_names
 
 OPEN_MARKS = "“„«‹"
@@ -132,40 +132,7 @@ def _attribution_end(text: str, start: int, end: int) -> int:
 
 def find_quotes(text: str, layout: Layout) -> list[Quote]:
     """Quoted spans, paired within paragraphs; a quote may run on into the next paragraph."""
-    quotes: list[Quote] = []
-    paragraphs = [p for p in layout.paragraphs if p.duplicate_of is None]
-    carry: int | None = None  # an open quote carried into this paragraph
-    for index, para in enumerate(paragraphs):
-        open_at: int | None = carry
-        carry = None
-        for mark in _DOUBLE_MARK.finditer(text, para.start, para.end):
-            i = mark.start()
-            role = _mark_role(text, i, open_at is not None)
-            if role == "apostrophe":
-                continue
-            if open_at is None:
-                if role == "open":
-                    open_at = i + 1
-                else:
-                    quotes.append(Quote(para.start, i, "never opened"))
-            elif role == "close":
-                quotes.append(Quote(open_at, i))
-                open_at = None
-            else:
-                end = _attribution_end(text, open_at, i)
-                quotes.append(Quote(open_at, end, "never closed"))
-                open_at = i + 1
-        if open_at is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt is not None and _continues(text, nxt.start, nxt.end):
-                if text[nxt.start] in OPEN_MARKS + AMBIGUOUS_MARKS:
-                    quotes.append(Quote(open_at, para.end))  # multi-paragraph convention
-                else:
-                    carry = open_at
-                    continue
-            else:
-                end = _attribution_end(text, open_at, para.end)
-                quotes.append(Quote(open_at, end, "never closed"))
+    quotes = _double_quotes(text, layout)
     singles = _single_quotes(text, layout)
     # A quote inside a quote belongs to the outer one, whichever marks each uses.
     quotes = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in singles)]
@@ -173,6 +140,56 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
     quotes.sort(key=lambda q: (q.start, q.end))
     named = [_with_speaker(text, q) for q in quotes if text[q.start : q.end].strip()]
     return _resolve_pronouns(named)
+
+
+def _double_quotes(text: str, layout: Layout) -> list[Quote]:
+    """“Quoted” or "quoted" spans; one left open at a paragraph's end is carried into the
+    next paragraph when that paragraph goes on with the quote."""
+    quotes: list[Quote] = []
+    paragraphs = [p for p in layout.paragraphs if p.duplicate_of is None]
+    carry: int | None = None  # an open quote carried into this paragraph
+    for index, para in enumerate(paragraphs):
+        paired, open_at = _pair_double_marks(text, para, carry)
+        quotes += paired
+        carry = None
+        if open_at is None:
+            continue
+        nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if nxt is not None and _continues(text, nxt.start, nxt.end):
+            if text[nxt.start] in OPEN_MARKS + AMBIGUOUS_MARKS:
+                quotes.append(Quote(open_at, para.end))  # multi-paragraph convention
+            else:
+                carry = open_at
+        else:
+            end = _attribution_end(text, open_at, para.end)
+            quotes.append(Quote(open_at, end, "never closed"))
+    return quotes
+
+
+def _pair_double_marks(
+    text: str, para: Paragraph, open_at: int | None
+) -> tuple[list[Quote], int | None]:
+    """The quotes a paragraph's double marks open and close, and where a quote still open
+    at its end began (`open_at`: where one carried in from the paragraph before began)."""
+    quotes: list[Quote] = []
+    for mark in _DOUBLE_MARK.finditer(text, para.start, para.end):
+        i = mark.start()
+        role = _mark_role(text, i, open_at is not None)
+        if role == "apostrophe":
+            continue
+        if open_at is None:
+            if role == "open":
+                open_at = i + 1
+            else:
+                quotes.append(Quote(para.start, i, "never opened"))
+        elif role == "close":
+            quotes.append(Quote(open_at, i))
+            open_at = None
+        else:
+            end = _attribution_end(text, open_at, i)
+            quotes.append(Quote(open_at, end, "never closed"))
+            open_at = i + 1
+    return quotes, open_at
 
 
 def _single_quotes(text: str, layout: Layout) -> list[Quote]:

@@ -108,7 +108,8 @@ def _remeasure(job: _Job, base: _Base, w: Witness, sentence_text: str) -> Witnes
     else:
         tokens = tokens[w0:w1] if w1 > w0 else tokens
     part = base.tokens[b0:b1]
-    differences = diff(part, base.text, tokens, text, w.kind == PassageKind.PARAPHRASE, base.tokens)
+    reported = base.tokens if w.kind == PassageKind.PARAPHRASE else None
+    differences = diff(part, base.text, tokens, text, reported=reported)
     if job.ignore_case:
         differences = tuple(d for d in differences if not _case_only(d))
     encoder = Encoder()

@@ -123,7 +123,27 @@ def _is_caption(line: str) -> bool:
 
 def layout(text: str, body_start: int = 0) -> Layout:
     """Paragraphs (one per line or block), sentences, and what was set aside as chrome."""
-    lines = _lines(text, body_start)
+    kept, chrome = _sort_lines(text, _lines(text, body_start))
+    merged = _merge_broken_lines(text, kept, chrome)
+    seen: dict[str, int] = {}
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for s, e in merged:
+        key = normalise(text[s:e]).text.casefold()
+        duplicate = seen.get(key) if len(key) > 20 else None
+        index = len(paragraphs)
+        paragraphs.append(Paragraph(s, e, duplicate, key))
+        if duplicate is None:
+            seen.setdefault(key, index)
+            sentences.extend(_sentences(text, s, e, index))
+    return Layout(tuple(paragraphs), tuple(sentences), tuple(chrome))
+
+
+def _sort_lines(
+    text: str, lines: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The lines kept as the article's text, and the spans set aside as chrome: a
+    newsletter box, a takeaways list, page furniture, and all after the article ends."""
     kept: list[tuple[int, int]] = []
     chrome: list[tuple[int, int]] = []
     in_takeaways = False
@@ -147,8 +167,7 @@ def layout(text: str, body_start: int = 0) -> Layout:
             chrome.append((s, e))
             continue
         if in_takeaways:
-            blank_before = "\n\n" in text[lines[index - 1][1] : s]
-            if re.match(r"\s*[•\-*–·▪]", line) or (not blank_before and len(line) < 220):
+            if _in_takeaways(text, lines[index - 1][1], s, e):
                 chrome.append((s, e))
                 continue
             in_takeaways = False
@@ -156,7 +175,20 @@ def layout(text: str, body_start: int = 0) -> Layout:
             chrome.append((s, e))
             continue
         kept.append((s, e))
+    return kept, chrome
 
+
+def _in_takeaways(text: str, previous_end: int, s: int, e: int) -> bool:
+    """A line still in a takeaways list: a bullet, or a short line right under the last."""
+    line = text[s:e]
+    blank_before = "\n\n" in text[previous_end:s]
+    return bool(re.match(r"\s*[•\-*–·▪]", line)) or (not blank_before and len(line) < 220)
+
+
+def _merge_broken_lines(
+    text: str, kept: list[tuple[int, int]], chrome: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Kept lines with a sentence broken across two of them joined into one paragraph."""
     merged: list[tuple[int, int]] = []
     for s, e in kept:
         if merged:
@@ -171,19 +203,7 @@ def layout(text: str, body_start: int = 0) -> Layout:
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
-
-    seen: dict[str, int] = {}
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for s, e in merged:
-        key = normalise(text[s:e]).text.casefold()
-        duplicate = seen.get(key) if len(key) > 20 else None
-        index = len(paragraphs)
-        paragraphs.append(Paragraph(s, e, duplicate, key))
-        if duplicate is None:
-            seen.setdefault(key, index)
-            sentences.extend(_sentences(text, s, e, index))
-    return Layout(tuple(paragraphs), tuple(sentences), tuple(chrome))
+    return merged
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

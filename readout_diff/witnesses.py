@@ -405,12 +405,14 @@ def _differences(
     """A witness's differences from its stretch of the base, classified."""
     doc = member.doc
     paraphrase = member.unit.kind == PassageKind.PARAPHRASE
-    differences = diff(base_part, base.text, tokens, doc.text, paraphrase, base.tokens)
+    differences = diff(
+        base_part, base.text, tokens, doc.text, reported=base.tokens if paraphrase else None
+    )
     quoted = siblings.quotes_inside(member) if paraphrase else []
     if quoted:
         # reported speech with a quotation inside: the quoted words are judged as a quote,
         # so the two witnesses never disagree on the same words
-        strict = diff(base_part, base.text, tokens, doc.text, False)
+        strict = diff(base_part, base.text, tokens, doc.text)
         differences = _judged_as_quoted(differences, strict, quoted)
     differences = _cut_before_attribution(differences, base_part, doc, member)
     return _dated_lead(differences, tokens[0].start if tokens else member.unit.start)

@@ -12,7 +12,7 @@ from readout_diff.normalise import tokenise
 def run(base: str, witness: str, paraphrase: bool = False) -> list[tuple[K, str, str, bool]]:
     gaz = country_gazetteer()
     b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)
-    found = diff(b, base, w, witness, paraphrase)
+    found = diff(b, base, w, witness, reported=b if paraphrase else None)
     assert apply(base, b[0].start, b[-1].end, found, witness) == witness[w[0].start : w[-1].end]
     return [(d.kind, d.base, d.witness, d.substantive) for d in found]
 
@@ -134,7 +134,7 @@ def test_applying_the_differences_rebuilds_the_witness(
     b, w = canonicalise(tokenise(base), gaz), canonicalise(tokenise(witness), gaz)
     if not b or not w:
         return
-    found = diff(b, base, w, witness, paraphrase)
+    found = diff(b, base, w, witness, reported=b if paraphrase else None)
     assert apply(base, b[0].start, b[-1].end, found, witness) == witness[w[0].start : w[-1].end]
     for d in found:
         assert base[d.base_start : d.base_end].strip() == d.base

@@ -24,7 +24,8 @@ GAZ = country_gazetteer()
 def _classified(base: str, witness: str, paraphrase: bool) -> list[tuple[K, str, str, bool]]:
     b, w = canonicalise(tokenise(base), GAZ), canonicalise(tokenise(witness), GAZ)
     return [
-        (d.kind, d.base, d.witness, d.substantive) for d in diff(b, base, w, witness, paraphrase)
+        (d.kind, d.base, d.witness, d.substantive)
+        for d in diff(b, base, w, witness, reported=b if paraphrase else None)
     ]
 
 
@@ -151,7 +152,9 @@ def test_check_tells_the_real_flip() -> None:
 
 def _cast_classified(base: str, witness: str) -> list[tuple[K, str, str, bool]]:
     b, w = _cast_toks(base), _cast_toks(witness)
-    return [(d.kind, d.base, d.witness, d.substantive) for d in diff(b, base, w, witness, True)]
+    return [
+        (d.kind, d.base, d.witness, d.substantive) for d in diff(b, base, w, witness, reported=b)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -320,7 +323,7 @@ def test_words_taken_from_elsewhere_in_the_base_sentence_were_moved() -> None:
     witness = canonicalise(tokenise(witness_text), GAZ)[2:-1]
 
     def found(whole: tuple[object, ...]) -> list[tuple[K, str, bool]]:
-        ds = diff(covered, sentence_text, witness, witness_text, True, whole)  # type: ignore[arg-type]
+        ds = diff(covered, sentence_text, witness, witness_text, reported=whole)  # type: ignore[arg-type]
         return [(d.kind, d.witness, d.substantive) for d in ds]
 
     assert found(tuple(sentence)) == [(K.ADDITION, "find the right way to", False)]
