@@ -39,6 +39,7 @@ from .attribute import (
 from .contrast import contrast
 from .counterpart import (
     Side,
+    UnitInContext,
     counterpart_readouts,
     counterpart_subject,
     lead_and_unit,
@@ -473,7 +474,9 @@ def _candidates_of(
             evidence,
         )
         if sides is not None:
-            side = side_of(prep.context, unit, toks, context, cast, reason is not None)
+            side = side_of(
+                UnitInContext(prep.context, unit, toks, context), cast, credit=reason is not None
+            )
             if side is not None:
                 sides[id(candidate)] = side
         out.append(candidate)
