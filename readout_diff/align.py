@@ -189,6 +189,57 @@ def shared_count(a: str, b: str) -> int:
     return sum((Counter(a) & Counter(b)).values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """How well a candidate fits a sentence it may join."""
+
+    score: float
+    by_content: bool = False  # reported speech that renders the sentence's content words
+    long_run: bool = False  # with a long run of them
+
+
+def _days_apart(own: dt.date | None, other: dt.date | None) -> bool:
+    """Two firm dates more than a day apart."""
+    return bool(own and other and abs((own - other).days) > 1)
+
+
+def _fits_other_day(cand: Candidate, fit: _Fit) -> bool:
+    """Close enough to an official sentence of another day to take it when nothing of
+    the right day fits: near-verbatim words, or reported speech of it."""
+    near_verbatim = fit.score >= 0.9 and len(cand.code) >= 6 and not cand.fragment
+    return near_verbatim or (fit.by_content and (fit.score >= 0.7 or fit.long_run))
+
+
+def _by_agreement(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Whole sentences in placing order: the wording most independent outlets print word
+    for word founds its sentence first, so each outlet's own change joins it instead of
+    founding a sentence."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    whole = [c for c in candidates if c.part_of is None]
+    for cand in whole:
+        groups[cand.code].add(cand.group)
+    return sorted(
+        whole,
+        key=lambda c: (c.order_key[0], -len(groups[c.code]), *c.order_key[1:]),
+    )
+
+
+def _official_twins(
+    cand: Candidate, best: tuple[Cluster, float], other: tuple[Cluster, float]
+) -> bool:
+    """Equally close to the same sentence of two official twins: the candidate joins both
+    (a few quoted words are too little to say so)."""
+    (first, top), (cluster, score) = best, other
+    return (
+        not cand.fragment
+        and len(cand.code) >= 5
+        and cluster.official is not None
+        and first.official is not None
+        and score >= top - 0.02
+        and set(cluster.fixed).isdisjoint(first.fixed)
+    )
+
+
 class Aligner:
     """Grows clusters from candidates; see the module docstring for the order."""
 
@@ -232,65 +283,64 @@ class Aligner:
         Without an official text, the same words on another day are another sentence."""
         if not self.clusters:
             return []
-        scorer = fuzz.partial_ratio if cand.fragment else fuzz.token_set_ratio
-        choices = self._codes if cand.fragment else self._spaced
-        query = cand.code if cand.fragment else " ".join(cand.code)
-        top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
-        speech = cand.unit.kind == PassageKind.PARAPHRASE and not cand.fragment
-        if speech:  # reported speech may render part of a long sentence: partial alignment
-            seen = {index for _, _, index in top}
-            top += [
-                hit
-                for hit in process.extract(
-                    cand.code, self._codes, scorer=fuzz.partial_ratio, limit=8, score_cutoff=50
-                )
-                if hit[2] not in seen
-            ]
         order = entity_order(cand.tokens, self.cast)
         ranked: list[tuple[Cluster, float]] = []
         late: list[tuple[Cluster, float]] = []
-        own_day = cand.strong_date
-        for _, _, index in top:
+        for index in self._hits(cand):
             cluster = self.clusters[index]
             if conflicting(order, cluster.order):
                 continue
-            day = cluster.strong_date()
-            elsewhere = bool(own_day and day and abs((own_day - day).days) > 1)
-            by_content = long_run = False
-            if cand.fragment:
-                score = fuzz.partial_ratio(cand.code, cluster.code) / 100
-                if score < 0.9 or len(cand.code) < 2:
-                    continue
-            else:
-                score = similarity(cand.code, cluster.code, cluster.vocabulary)
-                needed = 3 if cand.unit.kind != PassageKind.PARAPHRASE else 4
-                match = _speaks_for(cand, cluster, self.country) if speech else None
-                by_content = match is not None
-                long_run = match is not None and match.longest >= 5
-                if by_content:
-                    score = max(score, self.JOIN + 0.01)
-                elif score < self.JOIN or (
-                    shared_count(cand.code, cluster.code) < needed
-                    and sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1
-                ):
-                    continue
-                verbatim = cand.unit.kind != PassageKind.PARAPHRASE and cand.founder
-                threshold = self.VERBATIM if cand.unit.kind == PassageKind.QUOTE else 0.7
-                if verbatim and cluster.official is None and score < threshold:
-                    continue
-            if not elsewhere:
-                ranked.append((cluster, score))
-            elif cluster.official and (
-                (score >= 0.9 and len(cand.code) >= 6 and not cand.fragment)
-                or (by_content and (score >= 0.7 or long_run))  # reported speech of it
-            ):
-                late.append((cluster, score))  # an official sentence of another day
+            fit = self._fit(cand, cluster)
+            if fit is None:
+                continue
+            if not _days_apart(cand.strong_date, cluster.strong_date()):
+                ranked.append((cluster, fit.score))
+            elif cluster.official and _fits_other_day(cand, fit):
+                late.append((cluster, fit.score))  # an official sentence of another day
         ranked.sort(key=lambda cs: -cs[1])
         if not ranked and late:
             best = max(late, key=lambda cs: cs[1])
             cand.other_day = True
             return [best]
         return ranked
+
+    def _hits(self, cand: Candidate) -> list[int]:
+        """The indices of the sentences closest to the candidate's words, to be scored."""
+        scorer = fuzz.partial_ratio if cand.fragment else fuzz.token_set_ratio
+        choices = self._codes if cand.fragment else self._spaced
+        query = cand.code if cand.fragment else " ".join(cand.code)
+        top = process.extract(query, choices, scorer=scorer, limit=8, score_cutoff=40)
+        hits = [index for _, _, index in top]
+        if cand.unit.kind == PassageKind.PARAPHRASE and not cand.fragment:
+            # reported speech may render part of a long sentence: partial alignment
+            partial = process.extract(
+                cand.code, self._codes, scorer=fuzz.partial_ratio, limit=8, score_cutoff=50
+            )
+            seen = set(hits)
+            hits += [index for _, _, index in partial if index not in seen]
+        return hits
+
+    def _fit(self, cand: Candidate, cluster: Cluster) -> _Fit | None:
+        """How well the candidate fits a sentence, or None when it may not join it."""
+        if cand.fragment:
+            score = fuzz.partial_ratio(cand.code, cluster.code) / 100
+            return _Fit(score) if score >= 0.9 and len(cand.code) >= 2 else None
+        score = similarity(cand.code, cluster.code, cluster.vocabulary)
+        speech = cand.unit.kind == PassageKind.PARAPHRASE
+        needed = 4 if speech else 3
+        match = _speaks_for(cand, cluster, self.country) if speech else None
+        if match is not None:
+            score = max(score, self.JOIN + 0.01)
+        elif score < self.JOIN or (
+            shared_count(cand.code, cluster.code) < needed
+            and sum((Counter(cand.code) & cluster.vocabulary).values()) < needed + 1
+        ):
+            return None
+        verbatim = not speech and cand.founder
+        threshold = self.VERBATIM if cand.unit.kind == PassageKind.QUOTE else 0.7
+        if verbatim and cluster.official is None and score < threshold:
+            return None
+        return _Fit(score, match is not None, match is not None and match.longest >= 5)
 
     def _add(self, cluster: Cluster) -> None:
         self.clusters.append(cluster)
@@ -312,40 +362,7 @@ class Aligner:
 
     def run(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         """Place every candidate; return the ones no sentence took."""
-        left: list[Candidate] = []
-        # the wording most independent outlets print word for word founds its sentence
-        # first, so each outlet's own change joins it instead of founding a sentence
-        groups: dict[str, set[str]] = defaultdict(set)
-        whole = [c for c in candidates if c.part_of is None]
-        for cand in whole:
-            groups[cand.code].add(cand.group)
-        ordered = sorted(
-            whole,
-            key=lambda c: (c.order_key[0], -len(groups[c.code]), *c.order_key[1:]),
-        )
-        for cand in ordered:
-            if not cand.code:
-                left.append(cand)
-                continue
-            ranked = self._ranked(cand)
-            if ranked:
-                self._join(ranked[0][0], cand)
-                for cluster, score in ranked[1:]:
-                    # equally close to the same sentence of two official twins: both
-                    # (a few quoted words are too little to say so)
-                    if (
-                        not cand.fragment
-                        and len(cand.code) >= 5
-                        and cluster.official is not None
-                        and ranked[0][0].official is not None
-                        and score >= ranked[0][1] - 0.02
-                        and set(cluster.fixed).isdisjoint(ranked[0][0].fixed)
-                    ):
-                        self._join(cluster, cand)
-            elif cand.founder and cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
-                self._found(cand)
-            else:
-                left.append(cand)
+        left = [c for c in _by_agreement(candidates) if not self._place(c)]
         self._settle_lone_variants()
         self._split_glued()
         left.extend(c for c in candidates if c.part_of is not None and not self._place_clause(c))
@@ -353,7 +370,29 @@ class Aligner:
         if any(c.official is not None for c in self.clusters):
             # with official texts, paraphrase alone founds no sentence
             return self._adopt_fragments(candidates, left)
-        # Paraphrase alone founds a sentence only where independent outlets agree.
+        self._found_by_agreed_speech(left)
+        taken = {id(m) for c in self.clusters for m in c.members}
+        return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
+
+    def _place(self, cand: Candidate) -> bool:
+        """Join the candidate to the sentences it fits, or found its own; False: left."""
+        if not cand.code:
+            return False
+        ranked = self._ranked(cand)
+        if ranked:
+            best = ranked[0]
+            self._join(best[0], cand)
+            for other in ranked[1:]:
+                if _official_twins(cand, best, other):
+                    self._join(other[0], cand)
+            return True
+        if cand.founder and cand.unit.kind != PassageKind.PARAPHRASE and not cand.fragment:
+            self._found(cand)
+            return True
+        return False
+
+    def _found_by_agreed_speech(self, left: list[Candidate]) -> None:
+        """Paraphrase alone founds a sentence only where independent outlets agree."""
         pending = [
             c
             for c in left
@@ -370,8 +409,6 @@ class Aligner:
             else:
                 for member in cluster.members:
                     member.joined.remove(cluster)
-        taken = {id(m) for c in self.clusters for m in c.members}
-        return self._adopt_fragments(candidates, [c for c in left if id(c) not in taken])
 
     def _drop(self, cluster: Cluster) -> None:
         index = self.clusters.index(cluster)

@@ -139,18 +139,27 @@ class Side:
     in_call: bool = False  # their quotation, in a sentence that reports the call
 
 
-def side_of(
-    context: DocumentContext,
-    unit: Unit,
-    tokens: list[Token],
-    quote_context: list[Token],
-    cast: Cast,
-    credit: bool,
-) -> Side | None:
+@dataclass(frozen=True, slots=True)
+class UnitInContext:
+    """A unit of an article with the words read to place it."""
+
+    context: DocumentContext
+    unit: Unit
+    tokens: list[Token]  # the unit's own words
+    quote_context: list[Token]  # the words around a quotation that attribute it
+
+
+def side_of(passage: UnitInContext, cast: Cast, *, credit: bool) -> Side | None:
     """The counterpart's side a passage speaks for: credited to their government's readout
     (asked only when `credit`), or reported speech with their side as its subject. Other
     reported speech names no side (None): it may join any counterpart's readout on a long
     run of shared words alone. Never what was said to reporters."""
+    context, unit, tokens, quote_context = (
+        passage.context,
+        passage.unit,
+        passage.tokens,
+        passage.quote_context,
+    )
     credited = counterpart_side(context, unit, quote_context, cast) if credit else None
     speech = unit.kind == PassageKind.PARAPHRASE and not unit.fragment
     reporter = _reporting_counterpart(context, unit, tokens, cast) if speech else None
@@ -413,8 +422,9 @@ def counterpart_readouts(
     taken: set[int] = set()
     for person, own_cands in sorted(by_person.items()):
         cands = own_cands + [c for c in unsided if id(c) not in taken]
-        credited = [c for c in cands if sides[id(c)].credited]
         fresh = {id(c): _fresh(c) for c in cands}
+        pool = _Pool(cands, sides, fresh)
+        credited = pool.credited
         originals = {id(f): c for c in cands for f in [fresh[id(c)]]}
         aligner = _TranslationAligner(cast, [])
         aligner.run([fresh[id(c)] for c in credited])
@@ -425,7 +435,7 @@ def counterpart_readouts(
         )
         if not quoted_twice:
             continue  # the counterpart's side as one outlet tells it, or in its own words
-        clusters = _with_their_quotations(clusters, credited, cands, sides, fresh, cast)
+        clusters = _with_their_quotations(clusters, pool, cast)
         placed = {id(m) for c in clusters for m in c.members}
         speech = [
             fresh[id(c)]
@@ -449,18 +459,26 @@ def counterpart_readouts(
     return out, taken
 
 
-def _with_their_quotations(
-    clusters: list[Cluster],
-    credited: list[Candidate],
-    cands: list[Candidate],
-    sides: dict[int, Side],
-    fresh: dict[int, Candidate],
-    cast: Cast,
-) -> list[Cluster]:
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """One counterpart's passages, the side each speaks for, and each placed anew."""
+
+    cands: list[Candidate]
+    sides: dict[int, Side]
+    fresh: dict[int, Candidate]
+
+    @property
+    def credited(self) -> list[Candidate]:
+        """The passages credited to the counterpart's readout: they may found a sentence."""
+        return [c for c in self.cands if self.sides[id(c)].credited]
+
+
+def _with_their_quotations(clusters: list[Cluster], pool: _Pool, cast: Cast) -> list[Cluster]:
     """The readout's sentences with the counterpart's quotations that credit no readout
     placed among the credited ones: each joins a sentence by its words; it founds one
     only in a sentence that reports the call ("Wang told Rubio: “…”"), or where two
     independent outlets quote it alike. Those quotations never make the readout exist."""
+    cands, sides, fresh, credited = pool.cands, pool.sides, pool.fresh, pool.credited
     quoted = [
         c for c in cands if not sides[id(c)].credited and c.unit.kind != PassageKind.PARAPHRASE
     ]

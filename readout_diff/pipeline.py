@@ -39,6 +39,7 @@ from .attribute import (
 from .contrast import contrast
 from .counterpart import (
     Side,
+    UnitInContext,
     counterpart_readouts,
     counterpart_subject,
     lead_and_unit,
@@ -117,6 +118,17 @@ class OfficialSentenceGroup:
     doc: Document
     sentences: list[OfficialSentence]
     key: ReadoutKey = ReadoutKey("")
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """What every readout of a run is built against."""
+
+    cast: Cast
+    specs: Sequence[ReadoutSpec]
+    officials: list[OfficialSentenceGroup]
+    official_keys: list[ReadoutKey]  # the readout each official text stands for
+    options: Options
 
 
 def _load(
@@ -268,9 +280,8 @@ def run(
     aligner = Aligner(cast, [s for g in officials for s in g.sentences])
     leftovers = aligner.run(candidates)
     official_keys = _date_undated_officials([g.key for g in officials], aligner.clusters)
-    readouts, unassigned = _build_readouts(
-        aligner.clusters, cast, calls, specs, officials, official_keys, options
-    )
+    setting = _Setting(cast, specs, officials, official_keys, options)
+    readouts, unassigned = _build_readouts(aligner.clusters, calls, setting)
     readouts, unfounded = _with_a_call(readouts, cast, calls)
     unassigned.extend(unfounded)
     by_id = {d.id: d for d in docs}
@@ -285,7 +296,7 @@ def run(
     )
     for key, sentences in own_side:
         entries: list[Entry] = [(c, members, {}) for c, members in sentences]
-        readout = _readout(key, entries, cast, specs, [], [], options)
+        readout = _readout(key, entries, replace(setting, officials=[], official_keys=[]))
         readouts.append(identify_counterpart_side(readout, cast, by_id, call_days, specs))
     unassigned.extend(
         _passage(c, c.reason or "matches no readout sentence")
@@ -473,7 +484,9 @@ def _candidates_of(
             evidence,
         )
         if sides is not None:
-            side = side_of(prep.context, unit, toks, context, cast, reason is not None)
+            side = side_of(
+                UnitInContext(prep.context, unit, toks, context), cast, credit=reason is not None
+            )
             if side is not None:
                 sides[id(candidate)] = side
         out.append(candidate)
@@ -607,7 +620,7 @@ def _official_readout(
     """The readout an official text stands for: the spec that names it, else its own
     "spoke with X" and date."""
     for spec in specs:
-        if spec.official and (spec.official == group.doc.path or spec.official == group.doc.id):
+        if spec.official and spec.official in (group.doc.path, group.doc.id):
             return _spec_key(spec)
     own = detect_cast([group.doc.text])
     text = group.doc.text
@@ -662,15 +675,11 @@ def _belongs(
     )
 
 
-def _build_readouts(
-    clusters: list[Cluster],
-    cast: Cast,
-    calls: Counter[tuple[str, dt.date]],
-    specs: Sequence[ReadoutSpec],
-    officials: list[OfficialSentenceGroup],
-    official_keys: list[ReadoutKey],
-    options: Options,
-) -> tuple[list[Readout], list[Passage]]:
+def _placements(
+    clusters: list[Cluster], calls: Counter[tuple[str, dt.date]]
+) -> list[Placement | None]:
+    """Each sentence's call: the readouts of its official text, else the counterparts and
+    the day its witnesses name, snapped to the days of the strong sentences."""
     placements: list[Placement | None] = []
     strength: list[float] = []
     for cluster in clusters:
@@ -681,8 +690,14 @@ def _build_readouts(
         else:
             placements.append(place(cluster, calls))
         strength.append(sum(m.weight for m in cluster.members))
-    placements = widen_to_twins(snap_dates(placements, strength))
+    return widen_to_twins(snap_dates(placements, strength))
 
+
+def _build_readouts(
+    clusters: list[Cluster], calls: Counter[tuple[str, dt.date]], setting: _Setting
+) -> tuple[list[Readout], list[Passage]]:
+    cast, specs, official_keys = setting.cast, setting.specs, setting.official_keys
+    placements = _placements(clusters, calls)
     known = list(official_keys) + [
         _readout_key(p, placement.date, specs, cast)
         for placement in placements
@@ -743,8 +758,7 @@ def _build_readouts(
             claims = {k: v for k, v in pinned.items() if v is not None}
             groups[key].append((cluster, members, claims))
     readouts = [
-        _readout(key, groups[key], cast, specs, officials, official_keys, options)
-        for key in sorted(groups, key=lambda k: k.order)
+        _readout(key, groups[key], setting) for key in sorted(groups, key=lambda k: k.order)
     ]
     return _link_shared(_claims_that_exist(_one_readout_per_passage(readouts))), unassigned
 
@@ -792,8 +806,15 @@ def _one_readout_per_passage(readouts: list[Readout]) -> list[Readout]:
         else:
             loser = min(a, b, key=rank)
         dropped.add(loser[:3])
-    if not dropped:
-        return readouts
+    return _without_witnesses(readouts, dropped) if dropped else readouts
+
+
+def _without_witnesses(
+    readouts: list[Readout], dropped: set[tuple[int, int, int]]
+) -> list[Readout]:
+    """The readouts without the dropped witnesses (readout, sentence, witness indices): a
+    consensus sentence left with none goes, and a readout left with no witness and no
+    official text."""
     out = []
     for ri, readout in enumerate(readouts):
         sentences = []
@@ -905,15 +926,9 @@ def _rid(key: ReadoutKey) -> str:
     return f"{day}-{key.counterpart.split(':', 1)[-1]}"
 
 
-def _readout(
-    key: ReadoutKey,
-    entries: list[Entry],
-    cast: Cast,
-    specs: Sequence[ReadoutSpec],
-    officials: list[OfficialSentenceGroup],
-    official_keys: list[ReadoutKey],
-    options: Options,
-) -> Readout:
+def _readout(key: ReadoutKey, entries: list[Entry], setting: _Setting) -> Readout:
+    cast, specs, options = setting.cast, setting.specs, setting.options
+    officials, official_keys = setting.officials, setting.official_keys
     spec = next((s for s in specs if s.id == key.spec), None)
     official = next((g for g, k in zip(officials, official_keys, strict=True) if k == key), None)
     rid = _rid(key)
