@@ -165,9 +165,10 @@ def similarity(a: str, b: str, vocabulary: Counter[str] | None = None) -> float:
     return max(ratio, partial, min(contained, 1.0))
 
 
-# Reasons a sentence may not found a readout sentence that still let its reported speech
-# join one on its content words alone (the caller's side, or a long run of shared words).
-_CALLER_SIDE_REASONS = (None, "not worded as a readout")
+# Why a passage may not found a sentence (set in pipeline); these reasons still let the
+# caller side's reported speech join a sentence on its content words alone.
+NOT_WORDED_AS_A_READOUT = "not worded as a readout"
+_CALLER_SIDE_REASONS = (None, NOT_WORDED_AS_A_READOUT)
 
 
 def _speaks_for(cand: Candidate, cluster: Cluster, country: str | None) -> ContentMatch | None:

@@ -199,9 +199,7 @@ def _closeness(encoded: Sequence[str], weights: Sequence[float]) -> dict[str, fl
 _NONE: tuple[Token, ...] = ()
 
 
-def _readings_of(
-    ops: Sequence[Opcode], toks: Sequence[Token]
-) -> tuple[list[int], dict[int, range]]:
+def _readings_of(ops: Sequence[Opcode]) -> tuple[list[int], dict[int, range]]:
     """A version's reading of each pivot token (the index of its own token there, or -1)
     and the runs of its tokens it inserts before each pivot token."""
     slot_of: list[int] = []
@@ -240,7 +238,7 @@ def align(pivot: Sequence[Token], versions: Sequence[Version]) -> VariantTable:
         lo = 0 if from_start else equal[0][1]
         hi = n if to_end else equal[-1][2]
         none = Cell(witnesses, _NONE, (), ())
-        slot_of, gap_of = _readings_of(ops, toks)
+        slot_of, gap_of = _readings_of(ops)
         for k in range(lo, hi):
             j = slot_of[k]
             slots[k].append(

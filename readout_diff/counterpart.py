@@ -151,9 +151,11 @@ class UnitInContext:
 
 def side_of(passage: UnitInContext, cast: Cast, *, credit: bool) -> Side | None:
     """The counterpart's side a passage speaks for: credited to their government's readout
-    (asked only when `credit`), or reported speech with their side as its subject. Other
-    reported speech names no side (None): it may join any counterpart's readout on a long
-    run of shared words alone. Never what was said to reporters."""
+    (asked only when `credit`); a quotation their counterpart speaks, credited to no
+    readout (when `credit`: `in_call` when its sentence reports the call); or reported
+    speech with their side as its subject. Other reported speech is a side with no person:
+    it may join any counterpart's readout on a long run of shared words alone. None for
+    what was said to reporters and for passages of no side."""
     context, unit, tokens, quote_context = (
         passage.context,
         passage.unit,

@@ -18,6 +18,7 @@ from functools import wraps
 from typing import ParamSpec, TypeVar
 
 from .align import (
+    NOT_WORDED_AS_A_READOUT,
     Aligner,
     Candidate,
     Cluster,
@@ -450,8 +451,9 @@ def _candidates_of(
     prep: _Prepared, cast: Cast, encoder: Encoder, sides: dict[int, Side] | None = None
 ) -> list[Candidate]:
     """Every unit of a report as a candidate for alignment, with its evidence and, when
-    it may not start a readout sentence of its own, why. A passage of the counterpart's
-    side (credited to their readout, or their reported speech) goes into `sides`."""
+    it may not start a readout sentence of its own, why. Every passage `counterpart.side_of`
+    gives a side (credited to their readout, a quotation they speak, reported speech, of
+    their side or of none) goes into `sides`."""
     out = []
     for unit in prep.units:
         assert prep.context is not None
@@ -470,7 +472,7 @@ def _candidates_of(
         elif own := counterpart_subject(lead_and_unit(prep.context, unit), cast):
             reason = f"the counterpart's own account ({own}), not the caller's readout"
         elif not _worded_as_readout(toks, prep, unit):
-            reason = "not worded as a readout"
+            reason = NOT_WORDED_AS_A_READOUT
         evidence = gather(unit, toks, prep.context, cast, context)
         candidate = Candidate(
             unit,
@@ -696,10 +698,10 @@ def _placements(
 def _build_readouts(
     clusters: list[Cluster], calls: Counter[tuple[str, dt.date]], setting: _Setting
 ) -> tuple[list[Readout], list[Passage]]:
-    cast, specs, official_keys = setting.cast, setting.specs, setting.official_keys
+    specs, official_keys = setting.specs, setting.official_keys
     placements = _placements(clusters, calls)
     known = list(official_keys) + [
-        _readout_key(p, placement.date, specs, cast)
+        _readout_key(p, placement.date, specs)
         for placement in placements
         if placement and not placement.fixed_readouts
         for p in placement.counterparts
@@ -730,7 +732,7 @@ def _build_readouts(
             keys = dict(zip(placement.counterparts, placement.fixed_readouts, strict=True))
             day = placement.fixed_readouts[0].day
         else:
-            keys = {p: _readout_key(p, placement.date, specs, cast) for p in placement.counterparts}
+            keys = {p: _readout_key(p, placement.date, specs) for p in placement.counterparts}
             day = placement.date
         if not placement.fixed_readouts and any(
             _same_call(k, o) for k in keys.values() for o in official_keys
@@ -907,9 +909,7 @@ def _claims_that_exist(readouts: list[Readout]) -> list[Readout]:
     ]
 
 
-def _readout_key(
-    person: str, date: dt.date | None, specs: Sequence[ReadoutSpec], cast: Cast
-) -> ReadoutKey:
+def _readout_key(person: str, date: dt.date | None, specs: Sequence[ReadoutSpec]) -> ReadoutKey:
     for spec in specs:
         if f"person:{spec.counterpart.split()[-1].casefold()}" == person and (
             spec.date is None or date is None or spec.date == date.isoformat()

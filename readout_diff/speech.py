@@ -1,8 +1,9 @@
 """Reported speech: which sentences report the caller's readout, where their words line up
 with a readout sentence, and where each clause ends.
 
-One implementation, used by the engine (candidates in `align`, spans in `witnesses`) and by
-`check --paraphrase`. What a reported sentence changes in the meaning is `meaning`'s job.
+One implementation, used by the engine (candidates in `align` and `counterpart`, clauses in
+`pipeline`, spans in `witnesses`) and by `check --paraphrase`. What a reported sentence
+changes in the meaning is `meaning`'s job.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from .differences import STOPWORDS
 from .entities import PRINCIPAL, entity_of
 from .lexicon import PRONOUNS
 from .meaning import ATTRIBUTION, FORCE, force_of
@@ -155,7 +157,6 @@ def clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """A sentence of reported speech cut where `clause_end` ends a clause ("…spoke with
     Abbas, calling on the PA to …", "… and urged him to …"), as token ranges; only
     clauses that report something (three content words, not an attribution)."""
-    from .differences import STOPWORDS
 
     out = []
     start = 0
@@ -211,7 +212,6 @@ def reported_span(
     added or dropped ending is measured. A witness that is one clause of a longer sentence
     ("calling on Kenya to …") is measured from its first word, and the base from the start
     of the clause it renders, so that its verb and object are measured too."""
-    from .differences import STOPWORDS  # differences decides substance with this module
 
     matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in witness], autojunk=False)
     blocks = [
