@@ -17,6 +17,7 @@ from .align import Aligner, Candidate, Cluster, conflicting, entity_order
 from .attribute import DocumentContext
 from .entities import PRINCIPAL, Cast, Person, canonicalise, entity_of
 from .identity import counterpart_issuer_of
+from .lexicon import PRONOUNS, SPOKEN_SETTINGS
 from .model import PassageKind, Readout, ReadoutKey
 from .normalise import Token, tokenise
 from .passages import Unit
@@ -28,8 +29,6 @@ _READOUT_CREDIT = frozenset(
     ["readout", "readouts", "statement", "communique", "transcript", "ministry"]
 )
 
-# Words around a quotation that make it spoken, not a readout's.
-_SPOKEN_WORDS = frozenset(["reporters", "briefing", "interview", "journalists", "conference"])
 
 # A sentence of the counterpart's readout and its witnesses.
 Sentence = tuple[Cluster, list[Candidate]]
@@ -243,7 +242,7 @@ def _words_around(context: DocumentContext, unit: Unit, quote_context: list[Toke
 
 def _spoken(context: DocumentContext, unit: Unit, quote_context: list[Token]) -> bool:
     """Said to reporters, at a briefing or in an interview: not the call's readout."""
-    return bool(_words_around(context, unit, quote_context) & _SPOKEN_WORDS)
+    return bool(_words_around(context, unit, quote_context) & SPOKEN_SETTINGS)
 
 
 def counterpart_side(
@@ -259,7 +258,7 @@ def counterpart_side(
     spans = context.sentences
     window = _window(context, unit)
     words = _words_around(context, unit, quote_context)
-    if words & _SPOKEN_WORDS:
+    if words & SPOKEN_SETTINGS:
         return None
     near = context.text[spans[window[0]][0] : spans[window[-1]][1]]
     person: Person | None = None
@@ -298,7 +297,7 @@ def _article_names_office(context: DocumentContext, person: Person) -> bool:
 
 
 # What opens a sentence for the person the sentences before it named.
-_PRONOUNS = frozenset(["he", "she"])
+_ONE_PERSON = PRONOUNS - {"they"}  # "he" or "she" opening a sentence
 
 
 def _reporting_counterpart(
@@ -319,7 +318,7 @@ def _reporting_counterpart(
             person = None  # "told Wang", "with Beijing": the object
         elif entity == PRINCIPAL:
             return None  # "Rubio, a longtime China hawk, spoke ...": the caller's words
-        elif word in _PRONOUNS and seen < 2:
+        elif word in _ONE_PERSON and seen < 2:
             person = _named_before(context, unit.sentence, cast)
         else:
             person = _of_side(entity, cast) if entity else None
