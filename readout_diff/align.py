@@ -176,9 +176,9 @@ def _speaks_for(cand: Candidate, cluster: Cluster, country: str | None) -> Conte
     in order and densely, with the caller's side reporting them, or a long run of them
     whatever the subject. The match, or None."""
     match = content_match(cand.code, cluster.code)
-    if match is None or match.matched < 4 or match.score < 0.45:
+    if match is None or not match.renders(told=True):
         return None
-    if match.longest >= 5:
+    if match.long_run:
         return match
     sentence = cand.part_of or cand  # a clause's subject stands in its whole sentence
     if sentence.reason in _CALLER_SIDE_REASONS and reports_caller(sentence.tokens, country):
@@ -341,7 +341,7 @@ class Aligner:
         threshold = self.VERBATIM if cand.unit.kind == PassageKind.QUOTE else 0.7
         if verbatim and cluster.official is None and score < threshold:
             return None
-        return _Fit(score, match is not None, match is not None and match.longest >= 5)
+        return _Fit(score, match is not None, match is not None and match.long_run)
 
     def _add(self, cluster: Cluster) -> None:
         self.clusters.append(cluster)

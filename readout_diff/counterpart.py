@@ -22,7 +22,7 @@ from .model import PassageKind, Readout, ReadoutKey
 from .normalise import Token, tokenise
 from .passages import Unit
 from .speakers import speaker_head
-from .speech import REPORTING, ContentMatch, content_match
+from .speech import LONG_RUN, MIN_SHARED, REPORTING, ContentMatch, content_match
 
 # Words that credit a passage to a written readout rather than to someone speaking.
 _READOUT_CREDIT = frozenset(
@@ -35,7 +35,6 @@ Sentence = tuple[Cluster, list[Candidate]]
 
 # Reported speech that renders a sentence: content words in common, in order and this
 # densely, or a run this long of them (as the caller's side joins its readout's).
-_MIN_SHARED, _MIN_DENSITY, _LONG_RUN = 4, 0.45, 5
 
 # Words before a name that make it an object, not the subject: "in a call with Wang, ..."
 _BEFORE_OBJECT = frozenset("with to between of on from for about by and told urged asked".split())
@@ -69,14 +68,8 @@ def _speech_witnesses(
         order = _without(entity_order(cand.tokens, cast), own)
         found: list[tuple[int, float, Cluster, ContentMatch]] = []
         for cluster, codes, cluster_order in versions:
-            match = _best_match(cand.code, words, codes, _MIN_SHARED if told else _LONG_RUN)
-            if (
-                match is not None
-                and match.matched >= _MIN_SHARED
-                and match.score >= _MIN_DENSITY
-                and (match.longest >= _LONG_RUN or told)
-                and not conflicting(order, cluster_order)
-            ):
+            match = _best_match(cand.code, words, codes, MIN_SHARED if told else LONG_RUN)
+            if match is not None and match.renders(told) and not conflicting(order, cluster_order):
                 found.append((match.matched, match.score, cluster, match))
         spans: list[tuple[int, int]] = []
         for *_, cluster, match in sorted(found, key=lambda f: (-f[0], -f[1])):

@@ -77,6 +77,23 @@ class ContentMatch:
     base_span: tuple[int, int]  # and in the sentence
     score: float  # 0..1: how densely the two spans agree
 
+    @property
+    def long_run(self) -> bool:
+        """A run of shared content words long enough to tell the sentence whatever the
+        subject."""
+        return self.longest >= LONG_RUN
+
+    def renders(self, told: bool) -> bool:
+        """Does the reported speech render the sentence: enough content words in common,
+        densely, and a long run of them unless its side is known to be reporting (`told`)?"""
+        return self.matched >= MIN_SHARED and self.score >= MIN_DENSITY and (self.long_run or told)
+
+
+# Reported speech renders a readout sentence with MIN_SHARED content words in common, in
+# order, covering MIN_DENSITY of both stretches; a run of LONG_RUN of them does so whoever
+# the subject is. The engine's caller and counterpart sides and the measuring use these.
+MIN_SHARED, MIN_DENSITY, LONG_RUN = 4, 0.45, 5
+
 
 def content_match(cand: str, base: str) -> ContentMatch | None:
     """Content keys (one character each) of reported speech against a sentence's: the

@@ -28,7 +28,7 @@ from .model import (
     Witness,
 )
 from .normalise import Token, tokenise
-from .speech import clauses, content_match, reported_span
+from .speech import MIN_SHARED, clauses, content_match, reported_span
 
 MIN_PARAPHRASE_SCORE = 0.5  # a paraphrase further from the base than this is not shown
 
@@ -450,7 +450,7 @@ def _score(tokens: list[Token], base_part: list[Token], paraphrase: bool) -> flo
     score = similarity(own, base_code)
     if paraphrase:
         match = content_match(own, base_code)
-        if match is not None and match.matched >= 4:
+        if match is not None and match.matched >= MIN_SHARED:
             score = max(score, match.score)
     return score
 
